@@ -1,0 +1,53 @@
+package dev.capstan.webhook.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * Gitea, Forgejo and Gogs {@code push} events. The three send the same payload under their own
+ * header names, so each header is looked up under all three.
+ */
+final class GiteaParser implements PayloadParser {
+  @Override
+  public String deliveryId(DeliveryHeaders headers) {
+    return headers.first("X-Gitea-Delivery", "X-Forgejo-Delivery", "X-Gogs-Delivery");
+  }
+
+  @Override
+  public ParsedDelivery parse(DeliveryHeaders headers, JsonNode body) {
+    String event = headers.first("X-Gitea-Event", "X-Forgejo-Event", "X-Gogs-Event");
+    RepoId repo = repository(body);
+    if (!"push".equals(event)) {
+      return new ParsedDelivery.Ignored(event == null ? "(no X-Gitea-Event)" : event, repo);
+    }
+    if (repo == null) {
+      throw new PayloadException("$.repository.clone_url", "is missing or not a string");
+    }
+    String after = Json.text(body, "after");
+    PushEvent push = new PushEvent(repo, Json.text(body, "ref"), after, paths(body, after), Provider.GITEA, deliveryId(headers));
+    return new ParsedDelivery.Pushes(List.of(push));
+  }
+
+  private static RepoId repository(JsonNode body) {
+    String url = Json.optText(body, "repository", "clone_url");
+    if (url == null) {
+      url = Json.optText(body, "repository", "html_url");
+    }
+    return url == null ? null : RepoId.of(url);
+  }
+
+  private static ChangedPaths paths(JsonNode body, String after) {
+    if (PushEvent.ZERO_SHA.equals(after)) {
+      return ChangedPaths.of(List.of());
+    }
+    JsonNode commits = body.get("commits");
+    String before = Json.optText(body, "before");
+    // Gitea caps the commit list (webhook.PAYLOAD_COMMIT_LIMIT) and reports the real count.
+    int total = body.path("total_commits").asInt(-1);
+    if (PushEvent.ZERO_SHA.equals(before) || commits == null || !commits.isArray() || commits.isEmpty()
+        || total > commits.size()) {
+      return ChangedPaths.unknown();
+    }
+    return ChangedPaths.of(Json.pathsOfCommits(commits));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.capstan.webhook.receive;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capstan.webhook.WebhookException;
+import dev.capstan.webhook.dispatch.CoalescingDispatcher;
+import dev.capstan.webhook.event.DeliveryHeaders;
+import dev.capstan.webhook.event.ParsedDelivery;
+import dev.capstan.webhook.event.PayloadParser;
+import dev.capstan.webhook.event.Provider;
+import dev.capstan.webhook.event.PushEvent;
+import dev.capstan.webhook.verify.DeliveryVerifier;
+import dev.capstan.webhook.verify.Verdict;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything that happens to a delivery once its bytes are in: JSON parse, provider parse,
+ * signature check, replay check, hand-off to the dispatcher. Knows nothing about HTTP transport, so
+ * the order of checks is visible in one method.
+ */
+final class DeliveryProcessor {
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryProcessor.class);
+
+  private final ObjectMapper json;
+  private final DeliveryVerifier verifier;
+  private final ReplayCache replays;
+  private final CoalescingDispatcher dispatcher;
+
+  DeliveryProcessor(ObjectMapper json, DeliveryVerifier verifier, ReplayCache replays, CoalescingDispatcher dispatcher) {
+    this.json = json;
+    this.verifier = verifier;
+    this.replays = replays;
+    this.dispatcher = dispatcher;
+  }
+
+  Reply process(Provider provider, DeliveryHeaders headers, byte[] body, String source) {
+    JsonNode tree;
+    try {
+      tree = json.readTree(body);
+    } catch (JsonProcessingException e) {
+      return Reply.error(400, "malformed JSON at line " + e.getLocation().getLineNr() + " column "
+          + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return Reply.error(400, "unreadable body");
+    }
+    if (tree == null || !tree.isObject()) {
+      return Reply.error(400, "body must be a JSON object");
+    }
+    PayloadParser parser = PayloadParser.forProvider(provider);
+    ParsedDelivery parsed;
+    try {
+      parsed = parser.parse(headers, tree);
+    } catch (WebhookException invalid) {
+      // Only a verified sender learns what is wrong with its payload.
+      Verdict verdict = verifier.verify(provider, headers, body, List.of());
+      return verdict.accepted() ? Reply.error(400, invalid.getMessage()) : refusal(provider, verdict, source);
+    }
+    Verdict verdict = verifier.verify(provider, headers, body, parsed.repositories());
+    if (!verdict.accepted()) {
+      return refusal(provider, verdict, source);
+    }
+    return act(provider, parsed, parser.deliveryId(headers));
+  }
+
+  private Reply act(Provider provider, ParsedDelivery parsed, String deliveryId) {
+    if (parsed instanceof ParsedDelivery.Ping) {
+      return Reply.ok(200, "pong", Map.of());
+    }
+    if (parsed instanceof ParsedDelivery.Ignored ignored) {
+      return Reply.ok(202, "ignored", Map.of("event", ignored.eventName()));
+    }
+    List<PushEvent> events = ((ParsedDelivery.Pushes) parsed).events();
+    String replayKey = deliveryId == null ? null : provider.path() + ":" + deliveryId;
+    if (replayKey != null && !replays.firstSeen(replayKey)) {
+      return Reply.ok(200, "duplicate", Map.of("delivery", deliveryId));
+    }
+    for (PushEvent event : events) {
+      if (!dispatcher.submit(event)) {
+        if (replayKey != null) {
+          replays.forget(replayKey);
+        }
+        LOG.warn("webhook dispatcher full; asked {} to retry delivery {}", provider.path(), deliveryId);
+        return Reply.retryLater(503, "too many pending refs; retry later", 5);
+      }
+    }
+    LOG.debug("accepted {} push(es) from {} delivery {}", events.size(), provider.path(), deliveryId);
+    return Reply.ok(202, "accepted", Map.of("events", events.size()));
+  }
+
+  private static Reply refusal(Provider provider, Verdict verdict, String source) {
+    if (verdict == Verdict.NOT_CONFIGURED) {
+      LOG.info("refused {} delivery from {}: no webhook secret configured", provider.path(), source);
+      return Reply.error(403, "no webhook secret is configured for " + provider.path());
+    }
+    LOG.warn("refused {} delivery from {}: signature missing or wrong", provider.path(), source);
+    return Reply.error(401, "signature missing or does not match");
+  }
+}

@@ -1,0 +1,111 @@
+package dev.capstan.webhook.verify;
+
+import dev.capstan.webhook.event.Provider;
+import dev.capstan.webhook.event.RepoId;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which secret proves deliveries from which sender: one per provider, optionally overridden per
+ * repository, plus the providers explicitly opened to unsigned deliveries. A repository secret
+ * takes precedence over its provider's, so a team can rotate its own without touching others.
+ */
+public final class WebhookSecrets {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookSecrets.class);
+
+  private final Map<Provider, Secret> byProvider;
+  private final Map<RepoId, Secret> byRepository;
+  private final Set<Provider> open;
+
+  private WebhookSecrets(Builder builder) {
+    this.byProvider = Map.copyOf(builder.byProvider);
+    this.byRepository = Map.copyOf(builder.byRepository);
+    this.open = builder.open.isEmpty() ? Set.of() : Set.copyOf(builder.open);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads {@code CAPSTAN_WEBHOOK_<PROVIDER>_SECRET} or {@code CAPSTAN_WEBHOOK_<PROVIDER>_SECRET_FILE}
+   * for each provider, e.g. {@code CAPSTAN_WEBHOOK_GITHUB_SECRET_FILE=/etc/capstan/github-secret}.
+   */
+  public static Builder fromEnvironment(Map<String, String> environment) {
+    Builder builder = builder();
+    for (Provider provider : Provider.values()) {
+      String variable = "CAPSTAN_WEBHOOK_" + provider.name().toUpperCase(Locale.ROOT) + "_SECRET";
+      String file = environment.get(variable + "_FILE");
+      if (file != null && !file.isBlank()) {
+        builder.provider(provider, Secret.fromFile(Path.of(file)));
+      } else if (environment.containsKey(variable)) {
+        builder.provider(provider, Secret.fromEnv(environment, variable));
+      }
+    }
+    return builder;
+  }
+
+  /** The secret that must sign a delivery from {@code provider} about {@code repository} (null if unknown). */
+  public Optional<Secret> secretFor(Provider provider, RepoId repository) {
+    if (repository != null && byRepository.containsKey(repository)) {
+      return Optional.of(byRepository.get(repository));
+    }
+    return Optional.ofNullable(byProvider.get(provider));
+  }
+
+  public boolean isOpen(Provider provider) {
+    return open.contains(provider);
+  }
+
+  @Override
+  public String toString() {
+    return "WebhookSecrets[providers=" + byProvider.keySet() + ", repositories=" + byRepository.keySet() + ", open=" + open + "]";
+  }
+
+  /** Collects secrets; {@link #build()} warns once for each opened provider. */
+  public static final class Builder {
+    private final Map<Provider, Secret> byProvider = new EnumMap<>(Provider.class);
+    private final Map<RepoId, Secret> byRepository = new HashMap<>();
+    private final Set<Provider> open = EnumSet.noneOf(Provider.class);
+
+    private Builder() {}
+
+    public Builder provider(Provider provider, Secret secret) {
+      byProvider.put(provider, secret);
+      return this;
+    }
+
+    /** A secret for one repository, named by any of its URLs. */
+    public Builder repository(String repositoryUrl, Secret secret) {
+      byRepository.put(RepoId.of(repositoryUrl), secret);
+      return this;
+    }
+
+    /** Accepts unsigned deliveries from {@code provider} when it has no secret. Anyone who can reach the endpoint can then trigger syncs. */
+    public Builder open(Provider provider) {
+      open.add(provider);
+      return this;
+    }
+
+    public WebhookSecrets build() {
+      for (Provider provider : open) {
+        if (!byProvider.containsKey(provider)) {
+          LOG.warn("webhook provider {} accepts unsigned deliveries: anyone who can reach /hooks/{} can trigger a sync",
+              provider.path(), provider.path());
+        }
+      }
+      if (byProvider.isEmpty() && byRepository.isEmpty() && open.isEmpty()) {
+        LOG.info("no webhook secrets configured: every delivery will be refused with 403");
+      }
+      return new WebhookSecrets(this);
+    }
+  }
+}
