@@ -17,7 +17,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(Application.VERSION)
 @Kind("Application")
 @Plural("applications")
-@ShortNames({"app", "capp"})
+// Not "app": Argo CD owns that short name, and clusters often run both during a migration.
+@ShortNames({"capp"})
 public class Application extends CustomResource<ApplicationSpec, ApplicationStatus> implements Namespaced {
   public static final String GROUP = "capstan.dev";
   public static final String VERSION = "v1alpha1";

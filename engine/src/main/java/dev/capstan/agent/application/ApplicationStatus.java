@@ -1,6 +1,7 @@
 package dev.capstan.agent.application;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.crd.generator.annotation.PrinterColumn;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 
@@ -15,11 +16,11 @@ public record ApplicationStatus(
 
   /** Whether the live state matches Git at {@code revision}. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record SyncStatus(String status, String revision) {}
+  public record SyncStatus(@PrinterColumn(name = "Sync") String status, @PrinterColumn(name = "Revision", priority = 1) String revision) {}
 
   /** The release's aggregated health. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record HealthStatus(String status, String message) {}
+  public record HealthStatus(@PrinterColumn(name = "Health") String status, String message) {}
 
   /** One engine revision as the Application reports it. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
