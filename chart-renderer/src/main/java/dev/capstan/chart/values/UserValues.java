@@ -1,0 +1,56 @@
+package dev.capstan.chart.values;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The user's values as Helm's {@code MergeValues} builds them: {@code -f} files deep-merged in
+ * order, then every {@code --set-json}, {@code --set}, {@code --set-string}, {@code --set-file} and
+ * {@code --set-literal} expression parsed into that map, in this order of flag types. Set flags
+ * replace what is at their path (a map or list is not merged), and a {@code null} they set stays
+ * in the map: it deletes the key from the chart's defaults later, in {@link Coalesce}.
+ */
+public final class UserValues {
+  private UserValues() {}
+
+  /** Loads with relative paths resolved against the working directory. */
+  public static Map<String, Object> load(ValuesOptions options) {
+    return load(options, Path.of(""));
+  }
+
+  /**
+   * Loads with relative {@code -f} and {@code --set-file} paths resolved against {@code baseDir}.
+   *
+   * @throws ValuesException naming the file and line, or the flag and character position
+   */
+  public static Map<String, Object> load(ValuesOptions options, Path baseDir) {
+    Map<String, Object> base = new LinkedHashMap<>();
+    for (Path file : options.valueFiles()) {
+      Path resolved = baseDir.resolve(file);
+      base = ValueMaps.merge(base, ValuesYaml.read(file.toString(), read(resolved, file.toString())));
+    }
+    SetParser.FileReader files = path -> read(baseDir.resolve(path), path);
+    for (SetFlag flag : SetFlag.values()) {
+      for (String expression : options.expressions(flag)) {
+        SetParser.parseInto(flag, expression, base, files);
+      }
+    }
+    return base;
+  }
+
+  private static String read(Path path, String shown) {
+    try {
+      // Like Helm, any bytes are accepted; invalid UTF-8 becomes U+FFFD as in Helm's JSON output.
+      return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ValuesException(shown, "no such file");
+    } catch (IOException e) {
+      throw new ValuesException(shown, "cannot read: " + e.getMessage(), e);
+    }
+  }
+}
