@@ -1,0 +1,44 @@
+package dev.capstan.git.auth;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Credentials for one repository, already loaded from files or environment variables. */
+public sealed interface Credentials {
+
+  /** Every secret value, so messages can be masked. */
+  List<Secret> secrets();
+
+  /** No credentials: public HTTPS, {@code git://} or {@code file://}. */
+  record Anonymous() implements Credentials {
+    @Override
+    public List<Secret> secrets() {
+      return List.of();
+    }
+  }
+
+  /** HTTPS basic authentication; a token is a password (most hosts ignore the user name then). */
+  record Basic(String username, Secret password) implements Credentials {
+    @Override
+    public List<Secret> secrets() {
+      return List.of(password);
+    }
+  }
+
+  /**
+   * An SSH private key (OpenSSH or PEM text), its passphrase if any, and the known_hosts file the
+   * server key is checked against (the user's {@code ~/.ssh/known_hosts} when absent).
+   */
+  record SshKey(Secret privateKey, Optional<Secret> passphrase, Optional<Path> knownHosts)
+      implements Credentials {
+    @Override
+    public List<Secret> secrets() {
+      return passphrase.map(p -> List.of(privateKey, p)).orElse(List.of(privateKey));
+    }
+
+    public Path knownHostsOrDefault() {
+      return knownHosts.orElse(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"));
+    }
+  }
+}

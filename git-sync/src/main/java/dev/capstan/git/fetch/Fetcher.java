@@ -1,0 +1,172 @@
+package dev.capstan.git.fetch;
+
+import dev.capstan.git.auth.Credentials;
+import dev.capstan.git.auth.TransportSetup;
+import dev.capstan.git.cache.CachedRepository;
+import dev.capstan.git.cache.RepositoryCache;
+import dev.capstan.git.changes.ChangeDetector;
+import dev.capstan.git.resolve.RefQuery;
+import dev.capstan.git.source.GitSource;
+import dev.capstan.git.verify.CommitVerifier;
+import dev.capstan.git.verify.SignatureStatus;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Brings a source up to date and says what it resolved to. One public verb: {@link #fetch}.
+ *
+ * <p>Per call: resolve the ref against the server's advertisement (one round trip when nothing
+ * changed), fetch only that ref if it moved, verify the commit when the source asks for it, and
+ * compare with the previous revision. Concurrent calls for the same URL, ref and credentials share
+ * one network round; calls for other refs of the same URL wait for the per-repository lock. A cache
+ * found corrupt while fetching is rebuilt once and the fetch retried. Thread-safe.
+ */
+public final class Fetcher {
+  private final RepositoryCache cache;
+  private final FetchOptions options;
+  private final RefSync refSync;
+  private final CommitVerifier verifier = new CommitVerifier();
+  private final ChangeDetector changes = new ChangeDetector();
+  private final SingleFlight<String, Attempt> flights = new SingleFlight<>();
+
+  public Fetcher(RepositoryCache cache, FetchOptions options) {
+    this.cache = cache;
+    this.options = options;
+    this.refSync = new RefSync(options);
+  }
+
+  private record Attempt(CachedRepository cached, RefSync.Outcome outcome, Optional<ObjectId> previous,
+      List<Notice> notices) {
+  }
+
+  /** Fetches {@code source}, comparing with the last revision this cache resolved for its ref. */
+  public FetchResult fetch(GitSource source) {
+    return fetch(source, Optional.empty());
+  }
+
+  /**
+   * Fetches {@code source}, comparing with {@code lastSeenSha}: the revision the caller last
+   * deployed, which in a shared cache may be older than what another source already fetched.
+   */
+  public FetchResult fetch(GitSource source, Optional<String> lastSeenSha) {
+    RefQuery query = RefQuery.parse(source.ref());
+    Credentials credentials = source.credentials().load();
+    String key = source.url().cacheKey() + "\n" + query + "\n" + source.credentials();
+    Attempt attempt = flights.run(key, () -> syncWithRecovery(source, query, credentials));
+    List<Notice> notices = new ArrayList<>(attempt.notices());
+    source.url().insecureTransportWarning().ifPresent(w -> notices.add(0, new Notice(Notice.Kind.INSECURE_TRANSPORT, w)));
+    Repository repo = attempt.cached().repository();
+    try {
+      if (attempt.outcome() instanceof RefSync.Failed failed) {
+        return new FetchResult.Failure(failed.failure(), lastGood(repo, source, query));
+      }
+      RefSync.Synced synced = (RefSync.Synced) attempt.outcome();
+      return accept(repo, source, query, synced, lastSeenSha.map(ObjectId::fromString).or(attempt::previous), notices);
+    } catch (IOException e) {
+      cache.invalidate(source.url());
+      return new FetchResult.Failure(new FetchFailure.CacheFailed(source.url().toString(), e.getMessage()),
+          Optional.empty());
+    }
+  }
+
+  private FetchResult accept(Repository repo, GitSource source, RefQuery query, RefSync.Synced synced,
+      Optional<ObjectId> previous, List<Notice> notices) throws IOException {
+    try (RevWalk walk = new RevWalk(repo)) {
+      RevCommit commit = walk.parseCommit(synced.commit());
+      SignatureStatus signature = verifier.verify(repo, commit, source.verification());
+      if (source.verification().required()) {
+        if (!signature.verified()) {
+          FetchFailure refused = new FetchFailure.VerificationRefused(source.url().toString(), commit.name(), signature);
+          return new FetchResult.Failure(refused, lastGood(repo, source, query));
+        }
+        StateRefs.write(repo, StateRefs.verified(query, source.verification()), commit);
+      }
+      Revision revision = RevisionFactory.of(commit, synced.remote().name(), signature);
+      Change change = change(repo, previous, commit);
+      if (change == Change.HISTORY_REWRITTEN) {
+        notices.add(new Notice(Notice.Kind.HISTORY_REWRITTEN, source.url() + ": " + synced.remote().name()
+            + " was rewritten: " + previous.get().name().substring(0, 12) + " is no longer in its history"
+            + " (force-push or moved tag); now at " + revision.shortSha()));
+      }
+      boolean pathChanged = change == Change.INITIAL
+          || change != Change.UNCHANGED && changes.pathChanged(repo, previous.get(), commit, source.path());
+      return new FetchResult.Success(revision, change, previous.map(ObjectId::name), pathChanged, notices);
+    }
+  }
+
+  private static Change change(Repository repo, Optional<ObjectId> previous, RevCommit current) throws IOException {
+    if (previous.isEmpty() || !RefSync.hasCommit(repo, previous.get())) {
+      return Change.INITIAL;
+    }
+    if (previous.get().equals(current)) {
+      return Change.UNCHANGED;
+    }
+    try (RevWalk walk = new RevWalk(repo)) {
+      return walk.isMergedInto(walk.parseCommit(previous.get()), walk.parseCommit(current))
+          ? Change.FAST_FORWARD : Change.HISTORY_REWRITTEN;
+    } catch (MissingObjectException e) {
+      // history between the two is not all here: the new tip does not descend from what we had
+      return Change.HISTORY_REWRITTEN;
+    }
+  }
+
+  private Attempt syncWithRecovery(GitSource source, RefQuery query, Credentials credentials) {
+    List<Notice> notices = new ArrayList<>();
+    for (int tries = 0; ; tries++) {
+      CachedRepository cached = cache.repository(source.url());
+      cached.takeRecoveryNotice().ifPresent(why -> notices.add(recovered(source, why)));
+      cached.lock().lock();
+      try (TransportSetup setup = new TransportSetup(source.url(), credentials, options.timeout())) {
+        FailureClassifier classifier = new FailureClassifier(source.url().toString(), setup.secrets(), options.timeout());
+        Repository repo = cached.repository();
+        Optional<ObjectId> previous = StateRefs.read(repo, StateRefs.resolved(query));
+        RefSync.Outcome outcome = refSync.sync(cached, query, setup, classifier);
+        if (outcome instanceof RefSync.Synced synced) {
+          StateRefs.write(repo, StateRefs.resolved(query), synced.commit());
+        }
+        return new Attempt(cached, outcome, previous, notices);
+      } catch (IOException | RuntimeException e) {
+        if (tries > 0 || e instanceof dev.capstan.core.CapstanException) {
+          return failed(cached, source, e, notices);
+        }
+        cache.invalidate(source.url());
+        notices.add(recovered(source, String.valueOf(e.getMessage())));
+      } finally {
+        cached.lock().unlock();
+      }
+    }
+  }
+
+  private Attempt failed(CachedRepository cached, GitSource source, Exception e, List<Notice> notices) {
+    if (e instanceof dev.capstan.core.CapstanException ce) {
+      throw ce;
+    }
+    return new Attempt(cached, new RefSync.Failed(new FetchFailure.CacheFailed(source.url().toString(),
+        String.valueOf(e.getMessage()))), Optional.empty(), notices);
+  }
+
+  private static Notice recovered(GitSource source, String why) {
+    return new Notice(Notice.Kind.CACHE_RECOVERED, source.url() + ": cached copy was unusable (" + why
+        + ") and has been fetched again");
+  }
+
+  private Optional<Revision> lastGood(Repository repo, GitSource source, RefQuery query) throws IOException {
+    String ref = source.verification().required()
+        ? StateRefs.verified(query, source.verification()) : StateRefs.resolved(query);
+    Optional<ObjectId> id = StateRefs.read(repo, ref);
+    if (id.isEmpty() || !RefSync.hasCommit(repo, id.get())) {
+      return Optional.empty();
+    }
+    try (RevWalk walk = new RevWalk(repo)) {
+      RevCommit commit = walk.parseCommit(id.get());
+      return Optional.of(RevisionFactory.of(commit, source.ref(), verifier.verify(repo, commit, source.verification())));
+    }
+  }
+}
