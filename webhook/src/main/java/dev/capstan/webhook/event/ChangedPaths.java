@@ -1,6 +1,7 @@
 package dev.capstan.webhook.event;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -13,7 +14,7 @@ public record ChangedPaths(boolean known, Set<String> paths) {
   private static final ChangedPaths UNKNOWN = new ChangedPaths(false, Set.of());
 
   public ChangedPaths {
-    paths = known ? Set.copyOf(new TreeSet<>(paths)) : Set.of();
+    paths = known ? Collections.unmodifiableSortedSet(new TreeSet<>(paths)) : Set.of();
   }
 
   public static ChangedPaths unknown() {

@@ -1,5 +1,6 @@
 package dev.capstan.webhook.receive;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,8 +44,9 @@ final class DeliveryProcessor {
     try {
       tree = json.readTree(body);
     } catch (JsonProcessingException e) {
-      return Reply.error(400, "malformed JSON at line " + e.getLocation().getLineNr() + " column "
-          + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr();
+      return Reply.error(400, "malformed JSON" + where + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       return Reply.error(400, "unreadable body");
     }

@@ -1,5 +1,6 @@
 package dev.capstan.webhook.receive;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
  */
 public record Reply(int status, Map<String, Object> body, long retryAfterSeconds) {
   public Reply {
-    body = Map.copyOf(body);
+    body = Collections.unmodifiableMap(new LinkedHashMap<>(body));
   }
 
   static Reply ok(int status, String state, Map<String, Object> extra) {

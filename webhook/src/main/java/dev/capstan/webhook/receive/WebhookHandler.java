@@ -24,6 +24,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The webhook endpoint as a Jetty core handler serving {@code POST /<provider>} relative to where it
@@ -33,6 +35,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * the bytes to the {@link DeliveryProcessor}.
  */
 public final class WebhookHandler extends Handler.Abstract {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
+
   private final ReceiverOptions options;
   private final RateLimiter rateLimiter;
   private final DeliveryProcessor processor;
@@ -72,13 +76,19 @@ public final class WebhookHandler extends Handler.Abstract {
     if (request.getLength() > options.maxBodyBytes()) {
       return reply(request, response, callback, tooLarge());
     }
-    readBody(request).whenComplete((body, failure) -> {
-      Reply answer = failure == null
-          ? processor.process(provider.get(), request.getHeaders()::get, body, source)
-          : readFailure(request, failure);
-      reply(request, response, callback, answer);
-    });
+    readBody(request).whenComplete((body, failure) ->
+        reply(request, response, callback, failure == null ? process(provider.get(), request, body, source) : readFailure(request, failure)));
     return true;
+  }
+
+  private Reply process(Provider provider, Request request, byte[] body, String source) {
+    try {
+      return processor.process(provider, request.getHeaders()::get, body, source);
+    } catch (RuntimeException bug) {
+      // Inside an async callback an escaped exception would leave the request unanswered.
+      LOG.error("webhook {} delivery from {} failed unexpectedly", provider.path(), source, bug);
+      return Reply.error(500, "internal error");
+    }
   }
 
   private CompletableFuture<byte[]> readBody(Request request) {
