@@ -1,0 +1,125 @@
+package dev.capstan.git.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.security.Constraint;
+import org.eclipse.jetty.security.HashLoginService;
+import org.eclipse.jetty.security.SecurityHandler;
+import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.security.authentication.BasicAuthenticator;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.security.Credential;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.http.server.GitServlet;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.UploadPack;
+
+/**
+ * Smart HTTP with basic auth: JGit's GitServlet in embedded Jetty 12 (ee10, jakarta servlets) on
+ * 127.0.0.1. Counts what reaches it: HTTP requests, ref advertisements, and packs sent (a pack is
+ * one network fetch).
+ */
+public final class HttpGitServer implements AutoCloseable {
+  public static final String USER = "alice";
+  public static final String PASSWORD = "s3cret-Pa55word";
+
+  private final Server server;
+  private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger packs = new AtomicInteger();
+  private volatile long delayMillis;
+
+  private HttpGitServer(Path base) {
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+
+    GitServlet git = new GitServlet();
+    git.setRepositoryResolver((req, name) -> open(base.resolve(name)));
+    git.setUploadPackFactory((req, db) -> {
+      UploadPack up = new UploadPack(db);
+      up.setPostUploadHook(stats -> packs.incrementAndGet());
+      return up;
+    });
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.addServlet(new ServletHolder(git), "/git/*");
+
+    SecurityHandler.PathMapped security = new SecurityHandler.PathMapped();
+    security.put("/*", Constraint.ANY_USER);
+    security.setAuthenticator(new BasicAuthenticator());
+    HashLoginService login = new HashLoginService("git");
+    UserStore users = new UserStore();
+    users.addUser(USER, Credential.getCredential(PASSWORD), new String[] {"user"});
+    login.setUserStore(users);
+    security.setLoginService(login);
+    security.setHandler(context);
+
+    server.setHandler(new Handler.Wrapper(security) {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        requests.incrementAndGet();
+        if (delayMillis > 0) {
+          Thread.sleep(delayMillis);
+        }
+        return super.handle(request, response, callback);
+      }
+    });
+  }
+
+  public static HttpGitServer start(Path base) {
+    HttpGitServer s = new HttpGitServer(base);
+    try {
+      s.server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return s;
+  }
+
+  private static Repository open(Path dir) throws RepositoryNotFoundException {
+    try {
+      return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+    } catch (IOException e) {
+      throw new RepositoryNotFoundException(dir.toString());
+    }
+  }
+
+  public String url(String repo) {
+    return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/git/" + repo;
+  }
+
+  /** HTTP requests received, including rejected ones. */
+  public int requests() {
+    return requests.get();
+  }
+
+  /** Packs sent: one per network fetch that brought objects. */
+  public int packs() {
+    return packs.get();
+  }
+
+  /** Slows every request down, so concurrent clients overlap for sure. */
+  public void delay(long millis) {
+    delayMillis = millis;
+  }
+
+  public void resetCounts() {
+    requests.set(0);
+    packs.set(0);
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}
