@@ -1,0 +1,105 @@
+package dev.capstan.engine.apply;
+
+import dev.capstan.engine.cluster.ApplyMode;
+import dev.capstan.engine.cluster.Cluster;
+import dev.capstan.engine.cluster.RejectedException;
+import dev.capstan.engine.diff.Comparison;
+import dev.capstan.engine.health.HealthWaiter;
+import dev.capstan.engine.health.WaitProgress;
+import dev.capstan.engine.plan.Ownership;
+import dev.capstan.engine.plan.Plan;
+import dev.capstan.engine.plan.PlannedObject;
+import dev.capstan.engine.resource.Action;
+import dev.capstan.engine.resource.CapstanMetadata;
+import dev.capstan.engine.resource.Change;
+import dev.capstan.engine.resource.ChangeSet;
+import dev.capstan.engine.resource.Maps;
+import dev.capstan.engine.resource.ObjectRef;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Applies a plan stage by stage with server-side apply (field manager {@code capstan}): CRDs and
+ * Namespaces first (CRDs established and discovery refreshed before any custom resource), then one
+ * stage per sync wave, each healthy before the next starts. An object whose manifest is the one
+ * Capstan applied last time and whose live state still has every field of it is not sent at all, so
+ * re-applying an unchanged release makes no write requests.
+ */
+public final class Applier {
+  private final Cluster cluster;
+  private final ApplyOptions options;
+  private final Consumer<WaitProgress> progress;
+  private final Comparison comparison;
+
+  public Applier(Cluster cluster, ApplyOptions options, Consumer<WaitProgress> progress) {
+    this.cluster = cluster;
+    this.options = options;
+    this.progress = progress;
+    this.comparison = new Comparison(options.ignoreRules());
+  }
+
+  /**
+   * @param lastApplied the manifests Capstan applied in the deployed revision, by {@link ObjectRef#key()}
+   */
+  public ChangeSet apply(Plan plan, Map<String, Map<String, Object>> lastApplied) {
+    long deadline = System.nanoTime() + options.timeout().toNanos();
+    String releaseId = plan.state().releaseId();
+    List<List<PlannedObject>> stages = plan.stages();
+    List<Change> changes = new ArrayList<>();
+    for (int i = 0; i < stages.size(); i++) {
+      List<PlannedObject> stage = stages.get(i);
+      for (PlannedObject object : stage) {
+        changes.add(new Change(object.ref(), applyOne(object, releaseId, lastApplied.get(object.ref().key()))));
+      }
+      if (options.dryRun()) {
+        continue;
+      }
+      boolean hasCrds = stage.stream().anyMatch(o -> o.ref().kind().equals("CustomResourceDefinition"));
+      boolean last = i == stages.size() - 1;
+      if (hasCrds || !last || options.waitForLastStage()) {
+        new HealthWaiter(cluster).await(refs(stage), remaining(deadline), progress);
+      }
+      if (hasCrds) {
+        cluster.refreshDiscovery();
+      }
+    }
+    return new ChangeSet(changes);
+  }
+
+  private Action applyOne(PlannedObject object, String releaseId, Map<String, Object> previous) {
+    ObjectRef ref = object.ref();
+    Optional<Map<String, Object>> live = cluster.serves(ref) ? cluster.get(ref) : Optional.empty();
+    if (live.isPresent()) {
+      Ownership.check(ref, live.get(), releaseId);
+      if (object.object().equals(previous) && appliedByCapstan(live.get()) && comparison.covers(object.object(), live.get())) {
+        return Action.UNCHANGED;
+      }
+    }
+    ApplyMode mode = ApplyMode.defaults().withDryRun(options.dryRun()).withForceConflicts(options.forceConflicts());
+    try {
+      cluster.apply(object.object(), mode);
+    } catch (RejectedException e) {
+      if (!(options.dryRun() && e.code() == 404 && live.isEmpty())) {
+        throw e; // in a dry run a 404 on create means the namespace or CRD comes with this release
+      }
+    }
+    return live.isPresent() ? Action.CONFIGURED : Action.CREATED;
+  }
+
+  private static boolean appliedByCapstan(Map<String, Object> live) {
+    return Maps.list(live, "metadata", "managedFields").stream()
+        .anyMatch(m -> CapstanMetadata.FIELD_MANAGER.equals(m.get("manager")) && "Apply".equals(m.get("operation")));
+  }
+
+  private static List<ObjectRef> refs(List<PlannedObject> stage) {
+    return stage.stream().map(PlannedObject::ref).toList();
+  }
+
+  private static Duration remaining(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+  }
+}

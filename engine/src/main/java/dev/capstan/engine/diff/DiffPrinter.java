@@ -1,0 +1,104 @@
+package dev.capstan.engine.diff;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
+import dev.capstan.engine.resource.ObjectRef;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints a {@link DiffReport}: a unified YAML diff per object that would change
+ * ({@code --- live apps/v1 Deployment shop/web}, {@code +++ desired ...}), coloured only when asked
+ * (the CLI asks on a terminal); or a JSON summary for machines.
+ */
+public final class DiffPrinter {
+  private static final String RED = "\u001b[31m";
+  private static final String GREEN = "\u001b[32m";
+  private static final String CYAN = "\u001b[36m";
+  private static final String BOLD = "\u001b[1m";
+  private static final String RESET = "\u001b[0m";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private DiffPrinter() {}
+
+  public static String unified(DiffReport report, boolean color) {
+    StringBuilder out = new StringBuilder();
+    for (ObjectDiff diff : report.objects()) {
+      if (diff.action() != DiffAction.UNCHANGED) {
+        out.append(unified(diff, color));
+      }
+    }
+    return out.toString();
+  }
+
+  static String unified(ObjectDiff diff, boolean color) {
+    List<String> live = lines(diff.liveYaml());
+    List<String> desired = lines(diff.desiredYaml());
+    Patch<String> patch = DiffUtils.diff(live, desired);
+    String id = title(diff.ref());
+    List<String> text = UnifiedDiffUtils.generateUnifiedDiff("live " + id, "desired " + id, live, patch, 3);
+    StringBuilder out = new StringBuilder();
+    for (String line : text) {
+      out.append(color ? paint(line) : line).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** {@code {"inSync":false,"added":[...],"changed":[...],"pruned":[...],"unchanged":[...]}}. */
+  public static String json(DiffReport report) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("inSync", report.inSync());
+    summary.put("added", ids(report, DiffAction.ADDED));
+    summary.put("changed", ids(report, DiffAction.CHANGED));
+    summary.put("pruned", ids(report, DiffAction.PRUNED));
+    summary.put("unchanged", ids(report, DiffAction.UNCHANGED));
+    try {
+      return JSON.writeValueAsString(summary) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<Map<String, String>> ids(DiffReport report, DiffAction action) {
+    return report.refs(action).stream().map(ref -> {
+      Map<String, String> id = new LinkedHashMap<>();
+      id.put("apiVersion", ref.apiVersion());
+      id.put("kind", ref.kind());
+      if (ref.namespace() != null) {
+        id.put("namespace", ref.namespace());
+      }
+      id.put("name", ref.name());
+      return id;
+    }).toList();
+  }
+
+  private static String title(ObjectRef ref) {
+    return ref.apiVersion() + " " + ref.kind() + " " + (ref.namespace() == null ? "" : ref.namespace() + "/") + ref.name();
+  }
+
+  private static List<String> lines(String yaml) {
+    return yaml.lines().toList();
+  }
+
+  private static String paint(String line) {
+    if (line.startsWith("---") || line.startsWith("+++")) {
+      return BOLD + line + RESET;
+    }
+    if (line.startsWith("@@")) {
+      return CYAN + line + RESET;
+    }
+    if (line.startsWith("-")) {
+      return RED + line + RESET;
+    }
+    if (line.startsWith("+")) {
+      return GREEN + line + RESET;
+    }
+    return line;
+  }
+}

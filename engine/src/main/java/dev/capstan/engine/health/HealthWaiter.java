@@ -1,0 +1,125 @@
+package dev.capstan.engine.health;
+
+import dev.capstan.engine.cluster.Cluster;
+import dev.capstan.engine.resource.ObjectRef;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Waits until objects are healthy, driven by informers (one per kind and namespace) rather than
+ * polling: every watch event re-evaluates health. Fails fast when an object is degraded, and on
+ * timeout names every object still holding the wait up.
+ */
+public final class HealthWaiter {
+  private final Cluster cluster;
+  private final HealthChecker checker = new HealthChecker();
+
+  public HealthWaiter(Cluster cluster) {
+    this.cluster = cluster;
+  }
+
+  public void await(List<ObjectRef> refs, Duration timeout, Consumer<WaitProgress> progress) {
+    if (refs.isEmpty()) {
+      return;
+    }
+    ReentrantLock lock = new ReentrantLock();
+    Condition changed = lock.newCondition();
+    Map<String, SharedIndexInformer<GenericKubernetesResource>> informers = new LinkedHashMap<>();
+    ResourceEventHandler<GenericKubernetesResource> signal = new Signal(lock, changed);
+    try {
+      for (ObjectRef ref : refs) {
+        String key = ref.apiVersion() + "/" + ref.kind() + "/" + (ref.namespace() == null ? "" : ref.namespace());
+        if (!informers.containsKey(key)) {
+          informers.put(key, cluster.inform(ref, signal));
+        }
+      }
+      long deadline = System.nanoTime() + timeout.toNanos();
+      lock.lock();
+      try {
+        while (true) {
+          List<Holdup> holdups = holdups(refs, informers);
+          progress.accept(new WaitProgress(refs.size() - holdups.size(), refs.size(), holdups));
+          if (holdups.isEmpty()) {
+            return;
+          }
+          for (Holdup holdup : holdups) {
+            if (holdup.health().status() == HealthStatus.DEGRADED) {
+              throw new UnhealthyException(holdup.ref(), holdup.health());
+            }
+          }
+          long remaining = deadline - System.nanoTime();
+          if (remaining <= 0) {
+            throw new WaitTimeoutException(timeout, holdups);
+          }
+          // Events wake us; the one-second cap only refreshes the progress line.
+          changed.await(Math.min(remaining, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new WaitTimeoutException(timeout, holdups(refs, informers));
+      } finally {
+        lock.unlock();
+      }
+    } finally {
+      informers.values().forEach(SharedIndexInformer::stop);
+    }
+  }
+
+  private List<Holdup> holdups(List<ObjectRef> refs, Map<String, SharedIndexInformer<GenericKubernetesResource>> informers) {
+    List<Holdup> holdups = new ArrayList<>();
+    for (ObjectRef ref : refs) {
+      String informerKey = ref.apiVersion() + "/" + ref.kind() + "/" + (ref.namespace() == null ? "" : ref.namespace());
+      String storeKey = ref.namespace() == null ? ref.name() : ref.namespace() + "/" + ref.name();
+      GenericKubernetesResource live = informers.get(informerKey).getStore().getByKey(storeKey);
+      Health health = checker.check(live == null ? null : cluster.toMap(live));
+      if (!health.isHealthy()) {
+        holdups.add(new Holdup(ref, health));
+      }
+    }
+    return holdups;
+  }
+
+  private static final class Signal implements ResourceEventHandler<GenericKubernetesResource> {
+    private final ReentrantLock lock;
+    private final Condition changed;
+
+    Signal(ReentrantLock lock, Condition changed) {
+      this.lock = lock;
+      this.changed = changed;
+    }
+
+    private void wake() {
+      lock.lock();
+      try {
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public void onAdd(GenericKubernetesResource obj) {
+      wake();
+    }
+
+    @Override
+    public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
+      wake();
+    }
+
+    @Override
+    public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
+      wake();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.capstan.engine.release;
+
+import dev.capstan.engine.cluster.Cluster;
+import dev.capstan.engine.health.HealthChecker;
+import dev.capstan.engine.history.ReleaseStore;
+import dev.capstan.engine.history.Revision;
+import dev.capstan.engine.resource.ObjectRef;
+import dev.capstan.engine.resource.ReleaseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reports a release: its latest revision and the health of each object it deployed. Reads only. */
+public final class ReleaseStatus {
+  private final Cluster cluster;
+  private final ReleaseStore store;
+  private final HealthChecker checker = new HealthChecker();
+
+  public ReleaseStatus(Cluster cluster, ReleaseStore store) {
+    this.cluster = cluster;
+    this.store = store;
+  }
+
+  public StatusReport run(String namespace, String release) {
+    Revision latest = store.latest(namespace, release)
+        .orElseThrow(() -> new ReleaseException(namespace, release, "not found (no history in namespace " + namespace + ")"));
+    Revision shown = store.deployed(namespace, release).orElse(latest);
+    List<ObjectStatus> objects = new ArrayList<>();
+    for (ObjectRef ref : Revisions.inventory(shown)) {
+      Optional<Map<String, Object>> live = cluster.serves(ref) ? cluster.get(ref) : Optional.empty();
+      objects.add(new ObjectStatus(ref, checker.check(live.orElse(null))));
+    }
+    return new StatusReport(latest, objects);
+  }
+}
