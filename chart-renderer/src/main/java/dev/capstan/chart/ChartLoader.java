@@ -1,0 +1,123 @@
+package dev.capstan.chart;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.capstan.chart.source.ChartFiles;
+import dev.capstan.chart.values.ValuesYaml;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a chart and its dependencies into a {@link Chart}. Every problem is a
+ * {@link ChartException} naming the file ({@code mychart/Chart.yaml:4}) and what is wrong.
+ *
+ * <p>Dependencies come from Chart.yaml ({@code repository: file://../other}, or none: then
+ * {@code charts/<name>}) and from any other folder under {@code charts/}, which Helm also loads.
+ * Charts are never downloaded: vendor remote dependencies into {@code charts/}.
+ */
+public final class ChartLoader {
+  private static final int MAX_NESTING = 16;
+
+  private ChartLoader() {}
+
+  /** Loads the chart in {@code dir}; errors name files as {@code <dir name>/...}. */
+  public static Chart load(Path dir) {
+    Path name = dir.toAbsolutePath().normalize().getFileName();
+    return load(ChartFiles.of(dir), name == null ? dir.toString() : name.toString());
+  }
+
+  /** Loads a chart from any file source; {@code displayName} prefixes file names in errors. */
+  public static Chart load(ChartFiles files, String displayName) {
+    return load(files, displayName, null, 0);
+  }
+
+  private static Chart load(ChartFiles files, String displayPath, Dependency entry, int depth) {
+    if (depth > MAX_NESTING) {
+      throw new ChartException(displayPath, "dependencies nest deeper than " + MAX_NESTING + " levels (a cycle?)");
+    }
+    if (!files.exists("Chart.yaml")) {
+      throw new ChartException(displayPath + "/Chart.yaml", "missing: a chart needs a Chart.yaml");
+    }
+    ChartMetadata metadata = MetadataReader.read(text(files, "Chart.yaml"), displayPath + "/Chart.yaml");
+    if (entry != null && entry.alias() != null && !entry.alias().isEmpty()) {
+      metadata = metadata.withName(entry.alias());
+    }
+    // Output and errors name files by chart name, as Helm does, whatever the folder is called.
+    displayPath = entry == null ? metadata.name() : displayPath;
+    Map<String, Object> defaults = readValues(files, displayPath);
+    String schema = files.exists("values.schema.json") ? text(files, "values.schema.json") : null;
+    SortedMap<String, String> templates = new TreeMap<>();
+    for (String path : files.list()) {
+      if (path.startsWith("templates/")) {
+        templates.put(path, text(files, path));
+      }
+    }
+    List<Chart> dependencies = new ArrayList<>();
+    Set<String> loadedFolders = new LinkedHashSet<>();
+    for (Dependency dep : metadata.dependencies()) {
+      String depPath = displayPath + "/charts/" + dep.scopeName();
+      ChartFiles depFiles = dependencyFiles(files, dep, displayPath, loadedFolders);
+      dependencies.add(load(depFiles, depPath, dep, depth + 1));
+    }
+    for (String folder : chartFolders(files)) {
+      if (!loadedFolders.contains(folder)) {
+        Dependency implicit = new Dependency(folder, null, null, List.of(), null);
+        dependencies.add(load(files.subtree("charts/" + folder), displayPath + "/charts/" + folder, implicit, depth + 1));
+      }
+    }
+    return new Chart(metadata, displayPath, entry, defaults, schema, Collections.unmodifiableSortedMap(templates),
+        files, dependencies);
+  }
+
+  private static ChartFiles dependencyFiles(ChartFiles files, Dependency dep, String displayPath, Set<String> loadedFolders) {
+    String repo = dep.repository() == null ? "" : dep.repository();
+    if (repo.startsWith("file://")) {
+      return files.sibling(repo.substring("file://".length()));
+    }
+    if (!chartFolders(files).contains(dep.name())) {
+      throw new ChartException(displayPath + "/Chart.yaml", "dependency \"" + dep.name() + "\" not found in charts/"
+          + dep.name() + (repo.isEmpty() ? "" : " (Capstan does not download charts: vendor " + repo + " into charts/)"));
+    }
+    loadedFolders.add(dep.name());
+    return files.subtree("charts/" + dep.name());
+  }
+
+  /** The folders directly under charts/ that hold a Chart.yaml. */
+  private static Set<String> chartFolders(ChartFiles files) {
+    Set<String> out = new TreeSet<>();
+    for (String path : files.list()) {
+      if (path.startsWith("charts/") && path.endsWith("/Chart.yaml")) {
+        String rest = path.substring("charts/".length());
+        if (rest.indexOf('/') == rest.length() - "/Chart.yaml".length()) {
+          out.add(rest.substring(0, rest.indexOf('/')));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Object> readValues(ChartFiles files, String displayPath) {
+    if (!files.exists("values.yaml")) {
+      return new LinkedHashMap<>();
+    }
+    return ValuesYaml.read(displayPath + "/values.yaml", text(files, "values.yaml"));
+  }
+
+  static String location(JsonProcessingException e) {
+    return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+        : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+  }
+
+  private static String text(ChartFiles files, String path) {
+    return new String(files.read(path), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.capstan.chart;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Reads and checks Chart.yaml; every complaint names the file and the field. */
+final class MetadataReader {
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9_.]*[a-z0-9])?");
+
+  private MetadataReader() {}
+
+  static ChartMetadata read(String text, String where) {
+    Map<String, Object> map;
+    try {
+      map = Mappers.readYamlMap(text);
+    } catch (JsonProcessingException e) {
+      throw new ChartException(where + ChartLoader.location(e), "invalid YAML: " + e.getOriginalMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new ChartException(where, e.getMessage(), e);
+    }
+    String apiVersion = string(map, "apiVersion", where);
+    if (!"v2".equals(apiVersion)) {
+      throw new ChartException(where, "apiVersion must be v2, found " + (apiVersion == null ? "nothing" : "\"" + apiVersion + "\""));
+    }
+    String name = required(map, "name", where);
+    if (!NAME.matcher(name).matches()) {
+      throw new ChartException(where, "name \"" + name + "\" must be lower-case letters, digits, '-', '_' or '.'");
+    }
+    String version = required(map, "version", where);
+    if (SemVer.parse(version).isEmpty()) {
+      throw new ChartException(where, "version \"" + version + "\" is not a SemVer version such as 1.2.3");
+    }
+    String type = string(map, "type", where);
+    if (type == null || type.isEmpty()) {
+      type = ChartMetadata.APPLICATION;
+    } else if (!type.equals(ChartMetadata.APPLICATION) && !type.equals(ChartMetadata.LIBRARY)) {
+      throw new ChartException(where, "type must be application or library, found \"" + type + "\"");
+    }
+    String kubeVersion = string(map, "kubeVersion", where);
+    if (kubeVersion != null && VersionConstraint.parse(kubeVersion).isEmpty()) {
+      throw new ChartException(where, "kubeVersion \"" + kubeVersion + "\" is not a version constraint such as \">=1.25.0-0\"");
+    }
+    return new ChartMetadata(apiVersion, name, version, string(map, "appVersion", where),
+        string(map, "description", where), type, kubeVersion, dependencies(map.get("dependencies"), where));
+  }
+
+  private static List<Dependency> dependencies(Object raw, String where) {
+    if (raw == null) {
+      return List.of();
+    }
+    if (!(raw instanceof List<?> list)) {
+      throw new ChartException(where, "dependencies must be a list, found " + Mappers.describe(raw));
+    }
+    List<Dependency> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String at = "dependencies[" + i + "]";
+      if (!(list.get(i) instanceof Map<?, ?> m)) {
+        throw new ChartException(where, at + " must be a mapping");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> dep = (Map<String, Object>) m;
+      String name = required(dep, "name", where, at + ".name");
+      String alias = string(dep, "alias", where);
+      if (alias != null && !NAME.matcher(alias).matches()) {
+        throw new ChartException(where, at + ".alias \"" + alias + "\" must be lower-case letters, digits, '-', '_' or '.'");
+      }
+      out.add(new Dependency(name, alias, string(dep, "condition", where), tags(dep.get("tags"), where, at),
+          string(dep, "repository", where)));
+    }
+    return out;
+  }
+
+  private static List<String> tags(Object raw, String where, String at) {
+    if (raw == null) {
+      return List.of();
+    }
+    if (!(raw instanceof List<?> list)) {
+      throw new ChartException(where, at + ".tags must be a list of strings");
+    }
+    return list.stream().map(String::valueOf).toList();
+  }
+
+  private static String required(Map<String, Object> map, String key, String where) {
+    return required(map, key, where, key);
+  }
+
+  private static String required(Map<String, Object> map, String key, String where, String field) {
+    String value = string(map, key, where);
+    if (value == null || value.isBlank()) {
+      throw new ChartException(where, field + " is required");
+    }
+    return value;
+  }
+
+  private static String string(Map<String, Object> map, String key, String where) {
+    Object v = map.get(key);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Map || v instanceof List) {
+      throw new ChartException(where, key + " must be a string, found " + Mappers.describe(v));
+    }
+    return String.valueOf(v);
+  }
+}

@@ -1,0 +1,27 @@
+package dev.capstan.chart.template;
+
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.util.List;
+import java.util.Map;
+
+/** A filter written as a lambda over its input and {@link Call}. */
+@FunctionalInterface
+interface FilterBody {
+  Object apply(Object input, Call call);
+
+  static Filter of(List<String> argumentNames, FilterBody body) {
+    return new Filter() {
+      @Override
+      public List<String> getArgumentNames() {
+        return argumentNames;
+      }
+
+      @Override
+      public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+        return body.apply(input, new Call(args, self, context, line));
+      }
+    };
+  }
+}
