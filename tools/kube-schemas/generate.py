@@ -19,6 +19,7 @@ Conversions, so the schema says what the API server accepts and no more:
 - kinds shared by many groups (DeleteOptions, WatchEvent) are not indexed.
 
 Usage: tools/kube-schemas/generate.py [--version v1.34.4] [--out PATH]
+(the default version is KUBE_VERSION from tools/kube-binaries.sh)
 The output is deterministic (sorted keys, gzip mtime 0), so regenerating an unchanged version gives
 an identical file.
 """
@@ -30,13 +31,24 @@ import subprocess
 import sys
 import tempfile
 
-DEFAULT_VERSION = "v1.34.4"
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(
     HERE, "..", "..", "chart-renderer", "src", "main", "resources",
     "dev", "capstan", "chart", "lint", "kube-schemas.json.gz")
 QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity"
 REF_PREFIX = "#/definitions/"
+
+
+def default_version():
+    """The Kubernetes version tools/kube-binaries.sh builds, so lint matches the local cluster."""
+    try:
+        with open(os.path.join(HERE, "..", "kube-binaries.sh")) as f:
+            for line in f:
+                if line.startswith("KUBE_VERSION="):
+                    return "v" + line.split("=", 1)[1].split()[0].lstrip("v")
+    except OSError:
+        pass
+    return "v1.34.4"
 
 
 def download_spec(version):
@@ -118,7 +130,8 @@ def build(spec, version):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--version", default=DEFAULT_VERSION, help="k8s.io/kubernetes module version")
+    parser.add_argument("--version", default=default_version(),
+                        help="k8s.io/kubernetes module version (default: the one tools/kube-binaries.sh builds)")
     parser.add_argument("--out", default=DEFAULT_OUT, help="gzipped JSON to write")
     args = parser.parse_args()
     document = build(download_spec(args.version), args.version)

@@ -9,13 +9,11 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +55,11 @@ public final class KubeSchemas {
    * for the API server.
    */
   public List<String> validate(Map<String, Object> object) {
+    return check(object).stream().map(SchemaViolation::toString).toList();
+  }
+
+  /** {@link #validate}, keeping each problem's path as a list, so callers can locate the field. */
+  public List<SchemaViolation> check(Map<String, Object> object) {
     Object apiVersion = object.get("apiVersion");
     Object kind = object.get("kind");
     if (!(apiVersion instanceof String) || !(kind instanceof String) || !knows((String) apiVersion, (String) kind)) {
@@ -66,10 +69,32 @@ public final class KubeSchemas {
     JsonSchema schema = compiled.computeIfAbsent(definition, this::compile);
     JsonNode instance = withoutNulls(JSON.valueToTree(object));
     return schema.validate(instance).stream()
-        .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
-            .thenComparing(ValidationMessage::getMessage))
         .map(SchemaMessages::describe)
         .distinct()
+        .sorted(Comparator.comparing(SchemaViolation::dottedPath).thenComparing(SchemaViolation::message))
+        .toList();
+  }
+
+  /**
+   * Whether {@code apiVersion} belongs to a built-in API group (including the core group and the
+   * retired {@code extensions}), so an unknown kind there is a mistake rather than a custom resource.
+   */
+  public boolean isBuiltInGroup(String apiVersion) {
+    return apiVersion != null && (bundle.groups.contains(group(apiVersion)) || group(apiVersion).equals("extensions"));
+  }
+
+  private static String group(String apiVersion) {
+    int slash = apiVersion.lastIndexOf('/');
+    return slash < 0 ? "" : apiVersion.substring(0, slash);
+  }
+
+  /** The built-in API versions that serve {@code kind}, e.g. {@code [apps/v1]} for Deployment. */
+  public List<String> apiVersionsOf(String kind) {
+    String suffix = "/" + kind;
+    return bundle.kinds.keySet().stream()
+        .filter(k -> k.endsWith(suffix))
+        .map(k -> k.substring(0, k.length() - suffix.length()))
+        .sorted()
         .toList();
   }
 
@@ -84,14 +109,15 @@ public final class KubeSchemas {
 
   private static JsonNode withoutNulls(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      List<String> nulls = new java.util.ArrayList<>();
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
         if (field.getValue().isNull()) {
-          it.remove();
+          nulls.add(field.getKey());
         } else {
           withoutNulls(field.getValue());
         }
       }
+      object.remove(nulls);
     } else if (node instanceof ArrayNode array) {
       array.forEach(KubeSchemas::withoutNulls);
     }
@@ -105,11 +131,15 @@ public final class KubeSchemas {
     final String version;
     final Map<String, String> kinds;
     final JsonNode definitions;
+    final java.util.Set<String> groups;
 
     private Bundle(String version, Map<String, String> kinds, JsonNode definitions) {
       this.version = version;
       this.kinds = kinds;
       this.definitions = definitions;
+      this.groups = kinds.keySet().stream()
+          .map(gvk -> group(gvk.substring(0, gvk.lastIndexOf('/'))))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private static Bundle load() {
@@ -119,7 +149,7 @@ public final class KubeSchemas {
         }
         JsonNode document = JSON.readTree(new GZIPInputStream(raw));
         Map<String, String> kinds = new java.util.HashMap<>();
-        document.get("kinds").fields().forEachRemaining(e -> kinds.put(e.getKey(), e.getValue().asText()));
+        document.get("kinds").properties().forEach(e -> kinds.put(e.getKey(), e.getValue().asText()));
         return new Bundle(document.get("kubernetesVersion").asText(), Map.copyOf(kinds), document.get("definitions"));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + RESOURCE, e);

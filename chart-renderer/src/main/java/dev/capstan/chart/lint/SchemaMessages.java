@@ -2,46 +2,40 @@ package dev.capstan.chart.lint;
 
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Turns a JSON Schema message into the words {@code kubectl} users know, with a dotted path. */
+/** Turns a JSON Schema message into the words kubectl users know, at the field it is about. */
 final class SchemaMessages {
   private SchemaMessages() {}
 
-  static String describe(ValidationMessage m) {
-    String path = path(m.getInstanceLocation());
+  static SchemaViolation describe(ValidationMessage m) {
+    List<Object> path = elements(m.getInstanceLocation());
     switch (m.getType()) {
       case "additionalProperties":
-        return join(path, m.getProperty()) + ": unknown field \"" + m.getProperty() + "\"";
+        path.add(m.getProperty());
+        return new SchemaViolation(path, "unknown field \"" + m.getProperty() + "\"");
       case "required":
-        return join(path, m.getProperty()) + ": required field \"" + m.getProperty() + "\" is missing";
+        path.add(m.getProperty());
+        return new SchemaViolation(path, "required field \"" + m.getProperty() + "\" is missing");
       case "type":
-        return (path.isEmpty() ? "(object)" : path) + ": " + m.getArguments()[0] + " found, "
-            + expected(String.valueOf(m.getArguments()[1])) + " expected";
+        return new SchemaViolation(path, m.getArguments()[0] + " found, "
+            + expected(String.valueOf(m.getArguments()[1])) + " expected");
       default:
-        return (path.isEmpty() ? "(object)" : path) + ": " + m.getError();
+        return new SchemaViolation(path, m.getError());
     }
   }
 
-  /** {@code spec.containers[0].name}, as kubectl prints field paths; the root is the empty string. */
-  static String path(JsonNodePath location) {
-    StringBuilder path = new StringBuilder();
+  private static List<Object> elements(JsonNodePath location) {
+    List<Object> path = new ArrayList<>();
     for (int i = 0; i < location.getNameCount(); i++) {
-      Object element = location.getElement(i);
-      if (element instanceof Integer index) {
-        path.append('[').append(index).append(']');
-      } else {
-        path.append(path.length() == 0 ? "" : ".").append(element);
-      }
+      path.add(location.getElement(i));
     }
-    return path.toString();
+    return path;
   }
 
   /** {@code [integer, string]} (an int-or-string field) reads better as {@code integer or string}. */
   private static String expected(String types) {
     return types.startsWith("[") ? types.substring(1, types.length() - 1).replace(", ", " or ") : types;
-  }
-
-  private static String join(String path, String property) {
-    return path.isEmpty() ? property : path + "." + property;
   }
 }

@@ -1,0 +1,82 @@
+package dev.capstan.chart.lint;
+
+import dev.capstan.core.CapstanException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the places the renderer names ({@code mychart/templates/web.yaml:14}, with the chart's
+ * name first) into paths as the user gave the chart directory ({@code charts/web/templates/web.yaml}),
+ * so an editor or terminal can open them.
+ */
+final class ChartPlaces {
+  /** {@code path:line} or {@code path:line:column} at the end of an exception's place. */
+  private static final Pattern LINE_SUFFIX = Pattern.compile("(.*?):(\\d+)(?::\\d+)?");
+
+  private final Path chartDir;
+  private final java.util.Set<String> chartNames;
+
+  /** {@code chartNames}: the names the renderer may put first (the folder's and Chart.yaml's). */
+  ChartPlaces(Path chartDir, java.util.Set<String> chartNames) {
+    this.chartDir = chartDir;
+    this.chartNames = chartNames;
+  }
+
+  private boolean startsWithChartName(String path) {
+    int slash = path.indexOf('/');
+    return slash > 0 && chartNames.contains(path.substring(0, slash));
+  }
+
+  /** A path inside the chart ({@code templates/web.yaml}) as printed. */
+  String file(String inChart) {
+    return chartDir.resolve(inChart).normalize().toString();
+  }
+
+  /** A renderer source ({@code <chart>/templates/web.yaml}) as printed. */
+  String renderedFile(String source) {
+    int slash = source.indexOf('/');
+    return slash < 0 ? source : file(source.substring(slash + 1));
+  }
+
+  /** The text of a renderer source, or null when it is not a file of this chart on disk. */
+  String readIfPresent(String source) {
+    int slash = source.indexOf('/');
+    Path file = chartDir.resolve(source.substring(slash + 1)).normalize();
+    if (slash < 0 || !file.startsWith(chartDir.normalize()) || !Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A render, values or chart error as a finding at its file and line. The place comes from the
+   * exception's own {@code where} field; places outside the chart (a values file, a flag) stay as
+   * they are.
+   */
+  LintFinding finding(CapstanException e) {
+    String where = e.where();
+    String message = e.getMessage();
+    if (!where.isEmpty() && message.startsWith(where + ": ")) {
+      message = message.substring(where.length() + 2);
+    }
+    String path = where;
+    int line = 0;
+    Matcher m = LINE_SUFFIX.matcher(where);
+    if (m.matches()) {
+      path = m.group(1);
+      line = Integer.parseInt(m.group(2));
+    }
+    if (startsWithChartName(path)) {
+      path = renderedFile(path);
+    }
+    return LintFinding.error(path.isEmpty() ? chartDir.toString() : path, line, message.strip());
+  }
+}

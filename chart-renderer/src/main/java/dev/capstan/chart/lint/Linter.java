@@ -1,0 +1,141 @@
+package dev.capstan.chart.lint;
+
+import dev.capstan.chart.Chart;
+import dev.capstan.chart.ChartLoader;
+import dev.capstan.chart.render.RenderOptions;
+import dev.capstan.chart.render.RenderResult;
+import dev.capstan.chart.render.RenderedManifest;
+import dev.capstan.chart.render.Renderer;
+import dev.capstan.chart.template.ChartEngine;
+import dev.capstan.core.CapstanException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code capstan lint}: checks a chart directory and returns every finding (see the package doc
+ * for what is checked). Reusable and thread-safe; it never prints.
+ */
+public final class Linter {
+  private final Renderer renderer;
+  private final KubeSchemas schemas;
+
+  public Linter() {
+    this(new Renderer(), new KubeSchemas());
+  }
+
+  public Linter(Renderer renderer, KubeSchemas schemas) {
+    this.renderer = renderer;
+    this.schemas = schemas;
+  }
+
+  /** Lints the chart in {@code chartDir}, rendered with {@code options} (release, values, ...). */
+  public LintReport lint(Path chartDir, RenderOptions options) {
+    List<LintFinding> findings = new ArrayList<>();
+    Path chartYaml = chartDir.resolve("Chart.yaml");
+    if (!Files.isRegularFile(chartYaml)) {
+      findings.add(LintFinding.error(chartYaml.normalize().toString(), 0, "file not found: " + chartDir + " is not a chart"));
+      return new LintReport(findings);
+    }
+    String chartfile = read(chartYaml);
+    ChartfileChecks.Result chartYamlChecks = ChartfileChecks.check(chartYaml.normalize().toString(), chartfile);
+    findings.addAll(chartYamlChecks.findings());
+    if (new LintReport(findings).hasErrors()) {
+      return new LintReport(findings);
+    }
+    ChartPlaces places = new ChartPlaces(chartDir, chartNames(chartDir, chartYamlChecks.name()));
+    findings.addAll(TemplateFileChecks.check(chartDir, chartYamlChecks.library(), places::file));
+    try {
+      Chart chart = ChartLoader.load(chartDir);
+      if (chart.metadata().isLibrary()) {
+        ChartEngine.compile(chart, options.limits().maxOutputBytes()); // a library only has macros to check
+      } else {
+        findings.addAll(objectFindings(renderer.render(chart, options), places));
+      }
+    } catch (CapstanException e) {
+      findings.add(places.finding(e));
+    }
+    return new LintReport(findings);
+  }
+
+  private List<LintFinding> objectFindings(RenderResult result, ChartPlaces places) {
+    List<LintFinding> findings = new ArrayList<>();
+    Set<String> unknownKinds = new HashSet<>();
+    Map<String, String> templates = new HashMap<>();
+    for (RenderedManifest manifest : result.manifests()) {
+      String file = places.renderedFile(manifest.source());
+      String template = templates.computeIfAbsent(file, f -> places.readIfPresent(manifest.source()));
+      String id = manifest.kind() + "/" + manifest.name();
+      for (ObjectFinding finding : check(manifest, unknownKinds)) {
+        int line = locate(manifest.yaml(), template, finding.path());
+        findings.add(new LintFinding(file, line, finding.severity(), id + ": " + finding.message()));
+      }
+    }
+    return findings;
+  }
+
+  private List<ObjectFinding> check(RenderedManifest manifest, Set<String> unknownKinds) {
+    List<ObjectFinding> findings = new ArrayList<>();
+    String apiVersion = manifest.apiVersion();
+    String kind = manifest.kind();
+    if (schemas.knows(apiVersion, kind)) {
+      schemas.check(manifest.object()).forEach(v -> findings.add(ObjectFinding.of(v)));
+    } else if (schemas.isBuiltInGroup(apiVersion)) {
+      List<String> served = schemas.apiVersionsOf(kind);
+      findings.add(new ObjectFinding(Severity.ERROR, List.of("apiVersion"), served.isEmpty()
+          ? apiVersion + " has no kind " + kind + " in Kubernetes " + schemas.kubernetesVersion()
+          : apiVersion + " " + kind + " is not served by Kubernetes " + schemas.kubernetesVersion()
+              + "; use " + String.join(" or ", served)));
+    } else if (unknownKinds.add(apiVersion + "/" + kind)) {
+      findings.add(new ObjectFinding(Severity.INFO, List.of("kind"),
+          apiVersion + " " + kind + " is not a built-in kind (a custom resource?): not checked against a schema"));
+    }
+    findings.addAll(ObjectChecks.check(manifest.object()));
+    return findings;
+  }
+
+  /**
+   * The template line that wrote the field at {@code path}: its line in the rendered document,
+   * matched back to the template text. A missing field is looked for at its parent.
+   */
+  private static int locate(String rendered, String template, List<Object> path) {
+    if (template == null) {
+      return 0;
+    }
+    for (int depth = path.size(); depth > 0; depth--) {
+      List<Object> at = path.subList(0, depth);
+      int renderedLine = YamlLines.lineOf(rendered, at);
+      if (renderedLine > 0) {
+        Object last = at.get(at.size() - 1);
+        return TemplateLines.find(template, TemplateLines.line(rendered, renderedLine),
+            last instanceof String key ? key : null);
+      }
+    }
+    return 0;
+  }
+
+  private static Set<String> chartNames(Path chartDir, String chartName) {
+    Path folder = chartDir.toAbsolutePath().normalize().getFileName();
+    Set<String> names = new HashSet<>();
+    names.add(chartName);
+    if (folder != null) {
+      names.add(folder.toString());
+    }
+    return Set.copyOf(names);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CapstanException(file.toString(), "cannot read: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.capstan.chart.lint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Checks on the template files themselves, before anything renders: files under templates/ that
+ * are neither rendered nor macro files (so silently ignored), and Go-template syntax left over from
+ * a Helm chart, which Pebble would reject with a less helpful message.
+ */
+final class TemplateFileChecks {
+  private static final Pattern GO_TEMPLATE = Pattern.compile("\\{\\{-?\\s*[^}]*?(\\.Values|\\.Release|\\.Chart|\\.Capabilities)\\b");
+
+  private TemplateFileChecks() {}
+
+  /** {@code display} turns a path inside the chart into the path printed in findings. */
+  static List<LintFinding> check(Path chartDir, boolean library, java.util.function.Function<String, String> display) {
+    Path templates = chartDir.resolve("templates");
+    List<LintFinding> findings = new ArrayList<>();
+    if (!Files.isDirectory(templates)) {
+      if (!library) {
+        findings.add(LintFinding.warning(display.apply("templates"), 0, "directory not found: the chart renders nothing"));
+      }
+      return findings;
+    }
+    try (Stream<Path> files = Files.walk(templates)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        String relative = chartDir.relativize(file).toString().replace('\\', '/');
+        String name = file.getFileName().toString();
+        if (!name.startsWith("_") && !name.equals("NOTES.txt") && !name.matches(".*\\.(yaml|yml|json)")) {
+          findings.add(LintFinding.warning(display.apply(relative), 0,
+              "neither rendered (.yaml, .yml, .json) nor a macro file (name starting with _): it is ignored"));
+        }
+        goTemplateSyntax(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), display.apply(relative), findings);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return findings;
+  }
+
+  private static void goTemplateSyntax(String text, String path, List<LintFinding> findings) {
+    Matcher m = GO_TEMPLATE.matcher(text);
+    if (m.find()) {
+      int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+      String field = m.group(1).substring(1);
+      findings.add(LintFinding.warning(path, line, "Go template syntax \"" + m.group(1) + "\": Capstan templates"
+          + " are Pebble and say " + Character.toLowerCase(field.charAt(0)) + field.substring(1)
+          + ".x (see docs/chart-format.md)"));
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * {@code capstan lint}: what is wrong with a chart, as a list of findings a person can act on.
+ *
+ * <p>{@link dev.capstan.chart.lint.Linter} reads a chart directory the way {@code helm lint} does:
+ * Chart.yaml first (required fields, SemVer version, chart type, the icon and description Helm
+ * warns about), then renders it with the given values through the same
+ * {@link dev.capstan.chart.render.Renderer} that {@code capstan render} uses, turning every render
+ * error (template syntax, undefined macro, {@code required}/{@code fail}, bad YAML, values that
+ * break {@code values.schema.json}) into a finding at its file and line instead of stopping at the
+ * first one it can. Every rendered object of a built-in kind is then checked against
+ * {@link dev.capstan.chart.lint.KubeSchemas}, offline schemas generated from the Kubernetes OpenAPI
+ * document by {@code tools/kube-schemas/generate.py}, so an unknown field or a wrong type is caught
+ * before an API server sees it; the finding points at the template line that wrote the field when
+ * that line can be found. Custom resources are reported once as INFO and otherwise left alone.
+ *
+ * <p>Results are values ({@link dev.capstan.chart.lint.LintReport} of
+ * {@link dev.capstan.chart.lint.LintFinding}), printed as {@code path:line: severity: message};
+ * lint never prints and never exits.
+ */
+package dev.capstan.chart.lint;
