@@ -11,6 +11,7 @@ import dev.capstan.chart.template.RenderBudget;
 import dev.capstan.chart.template.SortedValues;
 import dev.capstan.chart.template.TemplateGlobals;
 import dev.capstan.chart.values.UserValues;
+import dev.capstan.chart.values.ValuesOptions;
 import dev.capstan.chart.values.ValuesSchema;
 import dev.capstan.core.CapstanException;
 import java.util.ArrayList;
@@ -44,9 +45,17 @@ public final class Renderer {
   private final EngineCache engines = new EngineCache(256);
 
   public RenderResult render(Chart chart, RenderOptions options) {
+    return render(chart, options, UserValues.load(options.values()));
+  }
+
+  /**
+   * Renders with user values already loaded (for values that come from Git rather than from flags:
+   * see {@link UserValues#load(List, ValuesOptions)}); {@code options.values()} is not read.
+   */
+  public RenderResult render(Chart chart, RenderOptions options, Map<String, Object> userValues) {
     RenderLimits limits = options.limits();
     RenderBudget budget = new RenderBudget(limits.maxOutputBytes(), limits.maxDepth(), limits.timeout());
-    Future<RenderResult> job = WORKERS.submit(() -> renderNow(chart, options, budget));
+    Future<RenderResult> job = WORKERS.submit(() -> renderNow(chart, options, userValues, budget));
     try {
       return job.get(limits.timeout().toMillis() + 250, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -71,13 +80,13 @@ public final class Renderer {
     }
   }
 
-  private RenderResult renderNow(Chart chart, RenderOptions options, RenderBudget budget) {
+  private RenderResult renderNow(Chart chart, RenderOptions options, Map<String, Object> userValues, RenderBudget budget) {
     if (chart.metadata().isLibrary()) {
       throw new ChartException(chart.path() + "/Chart.yaml", "a library chart renders nothing on its own; use it as a dependency");
     }
     SemVer kube = Capabilities.kubeVersion(options.kubeVersion());
     Map<String, Object> capabilities = Capabilities.asTemplateMap(kube, options.apiVersions());
-    ChartValues tree = ChartValues.resolve(chart, UserValues.load(options.values()));
+    ChartValues tree = ChartValues.resolve(chart, userValues);
     List<RenderedManifest> manifests = new ArrayList<>();
     String notes = renderTree(tree, options, kube, capabilities, budget, manifests, true);
     List<RenderedManifest> ordered = new ArrayList<>(manifests);

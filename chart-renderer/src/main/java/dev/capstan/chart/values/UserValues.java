@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,7 +30,10 @@ public final class UserValues {
    * @throws ValuesException naming the file and line, or the flag and character position
    */
   public static Map<String, Object> load(ValuesOptions options, Path baseDir) {
-    Map<String, Object> base = new LinkedHashMap<>();
+    return loadOnto(new LinkedHashMap<>(), options, baseDir);
+  }
+
+  private static Map<String, Object> loadOnto(Map<String, Object> base, ValuesOptions options, Path baseDir) {
     for (Path file : options.valueFiles()) {
       Path resolved = baseDir.resolve(file);
       base = ValueMaps.merge(base, ValuesYaml.read(file.toString(), read(resolved, file.toString())));
@@ -41,6 +45,19 @@ public final class UserValues {
       }
     }
     return base;
+  }
+
+  /**
+   * Loads {@code documents} as if each were a {@code -f} file, in order, then the flags of
+   * {@code options}: for values that come from Git (an Application's values files and inline values)
+   * rather than from the local disk.
+   */
+  public static Map<String, Object> load(List<ValuesDocument> documents, ValuesOptions options) {
+    Map<String, Object> base = new LinkedHashMap<>();
+    for (ValuesDocument document : documents) {
+      base = ValueMaps.merge(base, ValuesYaml.read(document.name(), document.text()));
+    }
+    return loadOnto(base, options, Path.of(""));
   }
 
   private static String read(Path path, String shown) {
