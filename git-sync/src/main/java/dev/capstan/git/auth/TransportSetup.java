@@ -19,6 +19,7 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
@@ -46,11 +47,21 @@ public final class TransportSetup implements TransportConfigCallback, AutoClosea
   @Override
   public void configure(Transport transport) {
     transport.setTimeout((int) Math.max(1, timeout.toSeconds()));
+    String user = null;
+    Secret password = null;
     if (credentials instanceof Credentials.Basic b) {
-      transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(b.username(), b.password().reveal()));
+      user = b.username();
+      password = b.password();
     } else if (url.password().isPresent()) {
-      transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(
-          url.user() == null ? "git" : url.user(), url.password().get().reveal()));
+      user = url.user() == null ? "git" : url.user();
+      password = url.password().get();
+    }
+    if (password != null) {
+      transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(user, password.reveal()));
+      if (transport instanceof TransportHttp http) {
+        // saves the 401 challenge round trip on every poll; the server would get the same header after it
+        http.setPreemptiveBasicAuthentication(user, password.reveal());
+      }
     }
     if (transport instanceof SshTransport ssh) {
       ssh.setSshSessionFactory(sshFactory());

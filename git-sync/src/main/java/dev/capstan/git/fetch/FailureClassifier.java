@@ -60,7 +60,8 @@ final class FailureClassifier {
     if (text.contains("connection refused") || text.contains("connection reset")) {
       return new FetchFailure.HostUnreachable(url, detail(e));
     }
-    if (text.contains("not found") || text.contains("does not appear to be a git repository")
+    if (text.contains("not found") || text.contains("no such repository")
+        || text.contains("does not appear to be a git repository")
         || text.contains("repository not exported") || text.contains("access denied")) {
       return new FetchFailure.RepositoryNotFound(url, detail(e));
     }

@@ -36,6 +36,7 @@ public final class HttpGitServer implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger packs = new AtomicInteger();
   private volatile long delayMillis;
+  private final java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private HttpGitServer(Path base) {
     server = new Server();
@@ -68,6 +69,9 @@ public final class HttpGitServer implements AutoCloseable {
       @Override
       public boolean handle(Request request, Response response, Callback callback) throws Exception {
         requests.incrementAndGet();
+        log.add(request.getMethod() + " " + request.getHttpURI().getPathQuery()
+            + (request.getHeaders().contains("Authorization") ? " (auth)" : "")
+            + (request.getHeaders().contains("Git-Protocol") ? " " + request.getHeaders().get("Git-Protocol") : ""));
         if (delayMillis > 0) {
           Thread.sleep(delayMillis);
         }
@@ -113,7 +117,13 @@ public final class HttpGitServer implements AutoCloseable {
     delayMillis = millis;
   }
 
+  /** Every request received since the last reset: method, path and query, whether it carried auth. */
+  public java.util.List<String> log() {
+    return java.util.List.copyOf(log);
+  }
+
   public void resetCounts() {
+    log.clear();
     requests.set(0);
     packs.set(0);
   }

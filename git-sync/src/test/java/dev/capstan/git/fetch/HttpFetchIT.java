@@ -1,0 +1,125 @@
+package dev.capstan.git.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capstan.git.auth.CredentialsRef;
+import dev.capstan.git.cache.RepositoryCache;
+import dev.capstan.git.source.GitSource;
+import dev.capstan.git.testing.HttpGitServer;
+import dev.capstan.git.testing.Upstream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Smart HTTP with basic auth (JGit's GitServlet in Jetty), counting what reaches the server. */
+class HttpFetchIT {
+  @TempDir Path tmp;
+  Upstream upstream;
+  HttpGitServer server;
+  RepositoryCache cache;
+  Fetcher fetcher;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Files.createDirectories(tmp.resolve("srv"));
+    upstream = Upstream.create(tmp.resolve("srv"), "shop");
+    upstream.push("first", Map.of("apps/web/Chart.yaml", "name: web\n"));
+    server = HttpGitServer.start(tmp.resolve("srv"));
+    cache = RepositoryCache.open(tmp.resolve("cache"));
+    fetcher = new Fetcher(cache, FetchOptions.defaults());
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    cache.close();
+    server.close();
+  }
+
+  private GitSource source(String password) throws Exception {
+    Path creds = Files.createDirectories(tmp.resolve("creds-" + password.hashCode()));
+    Files.writeString(creds.resolve("username"), HttpGitServer.USER);
+    Files.writeString(creds.resolve("password"), password + "\n");
+    return GitSource.of(server.url("shop.git"), "main").withCredentials(CredentialsRef.directory(creds));
+  }
+
+  @Test
+  void basicAuthFetchWorksAndWarnsAboutPlainHttp() throws Exception {
+    FetchResult.Success ok = (FetchResult.Success) fetcher.fetch(source(HttpGitServer.PASSWORD));
+
+    assertThat(ok.revision().sha()).isEqualTo(upstream.git("rev-parse", "HEAD"));
+    assertThat(ok.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.INSECURE_TRANSPORT);
+    assertThat(server.packs()).isEqualTo(1);
+  }
+
+  @Test
+  void wrongPasswordIsAuthRejectedAndNeverShowsThePassword() throws Exception {
+    FetchResult result = fetcher.fetch(source("wrong-Secret-123"));
+
+    FetchFailure failure = ((FetchResult.Failure) result).failure();
+    assertThat(failure).isInstanceOf(FetchFailure.AuthRejected.class);
+    assertThat(failure.message()).startsWith(server.url("shop.git") + ": authentication rejected")
+        .doesNotContain("wrong-Secret-123");
+  }
+
+  @Test
+  void passwordEmbeddedInTheUrlIsUsedButMaskedEverywhere() throws Exception {
+    String url = server.url("shop.git").replace("http://", "http://alice:" + HttpGitServer.PASSWORD + "@");
+    GitSource embedded = GitSource.of(url, "nope");
+
+    FetchResult.Failure failure = (FetchResult.Failure) fetcher.fetch(embedded);
+
+    assertThat(failure.failure()).isInstanceOf(FetchFailure.RefNotFound.class);
+    assertThat(failure.failure().message()).contains("http://alice@127.0.0.1").doesNotContain(HttpGitServer.PASSWORD);
+    assertThat(embedded.toString()).doesNotContain(HttpGitServer.PASSWORD);
+  }
+
+  @Test
+  void noChangeCheckIsOneRoundTripAndSendsNoPack() throws Exception {
+    GitSource source = source(HttpGitServer.PASSWORD);
+    fetcher.fetch(source);
+    server.resetCounts();
+
+    FetchResult.Success again = (FetchResult.Success) fetcher.fetch(source);
+
+    assertThat(again.change()).isEqualTo(Change.UNCHANGED);
+    assertThat(server.packs()).isZero();
+    assertThat(server.log()).hasSize(1);
+  }
+
+  @Test
+  void twoThreadsFetchingOneUrlCauseOneNetworkFetch() throws Exception {
+    GitSource source = source(HttpGitServer.PASSWORD);
+    server.delay(300);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<FetchResult>> results = List.of(
+          pool.submit(() -> { start.await(); return fetcher.fetch(source); }),
+          pool.submit(() -> { start.await(); return fetcher.fetch(source); }));
+      start.countDown();
+      String a = results.get(0).get().revisionOrThrow().sha();
+      String b = results.get(1).get().revisionOrThrow().sha();
+
+      assertThat(a).isEqualTo(b).isEqualTo(upstream.git("rev-parse", "HEAD"));
+      assertThat(server.packs()).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    int requestsForTwo = server.requests();
+    cache.close();
+    cache = RepositoryCache.open(tmp.resolve("cache-single"));
+    fetcher = new Fetcher(cache, FetchOptions.defaults());
+    server.resetCounts();
+    fetcher.fetch(source);
+    assertThat(requestsForTwo).isEqualTo(server.requests());
+  }
+}
