@@ -12,9 +12,10 @@ import java.util.Map;
  * {@code ,}. Each flag type reads values its own way ({@link SetFlag}); {@code --set-literal} keys have
  * no escapes and its value is the rest of the expression.
  *
- * <p>Helm stops quietly, keeping what it has set, when the expression ends inside an index
- * ({@code a[0}) or right after one ({@code a[0]}); that is mirrored by {@link Stop} rather than an
- * error, because users' scripts depend on what Helm accepts.
+ * <p>Helm stops quietly, keeping what it has set, when the expression ends right after a key's
+ * index ({@code a[0]} sets {@code a: []}) or after an empty nested key ({@code a.=}); that is
+ * mirrored by {@link Stop} rather than an error, because users' scripts depend on what Helm
+ * accepts.
  */
 final class SetParser {
   /** Reads the file named by a {@code --set-file} value. */
@@ -203,7 +204,7 @@ final class SetParser {
   private int keyIndex() {
     Token t = until("]");
     if (t.eof) {
-      throw Stop.INSTANCE;
+      throw error("error parsing index: the expression ends before ']'");
     }
     String digits = t.text;
     if (!digits.matches("[+-]?[0-9]+")) {

@@ -2,20 +2,38 @@ package dev.capstan.chart.values;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * Reads a values document ({@code values.yaml} or a {@code -f} file) the way Helm does: the first
- * YAML document, which must be a map (or empty), with numbers as after Helm's JSON round trip.
- * The chart loader uses this too, so defaults and user files read alike.
+ * YAML document, which must be a map (or empty); plain scalars resolved as Helm's YAML library
+ * resolves them ({@link GoYamlScalars}); anchors, aliases and {@code <<} merge keys expanded;
+ * numbers as after Helm's JSON round trip. The chart loader uses this too, so defaults and user
+ * files read alike.
  */
 public final class ValuesYaml {
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  private static final GoYamlParser.Factory FACTORY = new GoYamlParser.Factory();
+  private static final String MERGE_KEY = "<<";
 
-  private ValuesYaml() {}
+  private final GoYamlParser parser;
+  private final String where;
+  private final Map<String, Object> anchors = new HashMap<>();
+
+  private ValuesYaml(GoYamlParser parser, String where) {
+    this.parser = parser;
+    this.where = where;
+  }
 
   /**
    * Parses {@code text}; errors name {@code where} (a file path) and the line.
@@ -23,22 +41,108 @@ public final class ValuesYaml {
    * @throws ValuesException when the text is not YAML or not a map
    */
   public static Map<String, Object> read(String where, String text) {
-    JsonNode tree;
-    try {
-      tree = YAML.readTree(text);
+    try (GoYamlParser parser = (GoYamlParser) FACTORY.createParser(new StringReader(text))) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return new LinkedHashMap<>();
+      }
+      Object value = new ValuesYaml(parser, where).value(first);
+      if (value == null) {
+        return new LinkedHashMap<>();
+      }
+      if (!(value instanceof Map<?, ?> map)) {
+        throw new ValuesException(where + ":1", "values must be a map, not "
+            + ValueMaps.describe(value));
+      }
+      return ValueMaps.cast(map);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String place = at == null || at.getLineNr() < 1 ? where : where + ":" + at.getLineNr();
       throw new ValuesException(place, "invalid YAML: " + firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new ValuesException(where, "cannot read YAML: " + e.getMessage(), e);
     }
-    if (tree == null || tree.isNull() || tree.isMissingNode()) {
-      return new LinkedHashMap<>();
+  }
+
+  private Object value(JsonToken token) throws IOException {
+    Event start = parser.event();
+    String anchor = start instanceof NodeEvent node && !(start instanceof AliasEvent)
+        ? node.getAnchor()
+        : null;
+    Object value = switch (token) {
+      case START_OBJECT -> map();
+      case START_ARRAY -> list();
+      default -> scalar(parser.event());
+    };
+    if (anchor != null) {
+      anchors.put(anchor, value);
     }
-    if (!tree.isObject()) {
-      throw new ValuesException(where + ":1", "values must be a map, not "
-          + ValueMaps.describe(ValueMaps.fromTree(tree)));
+    return value;
+  }
+
+  private Map<String, Object> map() throws IOException {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+      Event keyEvent = parser.event();
+      String key = key(keyEvent);
+      Object value = value(parser.nextToken());
+      if (MERGE_KEY.equals(key) && keyEvent instanceof ScalarEvent s && s.isPlain()) {
+        merge(map, value);
+      } else {
+        map.put(key, value);
+      }
     }
-    return ValueMaps.cast((Map<?, ?>) ValueMaps.fromTree(tree));
+    return map;
+  }
+
+  /** A {@code <<} key: go-yaml sets the merged map's keys at that point, in order. */
+  private void merge(Map<String, Object> into, Object merged) {
+    List<?> sources = merged instanceof List<?> list ? list : List.of(merged);
+    for (Object source : sources) {
+      if (!(source instanceof Map<?, ?> m)) {
+        throw new ValuesException(location(), "map merge requires a map or a list of maps");
+      }
+      ValueMaps.cast(m).forEach((k, v) -> into.put(k, ValueMaps.deepCopyValue(v)));
+    }
+  }
+
+  private List<Object> list() throws IOException {
+    List<Object> list = new ArrayList<>();
+    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+      list.add(value(t));
+    }
+    return list;
+  }
+
+  private String key(Event event) throws IOException {
+    if (event instanceof ScalarEvent s && s.isPlain() && s.getTag() == null) {
+      return GoYamlScalars.keyText(GoYamlScalars.resolve(s.getValue()), s.getValue());
+    }
+    return parser.currentName();
+  }
+
+  private Object scalar(Event event) {
+    if (event instanceof AliasEvent alias) {
+      if (!anchors.containsKey(alias.getAnchor())) {
+        throw new ValuesException(location(), "unknown anchor '" + alias.getAnchor() + "'");
+      }
+      return ValueMaps.deepCopyValue(anchors.get(alias.getAnchor()));
+    }
+    ScalarEvent s = (ScalarEvent) event;
+    String tag = s.getTag();
+    if (tag == null || tag.equals("!")) {
+      return s.isPlain() && tag == null ? GoYamlScalars.resolve(s.getValue()) : s.getValue();
+    }
+    return switch (tag) {
+      case "tag:yaml.org,2002:str" -> s.getValue();
+      case "tag:yaml.org,2002:null" -> null;
+      default -> GoYamlScalars.resolve(s.getValue());
+    };
+  }
+
+  private String location() {
+    JsonLocation at = parser.currentTokenLocation();
+    return at == null ? where : where + ":" + at.getLineNr();
   }
 
   private static String firstLine(String message) {
