@@ -28,10 +28,10 @@ strategy:
     maxUnavailable: {{ values.rollingUpdate.maxUnavailable }}
 {%- endmacro %}
 
-{# redis.conf, one "key value" line per entry of values.redis.config (sorted by key). #}
+{# redis.conf, one "key value" line per entry of values.redis.config (sorted by key); callers trim
+   the leading newline. #}
 {% macro redisConf() -%}
-{%- for entry in values.redis.config -%}
-{{ entry.key }} {{ entry.value }}{% if not loop.last %}
-{% endif %}
-{%- endfor -%}
+{%- for entry in values.redis.config %}
+{{ entry.key }} {{ entry.value }}
+{%- endfor %}
 {%- endmacro %}

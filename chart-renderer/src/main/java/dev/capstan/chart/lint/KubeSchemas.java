@@ -31,7 +31,6 @@ public final class KubeSchemas {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Bundle bundle;
-  private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
 
   /** Schemas bundled with Capstan; loading is shared by all instances. */
   public KubeSchemas() {
@@ -66,7 +65,7 @@ public final class KubeSchemas {
       return List.of();
     }
     String definition = bundle.kinds.get(apiVersion + "/" + kind);
-    JsonSchema schema = compiled.computeIfAbsent(definition, this::compile);
+    JsonSchema schema = bundle.compiled.computeIfAbsent(definition, KubeSchemas::compile);
     JsonNode instance = withoutNulls(JSON.valueToTree(object));
     return schema.validate(instance).stream()
         .map(SchemaMessages::describe)
@@ -98,10 +97,10 @@ public final class KubeSchemas {
         .toList();
   }
 
-  private JsonSchema compile(String definition) {
+  private static JsonSchema compile(String definition) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("$ref", "#/definitions/" + definition);
-    root.set("definitions", bundle.definitions);
+    root.set("definitions", Bundle.INSTANCE.definitions);
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
     SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().preloadJsonSchema(false).build();
     return factory.getSchema(URI.create("capstan:kube-schemas/" + definition), root, config);
@@ -124,7 +123,7 @@ public final class KubeSchemas {
     return node;
   }
 
-  /** The bundled resource, parsed once per JVM on first use. */
+  /** The bundled resource, parsed once per JVM on first use, and the schemas compiled from it. */
   private static final class Bundle {
     static final Bundle INSTANCE = load();
 
@@ -132,6 +131,8 @@ public final class KubeSchemas {
     final Map<String, String> kinds;
     final JsonNode definitions;
     final java.util.Set<String> groups;
+    /** Compiled per definition on first use; networknt schemas are immutable and thread-safe. */
+    final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
 
     private Bundle(String version, Map<String, String> kinds, JsonNode definitions) {
       this.version = version;

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,6 +79,9 @@ public final class Linter {
         findings.add(new LintFinding(file, line, finding.severity(), id + ": " + finding.message()));
       }
     }
+    // Read top to bottom: by file, then line (unknown lines last); equal places keep render order.
+    findings.sort(Comparator.comparing(LintFinding::path)
+        .thenComparing(f -> f.line() == 0 ? Integer.MAX_VALUE : f.line()));
     return findings;
   }
 
@@ -114,8 +118,7 @@ public final class Linter {
       int renderedLine = YamlLines.lineOf(rendered, at);
       if (renderedLine > 0) {
         Object last = at.get(at.size() - 1);
-        return TemplateLines.find(template, TemplateLines.line(rendered, renderedLine),
-            last instanceof String key ? key : null);
+        return TemplateLines.find(template, rendered, renderedLine, last instanceof String key ? key : null);
       }
     }
     return 0;

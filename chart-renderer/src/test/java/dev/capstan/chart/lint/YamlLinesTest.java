@@ -39,13 +39,30 @@ class YamlLinesTest {
   void templateLinesMatchUniqueTextOrAUniqueKey() {
     String template = """
         spec:
-          replicas: {{ values.replicas }}
+          replicas: "{{ values.replicas }}"
           template:
             - name: web
             - name: worker
         """;
-    assertThat(TemplateLines.find(template, "  replicas: \"2\"", "replicas")).isEqualTo(2);
-    assertThat(TemplateLines.find(template, "    - name: worker", null)).isEqualTo(5);
-    assertThat(TemplateLines.find(template, "    name: web", "name")).isZero();
+    String rendered = "spec:\n  replicas: \"2\"\n  template:\n    - name: web\n    - name: worker\n";
+    assertThat(TemplateLines.find(template, rendered, 2, "replicas")).isEqualTo(2);
+    assertThat(TemplateLines.find(template, rendered, 5, null)).isEqualTo(5);
+    assertThat(TemplateLines.find(template, "spec:\n  name: web\n", 2, "name")).isZero();
+  }
+
+  @Test
+  void templateLinesLookInTheDocumentThatLooksMostLikeTheRenderedOne() {
+    String template = """
+        kind: Service
+        metadata:
+          name: web
+        ---
+        kind: Service
+        metadata:
+          name: api
+        """;
+    assertThat(TemplateLines.find(template, "kind: Service\nmetadata:\n  name: api\n", 1, "kind")).isEqualTo(5);
+    assertThat(TemplateLines.find(template, "kind: Service\nmetadata:\n  name: web\n", 1, "kind")).isEqualTo(1);
+    assertThat(TemplateLines.find(template, "kind: Service\nmetadata:\n  name: db\n", 1, "kind")).isZero();
   }
 }

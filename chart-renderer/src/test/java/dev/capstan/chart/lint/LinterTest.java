@@ -1,0 +1,100 @@
+package dev.capstan.chart.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capstan.chart.render.RenderOptions;
+import dev.capstan.chart.values.ValuesOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LinterTest {
+  private static final Path FIXTURES = Path.of("src", "test", "resources", "lint");
+  private final Linter linter = new Linter();
+
+  private List<String> lint(String fixture, RenderOptions options) {
+    return linter.lint(FIXTURES.resolve(fixture), options).findings().stream().map(LintFinding::toString).toList();
+  }
+
+  private static String at(String fixture, String file) {
+    return FIXTURES.resolve(fixture).resolve(file).toString();
+  }
+
+  @Test
+  void reportsObjectsTheApiServerWouldRejectAtTheirTemplateLines() {
+    String deployment = at("bad-objects", "templates/deployment.yaml");
+    String service = at("bad-objects", "templates/service.yaml");
+    assertThat(lint("bad-objects", RenderOptions.defaults().withReleaseName("shop"))).containsExactly(
+        deployment + ":6: error: Deployment/web: spec.replicas: string found, integer expected",
+        deployment + ":9: error: Deployment/web: spec.selector.matchLabels.app: selector app=web does not match"
+            + " the pod template's labels; the API server rejects this Deployment",
+        deployment + ":18: error: Deployment/web: spec.template.spec.containers[0].imagePullPolicyy:"
+            + " unknown field \"imagePullPolicyy\"",
+        deployment + ":21: error: Deployment/web: spec.template.spec.containers[0].env[0].value:"
+            + " integer found, string expected",
+        service + ":4: error: Service/shop-bad-objects-with-a-name-that-is-much-too-long-for-a-service: metadata.name:"
+            + " name \"shop-bad-objects-with-a-name-that-is-much-too-long-for-a-service\" must be a DNS-1035 label:"
+            + " at most 63 lower-case letters, digits and '-', starting with a letter");
+  }
+
+  @Test
+  void valuesGivenOnTheCommandLineAreLinted() {
+    RenderOptions fixed = RenderOptions.defaults().withValues(ValuesOptions.none().withSet(List.of("port=http")));
+    assertThat(lint("bad-objects", RenderOptions.defaults())).anyMatch(f -> f.contains("env[0].value"));
+    assertThat(lint("bad-objects", fixed)).noneMatch(f -> f.contains("env[0].value"));
+  }
+
+  @Test
+  void aTemplateErrorBecomesAFindingAtItsFileAndLine() {
+    String configmap = at("template-error", "templates/configmap.yaml");
+    List<String> findings = lint("template-error", RenderOptions.defaults());
+    assertThat(findings).hasSize(3);
+    assertThat(findings.get(0)).isEqualTo(configmap + ":6: warning: Go template syntax \".Values\": Capstan templates"
+        + " are Pebble and say values.x (see docs/chart-format.md)");
+    assertThat(findings.get(1)).isEqualTo(at("template-error", "templates/helpers.tpl") + ": warning: neither"
+        + " rendered (.yaml, .yml, .json) nor a macro file (name starting with _): it is ignored");
+    assertThat(findings.get(2)).startsWith(configmap + ":6: error: ");
+  }
+
+  @Test
+  void valuesThatBreakTheSchemaAreAnError() {
+    assertThat(lint("schema-violation", RenderOptions.defaults())).singleElement().asString()
+        .startsWith(at("schema-violation", "values.schema.json"))
+        .contains("replicaCount")
+        .contains(": error: ");
+  }
+
+  @Test
+  void customResourcesAreInfoButRetiredOrMisspeltBuiltInsAreErrors() {
+    String objects = at("custom-and-retired", "templates/objects.yaml");
+    assertThat(lint("custom-and-retired", RenderOptions.defaults())).containsExactlyInAnyOrder(
+        objects + ":2: info: ServiceMonitor/web: monitoring.coreos.com/v1 ServiceMonitor is not a built-in kind"
+            + " (a custom resource?): not checked against a schema",
+        objects + ":15: error: Ingress/web: extensions/v1beta1 Ingress is not served by Kubernetes v1.34.4;"
+            + " use networking.k8s.io/v1",
+        objects + ":22: error: Deploymnet/web: apps/v1 has no kind Deploymnet in Kubernetes v1.34.4");
+  }
+
+  @Test
+  void aFolderWithoutChartYamlIsNotAChart(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("values.yaml"), "a: 1\n");
+    LintReport report = linter.lint(dir, RenderOptions.defaults());
+    assertThat(report.hasErrors()).isTrue();
+    assertThat(report.findings()).extracting(LintFinding::toString)
+        .containsExactly(dir.resolve("Chart.yaml") + ": error: file not found: " + dir + " is not a chart");
+  }
+
+  @Test
+  void aLibraryChartIsCheckedWithoutRendering(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: lib\nversion: 1.0.0\ntype: library\n"
+        + "description: shared macros\nicon: https://example.com/i.png\n");
+    Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(dir.resolve("templates/_lib.tpl"), "{% macro greet() %}hi{% endmacro %}\n");
+    assertThat(linter.lint(dir, RenderOptions.defaults()).findings()).isEmpty();
+    Files.writeString(dir.resolve("templates/_lib.tpl"), "{% macro greet() %}hi{% endmacr %}\n");
+    assertThat(linter.lint(dir, RenderOptions.defaults()).findings()).singleElement().asString()
+        .startsWith(dir.resolve("templates/_lib.tpl") + ":1: error: ");
+  }
+}

@@ -1,0 +1,3 @@
+{% macro fullname() -%}
+{{ release.name }}-{{ chart.name }}-with-a-name-that-is-much-too-long-for-a-service
+{%- endmacro %}

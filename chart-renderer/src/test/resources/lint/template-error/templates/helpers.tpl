@@ -1,0 +1,1 @@
+{% macro unused() %}not a macro file: the name lacks the leading underscore{% endmacro %}
