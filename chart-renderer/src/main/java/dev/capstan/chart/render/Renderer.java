@@ -92,7 +92,9 @@ public final class Renderer {
     List<RenderedManifest> ordered = new ArrayList<>(manifests);
     ordered.sort(KindOrder.COMPARATOR);
     Duplicates.check(ordered, options.namespace());
-    return new RenderResult(chart.metadata(), tree.values(), ShowOnly.filter(chart, ordered, options.showOnly()), notes);
+    // Like Helm, --show-only shows the named templates and nothing else, NOTES included.
+    return new RenderResult(chart.metadata(), tree.values(), ShowOnly.filter(chart, ordered, options.showOnly()),
+        options.showOnly().isEmpty() ? notes : "");
   }
 
   /** Renders one chart and its enabled dependencies; returns the top chart's NOTES. */

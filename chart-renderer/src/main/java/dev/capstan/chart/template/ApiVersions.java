@@ -16,7 +16,6 @@ public final class ApiVersions {
     this.versions = new TreeSet<>(versions);
   }
 
-  @TemplateCallable
   public boolean has(String apiVersion) {
     return apiVersion != null && versions.contains(apiVersion);
   }

@@ -136,6 +136,10 @@ public final class ChartEngine {
     try {
       template.evaluate(out, variables);
     } catch (IOException | RuntimeException e) {
+      if (PebbleErrors.isPebbleSizeLimit(e)) {
+        throw new LimitExceededException(name, 0, "rendered output exceeds " + budget.maxOutputChars()
+            + " characters (RenderLimits.maxOutputBytes)");
+      }
       throw PebbleErrors.convert(e, name);
     } catch (StackOverflowError e) {
       throw new LimitExceededException(name, 0, "template nesting overflowed the stack (RenderLimits.maxDepth)");

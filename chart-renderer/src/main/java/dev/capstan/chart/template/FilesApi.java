@@ -24,19 +24,16 @@ public final class FilesApi {
     this.files = files;
   }
 
-  @TemplateCallable
   public String get(String path) {
     String p = readable(path);
     return p == null ? "" : new String(files.read(p), StandardCharsets.UTF_8);
   }
 
-  @TemplateCallable
   public List<String> lines(String path) {
     return get(path).lines().toList();
   }
 
   /** Path → content of every readable file matching a glob ({@code *} within a folder, {@code **} across). */
-  @TemplateCallable
   public Map<String, String> glob(String pattern) {
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
     Map<String, String> out = new TreeMap<>();

@@ -16,7 +16,8 @@ import java.util.Map;
  * this passes the render's globals ({@code values}, {@code release}, ...) along as extra
  * arguments, so a macro reads {@code values.x} exactly as a template does, and macros calling
  * macros keep them. The body runs against the file that defines it, so errors inside a macro name
- * that file and line. Each call counts against the render's nesting depth.
+ * that file and line. Each call counts against the render's nesting depth, and its output against
+ * the output budget (nested macro output is counted at each level, which keeps fan-out bounded).
  */
 final class HelperMacro implements Function {
   private final String name;
@@ -50,7 +51,7 @@ final class HelperMacro implements Function {
         }
       }
       String out = macro.call(definedIn, (EvaluationContextImpl) context, withGlobals);
-      budget.checkSize(out.length(), self.getName(), line);
+      budget.addOutput(out.length(), self.getName(), line);
       return out;
     } finally {
       budget.exit();

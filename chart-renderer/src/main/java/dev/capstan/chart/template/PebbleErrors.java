@@ -3,6 +3,7 @@ package dev.capstan.chart.template;
 import dev.capstan.core.CapstanException;
 import io.pebbletemplates.pebble.error.ClassAccessException;
 import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.utils.LimitedSizeWriter;
 
 /**
  * Turns whatever a Pebble compile or render throws into a {@link TemplateException}, using the
@@ -28,6 +29,13 @@ final class PebbleErrors {
         ? "Java method calls are not allowed in templates (" + pebble.getPebbleMessage() + ")"
         : pebble.getPebbleMessage();
     return new TemplateException(path, line, 0, message == null ? "template error" : message.strip(), e);
+  }
+
+  /** Whether Pebble's own size guard (its writer) threw; a structural check, not message text. */
+  static boolean isPebbleSizeLimit(Throwable e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    return e instanceof PebbleException && trace.length > 0
+        && trace[0].getClassName().equals(LimitedSizeWriter.class.getName());
   }
 
   /** The innermost Pebble exception that still knows a file and line. */

@@ -1,5 +1,6 @@
 package dev.capstan.chart.template;
 
+import io.pebbletemplates.pebble.attributes.AttributeResolver;
 import io.pebbletemplates.pebble.extension.Extension;
 import io.pebbletemplates.pebble.extension.ExtensionCustomizer;
 import io.pebbletemplates.pebble.extension.Filter;
@@ -7,6 +8,7 @@ import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import io.pebbletemplates.pebble.tokenParser.TokenParser;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,19 @@ final class SandboxCustomizer extends ExtensionCustomizer {
   public List<TokenParser> getTokenParsers() {
     List<TokenParser> parsers = super.getTokenParsers();
     return parsers == null ? null : parsers.stream().filter(p -> !REMOVED_TAGS.contains(p.getTag())).toList();
+  }
+
+  /** Our resolver goes first, wherever Pebble's default (reflective) resolver is registered. */
+  @Override
+  public List<AttributeResolver> getAttributeResolver() {
+    List<AttributeResolver> resolvers = super.getAttributeResolver();
+    if (resolvers == null || resolvers.isEmpty()) {
+      return resolvers;
+    }
+    List<AttributeResolver> out = new ArrayList<>();
+    out.add(new TemplateApiResolver());
+    out.addAll(resolvers);
+    return out;
   }
 
   @Override

@@ -26,4 +26,24 @@ class GoldenRenderTest {
             .withSet(List.of("replicaCount=5,image.tag=1.27.0")));
     Golden.assertMatches("simple-prod.yaml", render("simple", options));
   }
+
+  @Test
+  void umbrellaWithAliasConditionTagsGlobalsLibraryAndFiles() throws Exception {
+    Golden.assertMatches("umbrella.yaml", render("umbrella", RenderOptions.defaults().withReleaseName("demo")));
+  }
+
+  @Test
+  void umbrellaWithEveryDependencyOnAndExtraApiVersion() throws Exception {
+    RenderOptions options = RenderOptions.defaults().withReleaseName("all").withKubeVersion("v1.29.4")
+        .withApiVersions(List.of("example.com/v1"))
+        .withValues(ValuesOptions.none().withSet(List.of("worker.enabled=true,tags.monitoring=true,cache.enabled=false")));
+    Golden.assertMatches("umbrella-all.yaml", render("umbrella", options));
+  }
+
+  @Test
+  void showOnlyKeepsTheNamedTemplates() throws Exception {
+    RenderOptions options = RenderOptions.defaults().withReleaseName("demo")
+        .withShowOnly(List.of("templates/secret.yaml", "umbrella/charts/cache/templates/statefulset.yaml"));
+    Golden.assertMatches("umbrella-show-only.yaml", render("umbrella", options));
+  }
 }

@@ -1,0 +1,1 @@
+{% macro redisName() %}{{ release.name }}-{{ chart.name }}{% endmacro %}
