@@ -60,6 +60,9 @@ public final class CommitVerifier {
     }
     int start = valueStart - GPGSIG.length - 1;
     int end = RawParseUtils.nextLfSkippingSplitLines(raw, valueStart);
+    if (end < raw.length) {
+      end++; // the header's own line feed goes too
+    }
     byte[] out = new byte[raw.length - (end - start)];
     System.arraycopy(raw, 0, out, 0, start);
     System.arraycopy(raw, end, out, start, raw.length - end);

@@ -58,7 +58,7 @@ public final class Upstream {
   }
 
   /** Writes files (a null content deletes), commits them and returns the new commit SHA. */
-  public String commit(String message, Map<String, String> files) {
+  public String commit(String message, Map<String, String> files, String... commitFlags) {
     try {
       for (var e : files.entrySet()) {
         Path p = work.resolve(e.getKey());
@@ -73,7 +73,10 @@ public final class Upstream {
       throw new UncheckedIOException(e);
     }
     git("add", "-A");
-    git("commit", "-q", "--allow-empty", "-m", message);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("commit", "-q", "--allow-empty"));
+    args.addAll(java.util.List.of(commitFlags));
+    args.addAll(java.util.List.of("-m", message));
+    git(args.toArray(String[]::new));
     return git("rev-parse", "HEAD");
   }
 

@@ -1,0 +1,207 @@
+package dev.capstan.git.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capstan.git.cache.RepositoryCache;
+import dev.capstan.git.fetch.FetchFailure;
+import dev.capstan.git.fetch.FetchOptions;
+import dev.capstan.git.fetch.FetchResult;
+import dev.capstan.git.fetch.Fetcher;
+import dev.capstan.git.fetch.Revision;
+import dev.capstan.git.source.GitSource;
+import dev.capstan.git.testing.Upstream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Signed and unsigned commits made by the real git with gpg and ssh-keygen (keys generated on the
+ * fly, nothing committed), verified against a configured keyring or allowed_signers file.
+ */
+class SignatureIT {
+  @TempDir static Path keys;
+  static Path gnupg;
+  static String alice;
+  static String mallory;
+  static Path keyring;
+  static Path sshKey;
+  static Path allowedSigners;
+
+  @TempDir Path tmp;
+  Upstream upstream;
+  RepositoryCache cache;
+  Fetcher fetcher;
+
+  @BeforeAll
+  static void makeKeys() throws Exception {
+    gnupg = Files.createDirectories(keys.resolve("gnupg"));
+    Files.setPosixFilePermissions(gnupg, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    alice = newGpgKey("Alice <alice@example.com>");
+    mallory = newGpgKey("Mallory <mallory@example.com>");
+    keyring = keys.resolve("trusted.asc");
+    Files.writeString(keyring, run("gpg", "--batch", "--armor", "--export", alice));
+    sshKey = keys.resolve("id_sign");
+    run("ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-C", "alice", "-f", sshKey.toString());
+    allowedSigners = keys.resolve("allowed_signers");
+    Files.writeString(allowedSigners, "author@example.com " + Files.readString(keys.resolve("id_sign.pub")));
+  }
+
+  @AfterAll
+  static void stopAgent() throws Exception {
+    run("gpgconf", "--kill", "gpg-agent");
+  }
+
+  private static String newGpgKey(String uid) throws Exception {
+    run("gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "", "--quick-gen-key", uid, "ed25519",
+        "sign", "never");
+    String colons = run("gpg", "--batch", "--with-colons", "--list-keys", uid);
+    return colons.lines().filter(l -> l.startsWith("fpr:")).findFirst().orElseThrow().split(":")[9];
+  }
+
+  private static String run(String... cmd) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("GNUPGHOME", gnupg.toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", cmd) + ": " + err);
+    }
+    return out;
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    upstream = Upstream.create(tmp, "signed").withEnv("GNUPGHOME", gnupg.toString());
+    cache = RepositoryCache.open(tmp.resolve("cache"));
+    fetcher = new Fetcher(cache, FetchOptions.defaults());
+  }
+
+  @AfterEach
+  void tearDown() {
+    cache.close();
+  }
+
+  private String pushSignedBy(String fingerprint, String message) {
+    String sha = upstream.commit(message, Map.of("f.txt", message + "\n"), "-S" + fingerprint);
+    upstream.git("push", "-q", "origin", "HEAD");
+    return sha;
+  }
+
+  private GitSource pgpSource() {
+    return GitSource.of(upstream.fileUrl(), "main").withVerification(VerificationPolicy.openPgp(keyring));
+  }
+
+  @Test
+  void commitSignedByATrustedKeyIsVerified() {
+    pushSignedBy(alice, "signed work");
+
+    Revision r = fetcher.fetch(pgpSource()).revisionOrThrow();
+
+    assertThat(r.signature().state()).isEqualTo(SignatureStatus.State.VERIFIED);
+    assertThat(r.signature().signer()).isEqualTo("Alice <alice@example.com>");
+    assertThat(r.signature().key()).isEqualTo(alice);
+  }
+
+  @Test
+  void unsignedCommitIsRefusedAndTheLastVerifiedRevisionStays() {
+    String signed = pushSignedBy(alice, "signed work");
+    fetcher.fetch(pgpSource());
+    String unsigned = upstream.push("sneaky unsigned change", Map.of("f.txt", "evil\n"));
+
+    FetchResult.Failure refused = (FetchResult.Failure) fetcher.fetch(pgpSource());
+    FetchResult.Failure again = (FetchResult.Failure) fetcher.fetch(pgpSource());
+
+    assertThat(refused.failure()).isInstanceOf(FetchFailure.VerificationRefused.class);
+    assertThat(refused.failure().message()).contains(unsigned).contains("not signed");
+    assertThat(refused.lastGood()).map(Revision::sha).contains(signed);
+    assertThat(again.lastGood()).map(Revision::sha).contains(signed);
+  }
+
+  @Test
+  void commitSignedByAKeyOutsideTheKeyringIsRefused() {
+    String sha = pushSignedBy(mallory, "looks signed");
+
+    FetchResult.Failure refused = (FetchResult.Failure) fetcher.fetch(pgpSource());
+
+    var status = ((FetchFailure.VerificationRefused) refused.failure()).status();
+    assertThat(status.state()).isEqualTo(SignatureStatus.State.UNTRUSTED_KEY);
+    assertThat(refused.failure().message()).contains(sha).contains("not in " + keyring);
+    assertThat(refused.lastGood()).isEmpty();
+  }
+
+  @Test
+  void signatureThatDoesNotMatchTheContentIsBad() throws Exception {
+    pushSignedBy(alice, "signed work");
+    try (Repository bare = new FileRepositoryBuilder().setGitDir(upstream.bare().toFile()).build();
+        ObjectInserter ins = bare.newObjectInserter()) {
+      ObjectId head = bare.resolve("refs/heads/main");
+      String raw = new String(bare.open(head).getBytes(), StandardCharsets.UTF_8);
+      ObjectId forged = ins.insert(Constants.OBJ_COMMIT,
+          raw.replace("signed work", "forged work").getBytes(StandardCharsets.UTF_8));
+      ins.flush();
+      RefUpdate u = bare.updateRef("refs/heads/main");
+      u.setNewObjectId(forged);
+      u.forceUpdate();
+    }
+
+    FetchResult.Failure refused = (FetchResult.Failure) fetcher.fetch(pgpSource());
+
+    var status = ((FetchFailure.VerificationRefused) refused.failure()).status();
+    assertThat(status.state()).isEqualTo(SignatureStatus.State.BAD_SIGNATURE);
+  }
+
+  @Test
+  void withoutAPolicySignaturesAreReportedNotChecked() {
+    pushSignedBy(mallory, "whatever");
+
+    Revision r = fetcher.fetch(GitSource.of(upstream.fileUrl(), "main")).revisionOrThrow();
+
+    assertThat(r.signature().state()).isEqualTo(SignatureStatus.State.NOT_CHECKED);
+    assertThat(r.signature().format()).isEqualTo("openpgp");
+  }
+
+  @Test
+  void sshSignatureByAnAllowedSignerIsVerified() {
+    upstream.git("config", "gpg.format", "ssh");
+    upstream.git("config", "user.signingkey", sshKey.toString());
+    upstream.commit("ssh signed", Map.of("s.txt", "s\n"), "-S");
+    upstream.git("push", "-q", "origin", "HEAD");
+
+    Revision r = fetcher.fetch(GitSource.of(upstream.fileUrl(), "main")
+        .withVerification(VerificationPolicy.ssh(allowedSigners))).revisionOrThrow();
+
+    assertThat(r.signature().state()).isEqualTo(SignatureStatus.State.VERIFIED);
+    assertThat(r.signature().format()).isEqualTo("ssh");
+  }
+
+  @Test
+  void sshSignatureByAnUnlistedKeyIsRefused() throws Exception {
+    upstream.git("config", "gpg.format", "ssh");
+    upstream.git("config", "user.signingkey", sshKey.toString());
+    upstream.commit("ssh signed", Map.of("s.txt", "s\n"), "-S");
+    upstream.git("push", "-q", "origin", "HEAD");
+    Path otherSigners = tmp.resolve("other_signers");
+    Path otherKey = tmp.resolve("id_other");
+    run("ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-f", otherKey.toString());
+    Files.writeString(otherSigners, "author@example.com " + Files.readString(tmp.resolve("id_other.pub")));
+
+    FetchResult result = fetcher.fetch(GitSource.of(upstream.fileUrl(), "main")
+        .withVerification(VerificationPolicy.ssh(otherSigners)));
+
+    assertThat(((FetchResult.Failure) result).failure()).isInstanceOf(FetchFailure.VerificationRefused.class);
+  }
+}
