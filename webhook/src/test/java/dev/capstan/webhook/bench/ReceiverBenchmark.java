@@ -5,19 +5,27 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capstan.webhook.Fixtures;
 import dev.capstan.webhook.dispatch.CoalescingDispatcher;
+import dev.capstan.webhook.event.DeliveryHeaders;
+import dev.capstan.webhook.event.ParsedDelivery;
+import dev.capstan.webhook.event.PayloadParser;
 import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.event.PushEvent;
 import dev.capstan.webhook.receive.ReceiverOptions;
 import dev.capstan.webhook.receive.WebhookHandler;
 import dev.capstan.webhook.receive.WebhookServer;
+import dev.capstan.webhook.verify.DeliveryVerifier;
 import dev.capstan.webhook.verify.Secret;
+import dev.capstan.webhook.verify.Verdict;
 import dev.capstan.webhook.verify.WebhookSecrets;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +46,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ReceiverBenchmark {
   private static final String SECRET = "benchmark-secret";
   private static final int TARGET_BYTES = 20 * 1024;
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private final ConcurrentHashMap<String, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
   private final AtomicLong delivered = new AtomicLong();
@@ -60,6 +72,8 @@ public final class ReceiverBenchmark {
       System.out.printf("payload %d bytes, %d CPUs, %s %s%n", body.length, Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.vm.name"), System.getProperty("java.version"));
 
+      validation(body, signature, secrets, requests / 4, "warm-up");
+      validation(body, signature, secrets, requests, "measured");
       throughput(client, uri, body, signature, threads, requests / 4, "warm-up");
       throughput(client, uri, body, signature, threads, requests, "measured");
       latency(client, uri, body, signature, samples / 5, "warm-up");
@@ -73,6 +87,8 @@ public final class ReceiverBenchmark {
     AtomicLong next = new AtomicLong();
     AtomicLong failures = new AtomicLong();
     long start = System.nanoTime();
+    long cpuStart = PROCESS.getProcessCpuTime();
+    long serverStart = serverThreadsCpu();
     Future<?>[] workers = new Future<?>[threads];
     for (int t = 0; t < threads; t++) {
       workers[t] = pool.submit(() -> {
@@ -89,9 +105,38 @@ public final class ReceiverBenchmark {
       worker.get();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuMicros = (PROCESS.getProcessCpuTime() - cpuStart) / 1e3 / requests;
+    double serverMicros = (serverThreadsCpu() - serverStart) / 1e3 / requests;
     pool.shutdown();
-    System.out.printf("throughput %-8s %d requests, %d threads: %.0f requests/s (%.1f MB/s), %d not 202%n",
-        phase, requests, threads, requests / seconds, requests * (double) body.length / seconds / 1e6, failures.get());
+    System.out.printf("throughput %-8s %d requests, %d threads: %.0f requests/s (%.1f MB/s); CPU per request: %.0f us"
+        + " whole process, %.0f us on server threads (= %.0f requests/s per core); %d not 202%n", phase, requests, threads,
+        requests / seconds, requests * (double) body.length / seconds / 1e6, cpuMicros, serverMicros, 1e6 / serverMicros,
+        failures.get());
+  }
+
+  /** The receiver's own work per delivery, without HTTP: JSON parse, provider parse, HMAC check, on one thread. */
+  private static void validation(byte[] body, String signature, WebhookSecrets secrets, int rounds, String phase) {
+    ObjectMapper json = new ObjectMapper();
+    PayloadParser parser = PayloadParser.forProvider(Provider.GITHUB);
+    DeliveryVerifier verifier = new DeliveryVerifier(secrets);
+    DeliveryHeaders headers = DeliveryHeaders.of(Map.of("X-GitHub-Event", "push", "X-GitHub-Delivery", "d", "X-Hub-Signature-256", signature));
+    long start = System.nanoTime();
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
+    int verified = 0;
+    for (int i = 0; i < rounds; i++) {
+      try {
+        ParsedDelivery parsed = parser.parse(headers, json.readTree(body));
+        if (verifier.verify(Provider.GITHUB, headers, body, parsed.repositories()) == Verdict.VERIFIED) {
+          verified++;
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuMicros = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e3 / rounds;
+    System.out.printf("validation %-8s %d deliveries, 1 thread, no HTTP: %.0f deliveries/s wall, %.1f us CPU each"
+        + " (= %.0f deliveries/s per core), %d verified%n", phase, rounds, rounds / seconds, cpuMicros, 1e6 / cpuMicros, verified);
   }
 
   private void latency(HttpClient client, URI uri, byte[] body, String signature, int samples, String phase) throws Exception {
@@ -113,6 +158,17 @@ public final class ReceiverBenchmark {
     System.out.printf("latency    %-8s %d sequential requests: request->PushEvent p50 %.2f ms, p99 %.2f ms, max %.2f ms;"
         + " request->202 p50 %.2f ms, p99 %.2f ms%n", phase, samples, pct(toListener, 50), pct(toListener, 99),
         pct(toListener, 100), pct(toResponse, 50), pct(toResponse, 99));
+  }
+
+  /** CPU used so far by the receiver's own threads: Jetty's pool (which also runs the selector) and the dispatcher. */
+  private static long serverThreadsCpu() {
+    long total = 0;
+    for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (info != null && info.getThreadName().startsWith("capstan-webhook")) {
+        total += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return total;
   }
 
   private void onPush(PushEvent event) {
