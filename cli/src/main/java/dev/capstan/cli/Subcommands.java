@@ -8,5 +8,6 @@ final class Subcommands {
 
   static void register(CommandLine cli) {
     // Commands are added here as modules land (render, lint, create, sandbox, diff, apply, ...).
+    cli.addSubcommand(new dev.capstan.cli.render.RenderCommand());
   }
 }

@@ -1,0 +1,82 @@
+package dev.capstan.cli.render;
+
+import dev.capstan.chart.Chart;
+import dev.capstan.chart.ChartLoader;
+import dev.capstan.chart.render.ManifestPrinter;
+import dev.capstan.chart.render.RenderOptions;
+import dev.capstan.chart.render.RenderResult;
+import dev.capstan.chart.render.Renderer;
+import dev.capstan.core.CapstanException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code capstan render CHART}: prints the chart's manifests as a multi-document YAML stream, like
+ * {@code helm template}. Renders everything first, so an error prints nothing but the error.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true,
+    description = "Render a chart to Kubernetes manifests, as `helm template` does.")
+public final class RenderCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "CHART", description = "The chart directory.")
+  Path chart;
+
+  @Mixin
+  ValuesFlags values = new ValuesFlags();
+
+  @Option(names = "--release", paramLabel = "NAME", description = "Release name (default: ${DEFAULT-VALUE}).")
+  String release = RenderOptions.defaults().releaseName();
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Release namespace (default: ${DEFAULT-VALUE}).")
+  String namespace = RenderOptions.defaults().namespace();
+
+  @Option(names = "--kube-version", paramLabel = "V",
+      description = "Kubernetes version for capabilities and kubeVersion checks (default: ${DEFAULT-VALUE}).")
+  String kubeVersion = RenderOptions.DEFAULT_KUBE_VERSION;
+
+  @Option(names = {"-a", "--api-versions"}, paramLabel = "G/V", split = ",",
+      description = "Extra API versions for capabilities.apiVersions, e.g. monitoring.coreos.com/v1.")
+  List<String> apiVersions = new ArrayList<>();
+
+  @Option(names = {"-s", "--show-only"}, paramLabel = "PATH",
+      description = "Only print the documents of this template, e.g. templates/deployment.yaml.")
+  List<String> showOnly = new ArrayList<>();
+
+  @Option(names = "--output-dir", paramLabel = "DIR", description = "Write each template's documents to DIR/<chart>/templates/<file>.")
+  Path outputDir;
+
+  @Override
+  public Integer call() {
+    Chart loaded = ChartLoader.load(chart);
+    RenderOptions options = RenderOptions.defaults().withReleaseName(release).withNamespace(namespace)
+        .withKubeVersion(kubeVersion).withApiVersions(apiVersions).withShowOnly(showOnly)
+        .withValues(values.toOptions());
+    RenderResult result = new Renderer().render(loaded, options);
+    PrintWriter out = spec.commandLine().getOut();
+    if (outputDir == null) {
+      out.print(ManifestPrinter.print(result));
+    } else {
+      List<Path> written;
+      try {
+        written = ManifestPrinter.writeTo(outputDir, result);
+      } catch (UncheckedIOException e) {
+        throw new CapstanException("--output-dir " + outputDir, e.getCause().getMessage(), e);
+      }
+      written.forEach(file -> out.println("wrote " + file));
+    }
+    out.flush();
+    return 0;
+  }
+}
