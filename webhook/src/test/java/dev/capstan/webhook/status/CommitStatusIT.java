@@ -158,6 +158,31 @@ class CommitStatusIT {
   }
 
   @Test
+  void anExhaustedGitHubRateLimitWaitsUntilItsResetTime() throws Exception {
+    String path = "/repos/org/app/statuses/" + SHA;
+    long reset = java.time.Instant.now().plusSeconds(2).getEpochSecond();
+    wireMock.stubFor(post(urlEqualTo(path)).inScenario("primary").whenScenarioStateIs(STARTED)
+        .willReturn(aResponse().withStatus(403).withHeader("X-RateLimit-Remaining", "0")
+            .withHeader("X-RateLimit-Reset", Long.toString(reset))
+            .withBody("{\"message\":\"API rate limit exceeded\"}")).willSetStateTo("reset"));
+    wireMock.stubFor(post(urlEqualTo(path)).inScenario("primary").whenScenarioStateIs("reset")
+        .willReturn(aResponse().withStatus(201)));
+    StatusResult result = report(target(Provider.GITHUB, "https://github.com/org/app", ""), TOKEN, LIVE);
+    assertThat(result.attempts()).isEqualTo(2);
+    long secondAt = wireMock.getAllServeEvents().stream().mapToLong(e -> e.getRequest().getLoggedDate().getTime()).max().orElseThrow();
+    assertThat(secondAt).as("not before the reset second began").isGreaterThanOrEqualTo((reset - 1) * 1000);
+  }
+
+  @Test
+  void aForbiddenResponseWithoutRateLimitSignsIsFinal() throws Exception {
+    wireMock.stubFor(post(urlEqualTo("/repos/org/app/statuses/" + SHA)).willReturn(aResponse().withStatus(403)
+        .withHeader("X-RateLimit-Remaining", "4999").withBody("{\"message\":\"Resource not accessible by integration\"}")));
+    StatusResult result = report(target(Provider.GITHUB, "https://github.com/org/app", ""), TOKEN, LIVE);
+    assertThat(result.delivered()).isFalse();
+    assertThat(result.attempts()).isEqualTo(1);
+  }
+
+  @Test
   void clientErrorsAreNotRetriedAndNeverEchoTheToken() throws Exception {
     String path = "/repos/org/app/statuses/" + SHA;
     wireMock.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(401)
