@@ -1,0 +1,252 @@
+package dev.capstan.agent;
+
+import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
+import dev.capstan.agent.application.GoDuration;
+import dev.capstan.agent.application.SyncPolicy;
+import dev.capstan.agent.loop.SyncWindows;
+import dev.capstan.agent.loop.WorkQueue;
+import dev.capstan.agent.status.StatusSink;
+import dev.capstan.agent.sync.AgentContext;
+import dev.capstan.agent.sync.AppRecord;
+import dev.capstan.agent.sync.AppSyncer;
+import dev.capstan.agent.sync.PassResult;
+import dev.capstan.agent.sync.SyncTrigger;
+import dev.capstan.agent.trigger.PollScheduler;
+import dev.capstan.agent.trigger.PushMatch;
+import dev.capstan.engine.diff.DiffReport;
+import dev.capstan.engine.history.Revision;
+import dev.capstan.engine.release.Rollback;
+import dev.capstan.engine.release.SyncResult;
+import dev.capstan.webhook.dispatch.PushListener;
+import dev.capstan.webhook.event.PushEvent;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every known application in sync with Git. Triggers (polls, pushes, drift, manual syncs,
+ * spec changes) only enqueue; one bounded work queue runs passes, so a burst of triggers costs one
+ * pass and no application is synced twice at once.
+ */
+public final class Agent implements AgentOperations, PushListener, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+  private static final Duration DEPENDENCY_RECHECK = Duration.ofSeconds(5);
+
+  private final AgentContext ctx;
+  private final AppSyncer syncer;
+  private final StatusSink sink;
+  private final Map<String, AppRecord> records = new ConcurrentHashMap<>();
+  private final Map<String, SyncTrigger> pending = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> windowOverride = new ConcurrentHashMap<>();
+  private final WorkQueue<String> queue;
+  private final PollScheduler polls;
+  private final AtomicBoolean ready = new AtomicBoolean();
+
+  public Agent(AgentContext ctx, StatusSink sink, int concurrency) {
+    this.ctx = ctx;
+    this.syncer = new AppSyncer(ctx);
+    this.sink = sink;
+    this.queue = new WorkQueue<>(concurrency, this::work, this::retryDelay);
+    this.polls = new PollScheduler(name -> trigger(name, SyncTrigger.POLL));
+  }
+
+  /** Adds or updates an application; a new spec is synced at once. */
+  public void upsert(Application app) {
+    String name = app.getMetadata().getName();
+    AppRecord existing = records.get(name);
+    if (existing != null && Objects.equals(existing.application().getSpec(), app.getSpec())) {
+      return;
+    }
+    if (existing == null) {
+      records.put(name, new AppRecord(app));
+    } else {
+      existing.application(app);
+    }
+    polls.schedule(name, intervalOf(app));
+    trigger(name, SyncTrigger.SPEC);
+  }
+
+  /** Forgets an application; what it deployed stays, as when an Argo CD Application without finalizer is deleted. */
+  public void remove(String name) {
+    polls.unschedule(name);
+    records.remove(name);
+    pending.remove(name);
+  }
+
+  /** Marks the agent ready once the initial set of applications is loaded. */
+  public void markReady() {
+    ready.set(true);
+  }
+
+  @Override
+  public void onPush(PushEvent push) {
+    records.forEach((name, record) -> {
+      if (PushMatch.matches(record.application().getSpec().source(), push)) {
+        trigger(name, SyncTrigger.PUSH);
+      }
+    });
+  }
+
+  /** A managed object of {@code name} was changed or deleted by hand. */
+  public void onDrift(String name) {
+    if (records.containsKey(name)) {
+      trigger(name, SyncTrigger.DRIFT);
+    }
+  }
+
+  private void trigger(String name, SyncTrigger trigger) {
+    pending.merge(name, trigger, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+    queue.add(name);
+  }
+
+  private Optional<Duration> work(String name) {
+    AppRecord record = records.get(name);
+    SyncTrigger trigger = pending.remove(name);
+    if (record == null || trigger == null) {
+      return Optional.empty();
+    }
+    Application app = record.application();
+    SyncPolicy policy = app.getSpec().syncPolicyOrDefault();
+    boolean mayApply = trigger != SyncTrigger.DRIFT || policy.isSelfHeal();
+    boolean override = Boolean.TRUE.equals(windowOverride.remove(name)) && trigger == SyncTrigger.MANUAL;
+    if (!override && SyncWindows.heldBecause(app.getSpec().syncWindowsOrEmpty(), ctx.clock().instant()) != null) {
+      mayApply = false;
+    }
+    Optional<String> waitingFor = unhealthyDependency(app);
+    if (mayApply && waitingFor.isPresent()) {
+      pending.merge(name, trigger, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+      return Optional.of(DEPENDENCY_RECHECK);
+    }
+    ApplicationStatus before = record.status();
+    PassResult result = syncer.pass(record, trigger, mayApply);
+    if (!Objects.equals(before, result.status())) {
+      app.setStatus(result.status());
+      sink.publish(app, result.status());
+    }
+    if (result.retry()) {
+      throw new PassFailed(name);
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> unhealthyDependency(Application app) {
+    for (String dep : app.getSpec().dependsOnOrEmpty()) {
+      AppRecord other = records.get(dep);
+      ApplicationStatus status = other == null ? null : other.status();
+      if (status == null || status.health() == null || !"Healthy".equals(status.health().status())) {
+        return Optional.of(dep);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Duration> retryDelay(String name, int failures) {
+    AppRecord record = records.get(name);
+    if (record == null) {
+      return Optional.empty();
+    }
+    SyncPolicy.Retry retry = record.application().getSpec().syncPolicyOrDefault().retryOrDefault();
+    Duration base = GoDuration.parse(retry.backoffOrDefault());
+    Optional<Duration> delay = WorkQueue.<String>exponential(base, base.multipliedBy(32), retry.limitOrDefault()).apply(name, failures);
+    delay.ifPresent(d -> pending.merge(name, SyncTrigger.POLL, (a, b) -> a.compareTo(b) >= 0 ? a : b));
+    if (delay.isEmpty()) {
+      LOG.warn("Application/{}: giving up after {} failed passes until the next trigger", name, failures);
+    }
+    return delay;
+  }
+
+  private static Duration intervalOf(Application app) {
+    return GoDuration.parse(app.getSpec().syncPolicyOrDefault().intervalOrDefault());
+  }
+
+  private AppRecord known(String name) {
+    AppRecord record = records.get(name);
+    if (record == null) {
+      throw new UnknownApplicationException(name);
+    }
+    return record;
+  }
+
+  @Override
+  public List<Application> applications() {
+    return records.values().stream().map(AppRecord::application)
+        .sorted(Comparator.comparing(a -> a.getMetadata().getName())).toList();
+  }
+
+  @Override
+  public Optional<Application> application(String name) {
+    return Optional.ofNullable(records.get(name)).map(AppRecord::application);
+  }
+
+  @Override
+  public DiffReport diff(String name) {
+    return syncer.diff(known(name));
+  }
+
+  @Override
+  public List<HistoryEntry> history(String name) {
+    Application app = known(name).application();
+    return ctx.store().list(app.getSpec().destination().namespace(), releaseName(app)).stream()
+        .sorted(Comparator.comparingInt(Revision::number).reversed())
+        .map(r -> new HistoryEntry(r.number(), r.gitCommit(), r.time().toString(), r.status().label()))
+        .toList();
+  }
+
+  @Override
+  public Optional<String> requestSync(String name, boolean overrideSyncWindows) {
+    Application app = known(name).application();
+    String held = SyncWindows.heldBecause(app.getSpec().syncWindowsOrEmpty(), ctx.clock().instant());
+    if (held != null && !overrideSyncWindows) {
+      return Optional.of(held + "; pass overrideSyncWindows to sync anyway");
+    }
+    windowOverride.put(name, overrideSyncWindows);
+    trigger(name, SyncTrigger.MANUAL);
+    return Optional.empty();
+  }
+
+  @Override
+  public HistoryEntry rollback(String name, int revision) {
+    Application app = known(name).application();
+    SyncResult result = new Rollback(ctx.cluster(), ctx.store(), AppSyncer.syncOptions(app.getSpec()), progress -> { })
+        .run(app.getSpec().destination().namespace(), releaseName(app), revision);
+    Revision r = result.revision();
+    return new HistoryEntry(r.number(), r.gitCommit(), r.time().toString(), r.status().label());
+  }
+
+  @Override
+  public boolean ready() {
+    return ready.get();
+  }
+
+  /** Applications waiting to be worked. */
+  public int queueDepth() {
+    return queue.depth();
+  }
+
+  private static String releaseName(Application app) {
+    String release = app.getSpec().destination().releaseName();
+    return release == null || release.isBlank() ? app.getMetadata().getName() : release;
+  }
+
+  @Override
+  public void close() {
+    polls.close();
+    queue.close();
+  }
+
+  /** A pass ended in a failure worth retrying; the queue backs off by the application's retry policy. */
+  private static final class PassFailed extends RuntimeException {
+    PassFailed(String name) {
+      super("Application/" + name + ": pass failed", null, false, false);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.capstan.agent.sync;
+
+import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.engine.resource.DesiredState;
+
+/**
+ * What the agent remembers about one application between passes, so a pass with nothing new costs
+ * one Git round trip and no render and no API writes. Owned by the work queue: only one thread
+ * touches a record at a time.
+ */
+public final class AppRecord {
+  private Application application;
+  private ApplicationStatus status;
+  private String syncedCommit;
+  private String syncedSpec;
+  private DesiredState desired;
+  private String comparedCommit;
+  private String comparedSpec;
+
+  public AppRecord(Application application) {
+    this.application = application;
+    this.status = application.getStatus();
+  }
+
+  public Application application() {
+    return application;
+  }
+
+  public void application(Application updated) {
+    this.application = updated;
+  }
+
+  public ApplicationStatus status() {
+    return status;
+  }
+
+  public void status(ApplicationStatus status) {
+    this.status = status;
+  }
+
+  /** The commit last applied, or null before the first sync. */
+  public String syncedCommit() {
+    return syncedCommit;
+  }
+
+  /** The fingerprint of the spec last applied; a different one means values or policy changed. */
+  public String syncedSpec() {
+    return syncedSpec;
+  }
+
+  /** The last rendered desired state, re-applied as it is when drift is corrected. */
+  public DesiredState desired() {
+    return desired;
+  }
+
+  /** The commit and spec last compared without applying (a manual app, a held window, drift without self-heal). */
+  public String comparedCommit() {
+    return comparedCommit;
+  }
+
+  public String comparedSpec() {
+    return comparedSpec;
+  }
+
+  void synced(String commit, String spec, DesiredState desired) {
+    this.syncedCommit = commit;
+    this.syncedSpec = spec;
+    this.desired = desired;
+    compared(commit, spec);
+  }
+
+  void compared(String commit, String spec) {
+    this.comparedCommit = commit;
+    this.comparedSpec = spec;
+  }
+}

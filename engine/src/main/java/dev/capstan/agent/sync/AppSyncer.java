@@ -1,0 +1,126 @@
+package dev.capstan.agent.sync;
+
+import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationSpec;
+import dev.capstan.agent.application.GoDuration;
+import dev.capstan.agent.application.SyncPolicy;
+import dev.capstan.agent.application.Violation;
+import dev.capstan.core.CapstanException;
+import dev.capstan.engine.diff.DiffReport;
+import dev.capstan.engine.release.Sync;
+import dev.capstan.engine.release.SyncOptions;
+import dev.capstan.engine.release.SyncResult;
+import dev.capstan.engine.resource.DesiredState;
+import dev.capstan.git.auth.Redactor;
+import dev.capstan.git.fetch.FetchResult;
+import dev.capstan.git.fetch.Revision;
+import dev.capstan.git.source.GitSource;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One pass over one application: validate the spec, fetch its source, and, only when Git or the spec
+ * moved (or a user or drift asked), render and sync it, or compare it for an app without
+ * {@code automated}. Every outcome becomes a status; nothing is applied unless the whole chart
+ * rendered.
+ */
+public final class AppSyncer {
+  private final AgentContext ctx;
+  private final ReleaseRender render;
+  private final StatusBuilder statuses;
+
+  public AppSyncer(AgentContext ctx) {
+    this.ctx = ctx;
+    this.render = new ReleaseRender(ctx);
+    this.statuses = new StatusBuilder(ctx);
+  }
+
+  /**
+   * @param mayApply false when a sync window holds automated syncs or drift is only to be reported
+   *     ({@code selfHeal} off): the pass then compares and reports, and applies nothing
+   */
+  public PassResult pass(AppRecord record, SyncTrigger trigger, boolean mayApply) {
+    Application app = record.application();
+    List<Violation> violations = ctx.validator().validate(app);
+    if (!violations.isEmpty()) {
+      String why = String.join("; ", violations.stream().map(Violation::toString).toList());
+      record.status(statuses.stalled(record, "InvalidSpec", why));
+      return PassResult.done(record.status());
+    }
+    if (app.getSpec().suspended() && trigger != SyncTrigger.MANUAL) {
+      record.status(statuses.suspended(record));
+      return PassResult.done(record.status());
+    }
+    GitSource source = SourceOf.of(app, ctx.credentialsDir());
+    FetchResult fetched = ctx.fetcher().fetch(source, Optional.ofNullable(record.syncedCommit()));
+    if (fetched instanceof FetchResult.Failure failure) {
+      record.status(statuses.fetchFailed(record, Redactor.maskUrlCredentials(failure.failure().message())));
+      return PassResult.retry(record.status());
+    }
+    FetchResult.Success success = (FetchResult.Success) fetched;
+    Revision revision = success.revision();
+    String spec = SpecFingerprint.of(app.getSpec());
+    SyncPolicy policy = app.getSpec().syncPolicyOrDefault();
+    boolean forced = trigger == SyncTrigger.MANUAL || trigger == SyncTrigger.DRIFT;
+    boolean willApply = mayApply && (policy.isAutomated() || trigger.appliesWithoutAutomation());
+    if (willApply) {
+      boolean applied = record.syncedCommit() != null && spec.equals(record.syncedSpec())
+          && (revision.sha().equals(record.syncedCommit()) || !success.pathChanged());
+      return applied && !forced ? PassResult.done(record.status()) : apply(record, trigger, revision, spec);
+    }
+    boolean compared = revision.sha().equals(record.comparedCommit()) && spec.equals(record.comparedSpec());
+    return compared && !forced ? PassResult.done(record.status()) : compare(record, revision, spec);
+  }
+
+  private PassResult apply(AppRecord record, SyncTrigger trigger, Revision revision, String spec) {
+    boolean sameCommit = revision.sha().equals(record.syncedCommit()) && spec.equals(record.syncedSpec());
+    DesiredState desired;
+    try {
+      desired = trigger == SyncTrigger.DRIFT && sameCommit && record.desired() != null
+          ? record.desired()
+          : render.render(record.application(), revision);
+    } catch (CapstanException e) {
+      record.status(statuses.renderFailed(record, revision, e.getMessage()));
+      return PassResult.retry(record.status());
+    }
+    try {
+      SyncResult result = new Sync(ctx.cluster(), ctx.store(), syncOptions(record.application().getSpec()), progress -> { })
+          .run(desired);
+      record.synced(revision.sha(), spec, desired);
+      record.status(statuses.synced(record, revision, result));
+      return PassResult.done(record.status());
+    } catch (CapstanException e) {
+      record.status(statuses.syncFailed(record, revision, e.getMessage()));
+      return PassResult.retry(record.status());
+    }
+  }
+
+  private PassResult compare(AppRecord record, Revision revision, String spec) {
+    try {
+      DiffReport diff = render.diff(render.render(record.application(), revision));
+      record.compared(revision.sha(), spec);
+      record.status(statuses.compared(record, revision, diff.inSync()));
+      return PassResult.done(record.status());
+    } catch (CapstanException e) {
+      record.status(statuses.renderFailed(record, revision, e.getMessage()));
+      return PassResult.retry(record.status());
+    }
+  }
+
+  /** What a user's diff shows: Git at the last fetched commit against the cluster now. */
+  public DiffReport diff(AppRecord record) {
+    GitSource source = SourceOf.of(record.application(), ctx.credentialsDir());
+    Revision revision = ctx.fetcher().fetch(source, Optional.ofNullable(record.syncedCommit())).revisionOrThrow();
+    return render.diff(render.render(record.application(), revision));
+  }
+
+  /** The engine options an Application's sync policy stands for. */
+  public static SyncOptions syncOptions(ApplicationSpec spec) {
+    SyncPolicy policy = spec.syncPolicyOrDefault();
+    return SyncOptions.defaults()
+        .withAtomic(policy.isAtomic())
+        .withWait(policy.isAtomic())
+        .withTimeout(GoDuration.parse(policy.timeoutOrDefault()))
+        .withHistoryLimit(policy.historyLimitOrDefault());
+  }
+}

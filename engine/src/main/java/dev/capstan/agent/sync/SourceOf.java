@@ -1,0 +1,29 @@
+package dev.capstan.agent.sync;
+
+import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.Source;
+import dev.capstan.git.auth.CredentialsRef;
+import dev.capstan.git.source.GitSource;
+import java.nio.file.Path;
+
+/**
+ * The Git source an Application names. Credentials are never in the spec: {@code secretRef} names a
+ * folder under the agent's credentials directory (where the cluster mounts that Secret), so the agent
+ * needs no permission to read Secrets.
+ */
+final class SourceOf {
+  /** The remote's default branch, as {@code git clone} picks it. */
+  static final String DEFAULT_REF = "HEAD";
+
+  private SourceOf() {}
+
+  static GitSource of(Application app, Path credentialsDir) {
+    Source source = app.getSpec().source();
+    String ref = source.ref() == null || source.ref().isBlank() ? DEFAULT_REF : source.ref();
+    GitSource git = GitSource.of(source.repoURL(), ref).withPath(source.path() == null ? "" : source.path());
+    if (source.secretRef() != null && !source.secretRef().isBlank()) {
+      git = git.withCredentials(CredentialsRef.directory(credentialsDir.resolve(source.secretRef())));
+    }
+    return git;
+  }
+}
