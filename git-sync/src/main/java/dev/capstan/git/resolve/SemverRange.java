@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A range such as {@code >=1.2.0 <2}, {@code ^1.4}, {@code ~2.0.1} or {@code =1.0.0}. Space-separated
+ * A range such as {@code >=1.2.0 <2}, {@code ^1.4}, {@code ~2.0.1}, {@code 1.x} or {@code =1.0.0}. Space-separated
  * comparators must all hold; {@code ||} separates alternatives. Pre-releases match only when the
  * range names a pre-release itself, as in npm and Flux.
  */
@@ -41,7 +41,11 @@ public final class SemverRange {
   private static Predicate<Semver> comparator(String token, String whole) {
     String op = token.startsWith(">=") || token.startsWith("<=") ? token.substring(0, 2)
         : ">=<^~".indexOf(token.charAt(0)) >= 0 ? token.substring(0, 1) : "=";
-    String rest = op.equals("=") && !token.startsWith("=") ? token : token.substring(op.length());
+    String written = op.equals("=") && !token.startsWith("=") ? token : token.substring(op.length());
+    String rest = written.replaceAll("(\\.[xX*])+$", "");
+    if (rest.equals("*") || rest.equalsIgnoreCase("x")) {
+      return s -> true;
+    }
     Semver.PartialVersion pv = Semver.partial(rest).orElseThrow(() ->
         RefQuery.invalid("\"" + rest + "\" in semver range \"" + whole + "\" is not a version"));
     Semver v = pv.version();
