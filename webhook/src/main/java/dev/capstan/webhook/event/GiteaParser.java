@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Gitea, Forgejo and Gogs {@code push} events. The three send the same payload under their own
- * header names, so each header is looked up under all three.
+ * header names, so each header is looked up under all three. A deleted branch or tag arrives as a
+ * separate {@code delete} event (not as a push to the zero SHA, as on GitHub), so it is read here too.
  */
 final class GiteaParser implements PayloadParser {
   @Override
@@ -17,15 +18,25 @@ final class GiteaParser implements PayloadParser {
   public ParsedDelivery parse(DeliveryHeaders headers, JsonNode body) {
     String event = headers.first("X-Gitea-Event", "X-Forgejo-Event", "X-Gogs-Event");
     RepoId repo = repository(body);
-    if (!"push".equals(event)) {
+    if (!"push".equals(event) && !"delete".equals(event)) {
       return new ParsedDelivery.Ignored(event == null ? "(no X-Gitea-Event)" : event, repo);
     }
     if (repo == null) {
       throw new PayloadException("$.repository.clone_url", "is missing or not a string");
     }
+    if ("delete".equals(event)) {
+      return new ParsedDelivery.Pushes(List.of(deletion(body, repo, deliveryId(headers))));
+    }
     String after = Json.text(body, "after");
     PushEvent push = new PushEvent(repo, Json.text(body, "ref"), after, paths(body, after), Provider.GITEA, deliveryId(headers));
     return new ParsedDelivery.Pushes(List.of(push));
+  }
+
+  private static PushEvent deletion(JsonNode body, RepoId repo, String delivery) {
+    String name = Json.text(body, "ref");
+    String type = Json.optText(body, "ref_type");
+    String ref = name.startsWith("refs/") ? name : ("tag".equals(type) ? "refs/tags/" : "refs/heads/") + name;
+    return new PushEvent(repo, ref, PushEvent.ZERO_SHA, ChangedPaths.of(List.of()), Provider.GITEA, delivery);
   }
 
   private static RepoId repository(JsonNode body) {

@@ -102,6 +102,15 @@ class PayloadParserTest {
   }
 
   @Test
+  void giteaBranchDeletionArrivesAsADeleteEvent() throws IOException {
+    PushEvent deleted = onlyPush(parse(Provider.GITEA, "gitea-delete.json", Map.of("X-Gitea-Event", "delete")));
+    assertThat(deleted.ref()).isEqualTo("refs/heads/preview/pr-214");
+    assertThat(deleted.isDeletion()).isTrue();
+    assertThat(parse(Provider.GITEA, "gitea-push.json", Map.of("X-Gitea-Event", "create")))
+        .isInstanceOf(ParsedDelivery.Ignored.class);
+  }
+
+  @Test
   void bitbucketPushYieldsOneEventPerChangeIncludingDeletionsAndTags() throws IOException {
     ParsedDelivery parsed = parse(Provider.BITBUCKET, "bitbucket-push.json",
         Map.of("X-Event-Key", "repo:push", "X-Request-UUID", "a2c1b2c3-0000-4000-8000-000000000001"));
