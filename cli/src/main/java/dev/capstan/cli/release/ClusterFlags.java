@@ -1,0 +1,71 @@
+package dev.capstan.cli.release;
+
+import dev.capstan.core.CapstanException;
+import dev.capstan.engine.cluster.Cluster;
+import dev.capstan.engine.history.ReleaseStore;
+import dev.capstan.engine.history.SecretReleaseStore;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the cluster is, as kubectl finds it: {@code --kubeconfig}, else {@code KUBECONFIG}, else
+ * {@code ~/.kube/config}, else the in-cluster service account; {@code --context} picks a context.
+ * Use with {@code @Mixin}; the release namespace defaults to the context's namespace.
+ */
+public final class ClusterFlags {
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG or ~/.kube/config).")
+  Path kubeconfig;
+
+  @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context to use (default: the current context).")
+  String context;
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Release namespace (default: the context's namespace, else default).")
+  String namespace;
+
+  private KubernetesClient client;
+
+  KubernetesClient client() {
+    if (client == null) {
+      client = new KubernetesClientBuilder().withConfig(config()).build();
+    }
+    return client;
+  }
+
+  Cluster cluster() {
+    return new Cluster(client());
+  }
+
+  ReleaseStore store() {
+    return new SecretReleaseStore(client());
+  }
+
+  String namespace() {
+    if (namespace != null) {
+      return namespace;
+    }
+    String fromConfig = client().getConfiguration().getNamespace();
+    return fromConfig == null || fromConfig.isEmpty() ? "default" : fromConfig;
+  }
+
+  void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  private Config config() {
+    if (kubeconfig == null) {
+      return Config.autoConfigure(context);
+    }
+    try {
+      return Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
+    } catch (IOException e) {
+      throw new CapstanException("--kubeconfig " + kubeconfig, "cannot read: " + e.getMessage(), e);
+    }
+  }
+}
