@@ -71,7 +71,8 @@ public final class WebhookHandler extends Handler.Abstract {
       return reply(request, response, callback, Reply.retryLater(429, "too many deliveries from " + source, seconds));
     }
     if (!isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
-      return reply(request, response, callback, Reply.error(415, "Content-Type must be application/json: set the webhook's content type to JSON"));
+      return reply(request, response, callback,
+          Reply.error(415, "Content-Type must be application/json: set the webhook's content type to JSON"));
     }
     if (request.getLength() > options.maxBodyBytes()) {
       return reply(request, response, callback, tooLarge());
