@@ -26,6 +26,11 @@ final class SetParser {
 
   static final int MAX_INDEX = 65536;
   static final int MAX_NESTED_NAME_LEVEL = 30;
+  /**
+   * Helm has no limit on {@code a[0][0]...}; Capstan has one so a hostile expression cannot
+   * exhaust the stack. No real values file nests lists a thousand deep.
+   */
+  static final int MAX_LIST_NESTING = 1000;
   private static final int EOF = -1;
 
   private final SetFlag flag;
@@ -33,6 +38,7 @@ final class SetParser {
   private final int[] in;
   private final FileReader files;
   private int pos;
+  private int listNesting;
 
   private SetParser(SetFlag flag, String expression, FileReader files) {
     this.flag = flag;
@@ -165,7 +171,12 @@ final class SetParser {
         if (list.size() > i && list.get(i) != null) {
           current = asList(list.get(i), "[" + i + "]");
         }
-        return setIndex(list, i, listItem(current, next, level));
+        if (++listNesting > MAX_LIST_NESTING) {
+          throw error("lists nested deeper than " + MAX_LIST_NESTING + " levels");
+        }
+        List<Object> item = listItem(current, next, level);
+        listNesting--;
+        return setIndex(list, i, item);
       }
       default -> {
         Map<String, Object> inner = new LinkedHashMap<>();

@@ -17,6 +17,8 @@ import java.util.Map;
  * in the map: it deletes the key from the chart's defaults later, in {@link Coalesce}.
  */
 public final class UserValues {
+  private static final String STDIN = "-";
+
   private UserValues() {}
 
   /** Loads with relative paths resolved against the working directory. */
@@ -35,8 +37,9 @@ public final class UserValues {
 
   private static Map<String, Object> loadOnto(Map<String, Object> base, ValuesOptions options, Path baseDir) {
     for (Path file : options.valueFiles()) {
-      Path resolved = baseDir.resolve(file);
-      base = ValueMaps.merge(base, ValuesYaml.read(file.toString(), read(resolved, file.toString())));
+      String shown = file.toString();
+      String text = shown.equals(STDIN) ? stdin() : read(baseDir.resolve(file), shown);
+      base = ValueMaps.merge(base, ValuesYaml.read(shown, text));
     }
     SetParser.FileReader files = path -> read(baseDir.resolve(path), path);
     for (SetFlag flag : SetFlag.values()) {
@@ -58,6 +61,15 @@ public final class UserValues {
       base = ValueMaps.merge(base, ValuesYaml.read(document.name(), document.text()));
     }
     return loadOnto(base, options, Path.of(""));
+  }
+
+  /** As in Helm, {@code -f -} reads the values from standard input. */
+  private static String stdin() {
+    try {
+      return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ValuesException(STDIN, "cannot read standard input: " + e.getMessage(), e);
+    }
   }
 
   private static String read(Path path, String shown) {
