@@ -8,6 +8,16 @@ final class Subcommands {
 
   static void register(CommandLine cli) {
     // Commands are added here as modules land (render, lint, create, sandbox, diff, apply, ...).
+    cli.addSubcommand(new dev.capstan.cli.sandbox.SandboxCommand());
     cli.addSubcommand(new dev.capstan.cli.render.RenderCommand());
+    cli.addSubcommand(new dev.capstan.cli.release.DiffCommand());
+    cli.addSubcommand(new dev.capstan.cli.release.ApplyCommand());
+    cli.addSubcommand(new dev.capstan.cli.release.HistoryCommand());
+    cli.addSubcommand(new dev.capstan.cli.release.RollbackCommand());
+    cli.addSubcommand(new dev.capstan.cli.release.UninstallCommand());
+    cli.addSubcommand(new dev.capstan.cli.release.StatusCommand());
+    cli.addSubcommand(new dev.capstan.cli.lint.LintCommand());
+    cli.addSubcommand(new dev.capstan.cli.create.CreateCommand());
+    cli.addSubcommand(new dev.capstan.cli.agent.AgentCommand());
   }
 }

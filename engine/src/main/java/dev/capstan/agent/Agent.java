@@ -7,6 +7,7 @@ import dev.capstan.agent.application.GoDuration;
 import dev.capstan.agent.application.SyncPolicy;
 import dev.capstan.agent.loop.SyncWindows;
 import dev.capstan.agent.loop.WorkQueue;
+import dev.capstan.agent.metrics.AgentMetrics;
 import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
 import dev.capstan.agent.sync.AppRecord;
@@ -57,6 +58,27 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     this.sink = sink;
     this.queue = new WorkQueue<>(concurrency, this::work, this::retryDelay);
     this.polls = new PollScheduler(name -> trigger(name, SyncTrigger.POLL));
+    registerGauges(ctx.metrics());
+  }
+
+  private void registerGauges(AgentMetrics metrics) {
+    metrics.gauge("capstan.queue.depth", "Applications waiting for a pass", Map.of(), queue::depth);
+    for (String sync : List.of("Synced", "OutOfSync", "Unknown")) {
+      metrics.gauge("capstan.applications", "Applications by sync status", Map.of("sync", sync),
+          () -> records.values().stream().filter(r -> sync.equals(syncOf(r))).count());
+    }
+    for (String health : List.of("Healthy", "Progressing", "Degraded", "Suspended", "Missing", "Unknown")) {
+      metrics.gauge("capstan.applications.health", "Applications by health status", Map.of("health", health),
+          () -> records.values().stream().filter(r -> health.equals(healthOf(r))).count());
+    }
+  }
+
+  private static String syncOf(AppRecord r) {
+    return r.status() == null || r.status().sync() == null ? "Unknown" : r.status().sync().status();
+  }
+
+  private static String healthOf(AppRecord r) {
+    return r.status() == null || r.status().health() == null ? "Unknown" : r.status().health().status();
   }
 
   /** Adds or updates an application; a new spec is synced at once. */
@@ -124,10 +146,17 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     Optional<String> waitingFor = unhealthyDependency(app);
     if (mayApply && waitingFor.isPresent()) {
       pending.merge(name, trigger, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+      ctx.metrics().result("waiting");
       return Optional.of(DEPENDENCY_RECHECK);
     }
     ApplicationStatus before = record.status();
-    PassResult result = syncer.pass(record, trigger, mayApply);
+    boolean applyDrift = mayApply && trigger == SyncTrigger.DRIFT;
+    boolean passApplies = mayApply;
+    PassResult result = ctx.metrics().pass().record(() -> syncer.pass(record, trigger, passApplies));
+    ctx.metrics().result(result.outcome().label());
+    if (applyDrift && result.outcome() == PassResult.Outcome.SYNCED) {
+      ctx.metrics().driftCorrected();
+    }
     if (!Objects.equals(before, result.status())) {
       app.setStatus(result.status());
       sink.publish(app, result.status());

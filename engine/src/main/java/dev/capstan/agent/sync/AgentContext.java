@@ -1,6 +1,7 @@
 package dev.capstan.agent.sync;
 
 import dev.capstan.agent.application.ApplicationValidator;
+import dev.capstan.agent.metrics.AgentMetrics;
 import dev.capstan.chart.render.Renderer;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.history.ReleaseStore;
@@ -20,4 +21,5 @@ public record AgentContext(
     ReleaseStore store,
     ApplicationValidator validator,
     Path credentialsDir,
-    Clock clock) {}
+    Clock clock,
+    AgentMetrics metrics) {}

@@ -5,6 +5,7 @@ import dev.capstan.agent.application.ApplicationSpec;
 import dev.capstan.agent.application.GoDuration;
 import dev.capstan.agent.application.SyncPolicy;
 import dev.capstan.agent.application.Violation;
+import dev.capstan.agent.sync.PassResult.Outcome;
 import dev.capstan.core.CapstanException;
 import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.release.Sync;
@@ -45,17 +46,17 @@ public final class AppSyncer {
     if (!violations.isEmpty()) {
       String why = String.join("; ", violations.stream().map(Violation::toString).toList());
       record.status(statuses.stalled(record, "InvalidSpec", why));
-      return PassResult.done(record.status());
+      return PassResult.of(record.status(), Outcome.INVALID);
     }
     if (app.getSpec().suspended() && trigger != SyncTrigger.MANUAL) {
       record.status(statuses.suspended(record));
-      return PassResult.done(record.status());
+      return PassResult.of(record.status(), Outcome.SUSPENDED);
     }
     GitSource source = SourceOf.of(app, ctx.credentialsDir());
-    FetchResult fetched = ctx.fetcher().fetch(source, Optional.ofNullable(record.syncedCommit()));
+    FetchResult fetched = ctx.metrics().fetch().record(() -> ctx.fetcher().fetch(source, Optional.ofNullable(record.syncedCommit())));
     if (fetched instanceof FetchResult.Failure failure) {
       record.status(statuses.fetchFailed(record, Redactor.maskUrlCredentials(failure.failure().message())));
-      return PassResult.retry(record.status());
+      return PassResult.of(record.status(), Outcome.FAILED);
     }
     FetchResult.Success success = (FetchResult.Success) fetched;
     Revision revision = success.revision();
@@ -66,10 +67,10 @@ public final class AppSyncer {
     if (willApply) {
       boolean applied = record.syncedCommit() != null && spec.equals(record.syncedSpec())
           && (revision.sha().equals(record.syncedCommit()) || !success.pathChanged());
-      return applied && !forced ? PassResult.done(record.status()) : apply(record, trigger, revision, spec);
+      return applied && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : apply(record, trigger, revision, spec);
     }
     boolean compared = revision.sha().equals(record.comparedCommit()) && spec.equals(record.comparedSpec());
-    return compared && !forced ? PassResult.done(record.status()) : compare(record, revision, spec);
+    return compared && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : compare(record, revision, spec);
   }
 
   private PassResult apply(AppRecord record, SyncTrigger trigger, Revision revision, String spec) {
@@ -81,17 +82,17 @@ public final class AppSyncer {
           : render.render(record.application(), revision);
     } catch (CapstanException e) {
       record.status(statuses.renderFailed(record, revision, e.getMessage()));
-      return PassResult.retry(record.status());
+      return PassResult.of(record.status(), Outcome.FAILED);
     }
     try {
       SyncResult result = new Sync(ctx.cluster(), ctx.store(), syncOptions(record.application().getSpec()), progress -> { })
           .run(desired);
       record.synced(revision.sha(), spec, desired);
       record.status(statuses.synced(record, revision, result));
-      return PassResult.done(record.status());
+      return PassResult.of(record.status(), Outcome.SYNCED);
     } catch (CapstanException e) {
       record.status(statuses.syncFailed(record, revision, e.getMessage()));
-      return PassResult.retry(record.status());
+      return PassResult.of(record.status(), Outcome.FAILED);
     }
   }
 
@@ -100,10 +101,10 @@ public final class AppSyncer {
       DiffReport diff = render.diff(render.render(record.application(), revision));
       record.compared(revision.sha(), spec);
       record.status(statuses.compared(record, revision, diff.inSync()));
-      return PassResult.done(record.status());
+      return PassResult.of(record.status(), Outcome.COMPARED);
     } catch (CapstanException e) {
       record.status(statuses.renderFailed(record, revision, e.getMessage()));
-      return PassResult.retry(record.status());
+      return PassResult.of(record.status(), Outcome.FAILED);
     }
   }
 

@@ -42,7 +42,8 @@ final class ReleaseRender {
     RenderOptions options = RenderOptions.defaults()
         .withReleaseName(releaseName(app))
         .withNamespace(destination.namespace());
-    RenderResult result = ctx.renderer().render(chart, options, UserValues.load(AppValues.of(app, files), ValuesOptions.none()));
+    RenderResult result = ctx.metrics().render().record(
+        () -> ctx.renderer().render(chart, options, UserValues.load(AppValues.of(app, files), ValuesOptions.none())));
     List<DesiredObject> objects = result.manifests().stream()
         .map(m -> new DesiredObject(m.source(), m.object()))
         .toList();

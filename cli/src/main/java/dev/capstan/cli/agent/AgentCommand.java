@@ -1,0 +1,210 @@
+package dev.capstan.cli.agent;
+
+import dev.capstan.agent.Agent;
+import dev.capstan.agent.application.AgentPolicy;
+import dev.capstan.agent.application.ApplicationFiles;
+import dev.capstan.agent.application.ApplicationValidator;
+import dev.capstan.agent.cluster.ApplicationWatcher;
+import dev.capstan.agent.cluster.ClusterStatusSink;
+import dev.capstan.agent.cluster.Leadership;
+import dev.capstan.agent.metrics.AgentMetrics;
+import dev.capstan.agent.status.StatusSink;
+import dev.capstan.agent.sync.AgentContext;
+import dev.capstan.chart.render.Renderer;
+import dev.capstan.cli.agent.http.AgentHttpServer;
+import dev.capstan.core.CapstanException;
+import dev.capstan.engine.cluster.Cluster;
+import dev.capstan.engine.history.SecretReleaseStore;
+import dev.capstan.git.cache.RepositoryCache;
+import dev.capstan.git.fetch.FetchOptions;
+import dev.capstan.git.fetch.Fetcher;
+import dev.capstan.git.read.FolderReader;
+import dev.capstan.git.read.ReadOptions;
+import dev.capstan.webhook.dispatch.CoalescingDispatcher;
+import dev.capstan.webhook.receive.ReceiverOptions;
+import dev.capstan.webhook.receive.WebhookHandler;
+import dev.capstan.webhook.verify.WebhookSecrets;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code capstan agent}: keep Applications in sync with Git until stopped. */
+@Command(name = "agent", mixinStandardHelpOptions = true,
+    description = {"Run the GitOps agent: keep every Application in sync with Git, heal drift, serve webhooks,",
+        "metrics and the API. Applications come from --applications files, else from the cluster."})
+public final class AgentCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--applications", paramLabel = "PATH", description = "A file or folder of Application YAML (repeatable).")
+  List<Path> applications = new ArrayList<>();
+
+  @Option(names = "--watch-namespace", paramLabel = "NS", description = "Namespace whose Application resources to watch (default: the context's).")
+  String watchNamespace;
+
+  @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "Address the HTTP server binds (default: ${DEFAULT-VALUE}).")
+  String httpHost;
+
+  @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", description = "Port of webhooks, API, probes and metrics (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "Applications synced at once (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Git repository cache (default: ~/.cache/capstan/git).")
+  Path cacheDir;
+
+  @Option(names = "--credentials-dir", paramLabel = "DIR", defaultValue = "/etc/capstan/git",
+      description = "Folder of Git credentials; spec.source.secretRef names a subfolder (default: ${DEFAULT-VALUE}).")
+  Path credentialsDir;
+
+  @Option(names = "--allowed-namespace", paramLabel = "NS", description = "A namespace Applications may deploy to (repeatable; default: any).")
+  List<String> allowedNamespaces = new ArrayList<>();
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG, ~/.kube/config, or in-cluster).")
+  Path kubeconfig;
+
+  @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: the current one).")
+  String context;
+
+  @Option(names = "--leader-elect", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "With several replicas watching the cluster, elect one leader through a Lease (default: ${DEFAULT-VALUE}).")
+  boolean leaderElect;
+
+  @Override
+  public Integer call() throws Exception {
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      awaitQuietly(closed);
+    }, "capstan-agent-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build();
+        RepositoryCache cache = RepositoryCache.open(cacheDir())) {
+      boolean fromFiles = !applications.isEmpty();
+      AgentContext ctx = new AgentContext(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
+          new Renderer(), new Cluster(client), new SecretReleaseStore(client),
+          new ApplicationValidator(AgentPolicy.permissive().withAllowedNamespaces(allowedNamespaces)), credentialsDir, Clock.systemUTC(),
+          new AgentMetrics(metrics));
+      StatusSink sink = fromFiles ? StatusSink.inMemory() : new ClusterStatusSink(client);
+      try (Agent agent = new Agent(ctx, sink, concurrency);
+          CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
+          AgentHttpServer server = AgentHttpServer.start(
+              AgentHttpServer.Options.defaults().withHost(httpHost).withPort(httpPort).withApiToken(System.getenv("CAPSTAN_API_TOKEN")),
+              agent, new WebhookHandler(WebhookSecrets.fromEnvironment(System.getenv()).build(), pushes, ReceiverOptions.defaults()),
+              metrics)) {
+        if (fromFiles) {
+          int count = loadFiles(agent);
+          agent.markReady();
+          say("%d application(s) from files; serving %s (webhooks /hooks, API /api/v1, /metrics)", count, server.uri());
+          stop.await();
+        } else {
+          runInCluster(client, agent, server, stop);
+        }
+      }
+    } finally {
+      closed.countDown();
+      removeHook(hook);
+    }
+    return 0;
+  }
+
+  private void runInCluster(KubernetesClient client, Agent agent, AgentHttpServer server, CountDownLatch stop) throws InterruptedException {
+    String namespace = watchNamespace != null ? watchNamespace : namespaceOf(client);
+    AtomicReference<ApplicationWatcher> watcher = new AtomicReference<>();
+    Runnable lead = () -> {
+      watcher.set(ApplicationWatcher.start(client, namespace, agent));
+      say("leading: watching Application resources in namespace %s", namespace);
+    };
+    agent.markReady();
+    say("serving %s (webhooks /hooks, API /api/v1, /metrics)", server.uri());
+    if (!leaderElect) {
+      lead.run();
+      stop.await();
+    } else {
+      String identity = System.getenv().getOrDefault("POD_NAME", "capstan-" + ProcessHandle.current().pid());
+      try (Leadership ignored = Leadership.start(client, namespace, "capstan-agent", identity, Leadership.Timing.defaults(),
+          lead, () -> {
+            say("lost the leader lease; stopping so that no sync runs twice");
+            stop.countDown();
+          })) {
+        stop.await();
+      }
+    }
+    if (watcher.get() != null) {
+      watcher.get().close();
+    }
+  }
+
+  private int loadFiles(Agent agent) {
+    int count = 0;
+    for (Path path : applications) {
+      for (ApplicationFiles.Loaded loaded : ApplicationFiles.load(path)) {
+        agent.upsert(loaded.application());
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private void say(String format, Object... args) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("capstan agent: " + format + "%n", args);
+    out.flush();
+  }
+
+  private static String namespaceOf(KubernetesClient client) {
+    String ns = client.getConfiguration().getNamespace();
+    return ns == null || ns.isBlank() ? "default" : ns;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook is what brought us here; it is waiting for this method's caller to finish.
+    }
+  }
+
+  private Path cacheDir() throws IOException {
+    Path dir = cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".cache", "capstan", "git");
+    return Files.createDirectories(dir);
+  }
+
+  private Config config() {
+    if (kubeconfig == null) {
+      return Config.autoConfigure(context);
+    }
+    try {
+      return Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
+    } catch (IOException e) {
+      throw new CapstanException("--kubeconfig " + kubeconfig, "cannot read: " + e.getMessage(), e);
+    }
+  }
+}

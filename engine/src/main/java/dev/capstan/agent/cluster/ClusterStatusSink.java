@@ -1,0 +1,48 @@
+package dev.capstan.agent.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.agent.status.StatusSink;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes an Application's status to its {@code status} subresource with a JSON merge patch: no
+ * resourceVersion, so a spec edit racing with a pass never makes the status write fail, and the
+ * agent only ever touches {@code status}.
+ */
+public final class ClusterStatusSink implements StatusSink {
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterStatusSink.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final KubernetesClient client;
+
+  public ClusterStatusSink(KubernetesClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public void publish(Application app, ApplicationStatus status) {
+    String namespace = app.getMetadata().getNamespace();
+    String name = app.getMetadata().getName();
+    try {
+      String patch = JSON.writeValueAsString(Map.of("status", status));
+      client.resources(Application.class).inNamespace(namespace).withName(name)
+          .subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the status of Application/" + namespace + "/" + name, e);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return;
+      }
+      LOG.warn("Application/{}/{}: cannot write status: {}", namespace, name, e.getMessage());
+    }
+  }
+}
