@@ -7,19 +7,17 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A standalone HTTP server with only the webhook endpoints under {@code /hooks}, for tests,
  * benchmarks and running the receiver on its own. The agent instead mounts {@link WebhookHandler}
- * on its own server. Connections, threads and queued jobs are all capped, so a connection flood is
- * refused at accept time instead of exhausting memory.
+ * on its own server. Connections and threads are capped, so a connection flood waits at accept
+ * time instead of exhausting memory.
  */
 public final class WebhookServer implements AutoCloseable {
   private static final int MAX_CONNECTIONS = 1024;
   private static final int MAX_THREADS = 64;
-  private static final int MAX_QUEUED_JOBS = 1024;
 
   private final Server server;
   private final ServerConnector connector;
@@ -35,8 +33,9 @@ public final class WebhookServer implements AutoCloseable {
    * @param idleTimeout a connection silent this long is closed, so idle or stalled clients free their slot
    */
   public static WebhookServer start(WebhookHandler handler, String host, int port, Duration idleTimeout) {
-    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4, 60_000,
-        new BlockingArrayQueue<>(MAX_THREADS, MAX_THREADS, MAX_QUEUED_JOBS));
+    // Jetty's job queue must stay unbounded (it also carries Jetty's own tasks); the connection
+    // limit is what bounds the work, since an HTTP/1.1 connection has one request in flight.
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
     threads.setName("capstan-webhook-http");
     Server server = new Server(threads);
     ServerConnector connector = new ServerConnector(server);
