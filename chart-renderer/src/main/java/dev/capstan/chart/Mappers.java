@@ -1,8 +1,8 @@
 package dev.capstan.chart;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -19,6 +19,7 @@ public final class Mappers {
   public static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
       .disable(YAMLGenerator.Feature.SPLIT_LINES)
       .build())
@@ -26,13 +27,14 @@ public final class Mappers {
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
   public static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-  private static final TypeReference<Object> ANY = new TypeReference<>() {};
+  private static final Class<Object> ANY_CLASS = Object.class;
 
   private Mappers() {}
 
   /** Parses one YAML document into maps, lists and scalars; an empty document is {@code null}. */
   public static Object readYaml(String text) throws JsonProcessingException {
-    return text.isBlank() ? null : YAML.readValue(text, ANY);
+    JsonNode tree = text.isBlank() ? null : YAML.readTree(text);
+    return tree == null || tree.isMissingNode() || tree.isNull() ? null : YAML.treeToValue(tree, ANY_CLASS);
   }
 
   /** Parses a YAML mapping (values.yaml, Chart.yaml); an empty file is an empty map. */

@@ -3,8 +3,10 @@ package dev.capstan.chart.render;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.capstan.chart.Mappers;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Splits one template's output into YAML documents at {@code ---} lines, drops the empty ones and
@@ -35,7 +37,7 @@ final class ManifestParser {
     return rest.isEmpty() || rest.startsWith(" #") || rest.startsWith("\t#");
   }
 
-  private static java.util.Optional<RenderedManifest> document(String source, String[] lines, int from, int to) {
+  private static Optional<RenderedManifest> document(String source, String[] lines, int from, int to) {
     int first = from;
     while (first < to && lines[first].isBlank()) {
       first++;
@@ -45,9 +47,9 @@ final class ManifestParser {
       last--;
     }
     if (first == last) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    String text = String.join("\n", java.util.Arrays.asList(lines).subList(first, last)).stripTrailing();
+    String text = String.join("\n", Arrays.asList(lines).subList(first, last)).stripTrailing();
     Object parsed;
     try {
       parsed = Mappers.readYaml(text);
@@ -56,7 +58,7 @@ final class ManifestParser {
       throw new ManifestException(source, line, "rendered document is not valid YAML: " + firstLine(e.getOriginalMessage()), e);
     }
     if (parsed == null) {
-      return java.util.Optional.empty(); // only comments
+      return Optional.empty(); // only comments
     }
     if (!(parsed instanceof Map<?, ?> map)) {
       throw new ManifestException(source, first + 1, "rendered document is " + Mappers.describe(parsed)
@@ -68,7 +70,7 @@ final class ManifestParser {
     require(object.get("kind"), "kind", source, first + 1);
     Object metadata = object.get("metadata");
     require(metadata instanceof Map<?, ?> m ? m.get("name") : null, "metadata.name", source, first + 1);
-    return java.util.Optional.of(new RenderedManifest(source, text, object));
+    return Optional.of(new RenderedManifest(source, text, object));
   }
 
   private static void require(Object value, String field, String source, int line) {
