@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,14 +132,31 @@ public final class ValuesYaml {
     }
     ScalarEvent s = (ScalarEvent) event;
     String tag = s.getTag();
+    Object value;
     if (tag == null || tag.equals("!")) {
-      return s.isPlain() && tag == null ? GoYamlScalars.resolve(s.getValue()) : s.getValue();
+      value = s.isPlain() && tag == null ? GoYamlScalars.resolve(s.getValue()) : s.getValue();
+    } else {
+      value = switch (tag) {
+        case "tag:yaml.org,2002:str" -> s.getValue();
+        case "tag:yaml.org,2002:null" -> null;
+        case "tag:yaml.org,2002:binary" -> binary(s.getValue());
+        default -> GoYamlScalars.resolve(s.getValue());
+      };
     }
-    return switch (tag) {
-      case "tag:yaml.org,2002:str" -> s.getValue();
-      case "tag:yaml.org,2002:null" -> null;
-      default -> GoYamlScalars.resolve(s.getValue());
-    };
+    if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+      // Helm's YAML-to-JSON step has no spelling for these and fails.
+      throw new ValuesException(location(), "unsupported value " + s.getValue());
+    }
+    return value;
+  }
+
+  private String binary(String base64) {
+    try {
+      byte[] bytes = Base64.getMimeDecoder().decode(base64.strip());
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new ValuesException(location(), "invalid !!binary value: " + e.getMessage());
+    }
   }
 
   private String location() {

@@ -16,6 +16,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * Replays every case of {@code values/cases.json} through {@link UserValues} and {@link Coalesce}
  * and compares with what real Helm 3.17 printed for it ({@code golden/helm/<id>.json}, written by
  * {@code tools/helm-oracle/regenerate.sh}): each chart scope's values exactly, with JSON types
- * (string, number, boolean, null, list, map), or that both fail.
+ * (string, number, boolean, null, list, map), or that both fail, values.schema.json checks included.
  */
 class HelmParityTest {
   private static final Path VALUES = Path.of("src/test/resources/values");
@@ -63,12 +65,15 @@ class HelmParityTest {
     TestChart chart = TestChart.load(VALUES.resolve("charts").resolve(testCase.get("chart").asText()));
 
     if (golden.has("error")) {
-      assertThatThrownBy(() -> Coalesce.coalesce(chart, UserValues.load(options, VALUES)))
-          .as("Helm failed with: %s", golden.get("error").asText())
-          .isInstanceOf(ValuesException.class);
+      String helmError = golden.get("error").asText();
+      assertThatThrownBy(() -> chart.validate(Coalesce.coalesce(chart, UserValues.load(options, VALUES))))
+          .as("Helm failed with: %s", helmError)
+          .isInstanceOf(ValuesException.class)
+          .hasMessageStartingWith(expectedPlace(helmError));
       return;
     }
     Map<String, Object> values = Coalesce.coalesce(chart, UserValues.load(options, VALUES));
+    chart.validate(values);
     for (Iterator<Map.Entry<String, JsonNode>> it = golden.get("scopes").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> scope = it.next();
       Object ours = values;
@@ -82,6 +87,22 @@ class HelmParityTest {
             scope.getValue(), JSON.valueToTree(ours));
       }
     }
+  }
+
+  /** Where our message must start, from where Helm's says the problem is. */
+  private static String expectedPlace(String helmError) {
+    String[][] places = {
+        {"failed parsing (--set[a-z-]*) data", "%s \""},
+        {"failed to parse ([^:]+):", "%s"},
+        {"open ([^:]+): no such file", "%s"},
+        {"in the following chart\\(s\\):\\s+([a-z]+):", "%s/values.schema.json"}};
+    for (String[] place : places) {
+      Matcher m = Pattern.compile(place[0]).matcher(helmError);
+      if (m.find()) {
+        return String.format(place[1], m.group(1));
+      }
+    }
+    return "";
   }
 
   static ValuesOptions options(List<String> args) {

@@ -10,10 +10,15 @@ import java.util.Map;
 
 /**
  * A chart directory read only as far as values go (Chart.yaml dependencies with aliases,
- * values.yaml, charts/), so these tests do not depend on the renderer's chart loader.
+ * values.yaml, values.schema.json, charts/), so these tests do not depend on the renderer's loader.
  */
-record TestChart(String scopeName, Map<String, Object> defaults, List<TestChart> dependencies)
+record TestChart(
+    String scopeName, Map<String, Object> defaults, List<TestChart> dependencies, String schema)
     implements ValuesNode {
+
+  TestChart(String scopeName, Map<String, Object> defaults, List<TestChart> dependencies) {
+    this(scopeName, defaults, dependencies, null);
+  }
 
   static TestChart load(Path dir) {
     return load(dir, null);
@@ -34,7 +39,18 @@ record TestChart(String scopeName, Map<String, Object> defaults, List<TestChart>
       }
     }
     String name = alias != null ? alias : (String) meta.get("name");
-    return new TestChart(name, defaults, deps);
+    Path schemaFile = dir.resolve("values.schema.json");
+    return new TestChart(name, defaults, deps, Files.exists(schemaFile) ? read(schemaFile) : null);
+  }
+
+  /** Checks each chart's schema against its own scope, as Helm does after coalescing. */
+  void validate(Map<String, Object> values) {
+    if (schema != null) {
+      ValuesSchema.validate(scopeName, schema, values);
+    }
+    for (TestChart dep : dependencies) {
+      dep.validate(ValueMaps.cast((Map<?, ?>) values.get(dep.scopeName())));
+    }
   }
 
   private static String read(Path file) {
