@@ -8,7 +8,7 @@ import java.util.Map;
  * The HTTP answer to a delivery: a status, a small JSON body ({@code {"status": …}} or
  * {@code {"error": …}}) and, for 429 and 503, the seconds after which to retry.
  */
-public record Reply(int status, Map<String, Object> body, long retryAfterSeconds) {
+record Reply(int status, Map<String, Object> body, long retryAfterSeconds) {
   public Reply {
     body = Collections.unmodifiableMap(new LinkedHashMap<>(body));
   }
