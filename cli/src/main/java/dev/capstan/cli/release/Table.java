@@ -4,19 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Columns padded to their widest cell, separated by two spaces, as kubectl and Helm print. */
-final class Table {
+public final class Table {
   private final List<String[]> rows = new ArrayList<>();
 
-  Table(String... header) {
+  public Table(String... header) {
     rows.add(header);
   }
 
-  Table row(String... cells) {
+  public Table row(String... cells) {
     rows.add(cells);
     return this;
   }
 
-  String render() {
+  public String render() {
     int columns = rows.get(0).length;
     int[] widths = new int[columns];
     for (String[] row : rows) {

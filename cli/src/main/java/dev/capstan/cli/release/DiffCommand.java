@@ -1,0 +1,86 @@
+package dev.capstan.cli.release;
+
+import dev.capstan.cli.render.ValuesFlags;
+import dev.capstan.engine.diff.DiffOptions;
+import dev.capstan.engine.diff.DiffPrinter;
+import dev.capstan.engine.diff.DiffReport;
+import dev.capstan.engine.diff.Differ;
+import dev.capstan.engine.diff.IgnoreRule;
+import dev.capstan.engine.history.ReleaseStore;
+import dev.capstan.engine.history.Revision;
+import dev.capstan.engine.plan.Planner;
+import dev.capstan.engine.resource.DesiredState;
+import dev.capstan.engine.resource.ObjectRef;
+import dev.capstan.engine.cluster.Cluster;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code capstan diff CHART --release NAME}: what {@code apply} would change, as {@code kubectl diff}
+ * shows it, with the same exit codes: 0 in sync, 1 differences, 2 error.
+ */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+    description = "Show what applying a chart would change in the cluster (exit 0: in sync, 1: differences, 2: error).")
+public final class DiffCommand implements Callable<Integer> {
+  enum Format { text, json }
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "CHART", description = "The chart directory.")
+  Path chart;
+
+  @Option(names = "--release", required = true, paramLabel = "NAME", description = "Release name.")
+  String release;
+
+  @Mixin
+  ClusterFlags cluster = new ClusterFlags();
+
+  @Mixin
+  ValuesFlags values = new ValuesFlags();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (unified YAML diff) or json (summary).")
+  Format format = Format.text;
+
+  @Option(names = "--ignore", paramLabel = "[GROUP/]KIND:/POINTER",
+      description = "Leave a field out of the comparison, e.g. apps/Deployment:/spec/replicas; repeatable.")
+  List<String> ignore = new ArrayList<>();
+
+  @Option(names = "--force-conflicts", description = "Compare as if apply took fields other managers own.")
+  boolean forceConflicts;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().setExitCodeExceptionMapper(e -> 2); // kubectl diff: errors are 2, differences 1
+    try {
+      List<IgnoreRule> rules = ignore.stream().map(IgnoreRule::parse).toList();
+      String namespace = cluster.namespace();
+      ReleaseStore store = cluster.store();
+      List<Revision> history = store.list(namespace, release);
+      DesiredState desired = ChartInput.render(chart, release, namespace, history.size() + 1, null, values.toOptions());
+      Cluster live = cluster.cluster();
+      List<ObjectRef> previous = store.deployed(namespace, release).map(DiffCommand::inventory).orElse(List.of());
+      DiffOptions options = DiffOptions.defaults().withIgnoreRules(rules).withForceConflicts(forceConflicts);
+      DiffReport report = new Differ(live, options).diff(new Planner(live).plan(desired), previous);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(format == Format.json ? DiffPrinter.json(report) : DiffPrinter.unified(report, Terminal.interactive()));
+      out.flush();
+      return report.inSync() ? 0 : 1;
+    } finally {
+      cluster.close();
+    }
+  }
+
+  static List<ObjectRef> inventory(Revision revision) {
+    return revision.manifests().stream().map(m -> ObjectRef.of(m.object())).toList();
+  }
+}
