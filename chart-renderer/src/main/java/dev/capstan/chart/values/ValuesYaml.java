@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
@@ -58,9 +60,7 @@ public final class ValuesYaml {
       }
       return ValueMaps.cast(map);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String place = at == null || at.getLineNr() < 1 ? where : where + ":" + at.getLineNr();
-      throw new ValuesException(place, "invalid YAML: " + firstLine(e.getOriginalMessage()));
+      throw syntaxError(where, text, e);
     } catch (IOException e) {
       throw new ValuesException(where, "cannot read YAML: " + e.getMessage(), e);
     }
@@ -162,6 +162,28 @@ public final class ValuesYaml {
   private String location() {
     JsonLocation at = parser.currentTokenLocation();
     return at == null ? where : where + ":" + at.getLineNr();
+  }
+
+  /**
+   * SnakeYAML's problem and its line, rather than Jackson's multi-line rendering of it. When the
+   * problem is the end of the text (an unclosed list or quote) the line where the construct
+   * started is the useful one.
+   */
+  private static ValuesException syntaxError(String where, String text, JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+      Mark problem = yaml.getProblemMark();
+      Mark context = yaml.getContextMark();
+      boolean atEnd = problem.getIndex() >= text.stripTrailing().length();
+      Mark at = atEnd && context != null ? context : problem;
+      String during = yaml.getContext() == null || context == null
+          ? ""
+          : " (" + yaml.getContext() + " started at line " + (context.getLine() + 1) + ")";
+      return new ValuesException(where + ":" + (at.getLine() + 1),
+          "invalid YAML: " + yaml.getProblem() + during, e);
+    }
+    JsonLocation at = e.getLocation();
+    String place = at == null || at.getLineNr() < 1 ? where : where + ":" + at.getLineNr();
+    return new ValuesException(place, "invalid YAML: " + firstLine(e.getOriginalMessage()), e);
   }
 
   private static String firstLine(String message) {

@@ -49,7 +49,36 @@ class UserValuesTest {
 
     assertThatThrownBy(() -> UserValues.load(options, dir))
         .isInstanceOf(ValuesException.class)
-        .hasMessageStartingWith("bad.yaml:");
+        .hasMessage("bad.yaml:3: invalid YAML: expected ',' or ']', but got : "
+            + "(while parsing a flow sequence started at line 2)");
+  }
+
+  @Test
+  void unclosedListAtTheEndNamesTheLineWhereItStarted() throws Exception {
+    Files.writeString(dir.resolve("open.yaml"), "a: 1\nb: [2\n");
+    ValuesOptions options = ValuesOptions.none().withValueFiles(List.of(Path.of("open.yaml")));
+
+    assertThatThrownBy(() -> UserValues.load(options, dir))
+        .hasMessageStartingWith("open.yaml:2: invalid YAML: expected ',' or ']', but got <stream end>");
+  }
+
+  @Test
+  void valuesFileThatIsNotAMapIsRefused() throws Exception {
+    Files.writeString(dir.resolve("list.yaml"), "- a\n- b\n");
+    ValuesOptions options = ValuesOptions.none().withValueFiles(List.of(Path.of("list.yaml")));
+
+    assertThatThrownBy(() -> UserValues.load(options, dir))
+        .hasMessage("list.yaml:1: values must be a map, not a list");
+  }
+
+  @Test
+  void valuesDocumentsFromElsewhereMergeBeforeTheFlags() {
+    Map<String, Object> values = UserValues.load(
+        List.of(new ValuesDocument("git/values.yaml", "a: 1\nb: {c: 2}\n"),
+            new ValuesDocument("git/values-prod.yaml", "b: {d: 3}\n")),
+        ValuesOptions.none().withSet(List.of("a=9")));
+
+    assertThat(values).isEqualTo(Map.of("a", 9L, "b", Map.of("c", 2L, "d", 3L)));
   }
 
   @Test
