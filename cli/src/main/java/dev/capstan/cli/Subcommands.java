@@ -19,5 +19,7 @@ final class Subcommands {
     cli.addSubcommand(new dev.capstan.cli.lint.LintCommand());
     cli.addSubcommand(new dev.capstan.cli.create.CreateCommand());
     cli.addSubcommand(new dev.capstan.cli.agent.AgentCommand());
+    cli.addSubcommand(new dev.capstan.cli.app.AppCommand());
+    cli.addSubcommand(new dev.capstan.cli.up.UpCommand());
   }
 }

@@ -1,39 +1,18 @@
 package dev.capstan.cli.agent;
 
 import dev.capstan.agent.Agent;
-import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationFiles;
-import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.cluster.ApplicationWatcher;
-import dev.capstan.agent.cluster.ClusterStatusSink;
 import dev.capstan.agent.cluster.Leadership;
-import dev.capstan.agent.metrics.AgentMetrics;
-import dev.capstan.agent.status.StatusSink;
-import dev.capstan.agent.sync.AgentContext;
-import dev.capstan.chart.render.Renderer;
 import dev.capstan.cli.agent.http.AgentHttpServer;
 import dev.capstan.core.CapstanException;
-import dev.capstan.engine.cluster.Cluster;
-import dev.capstan.engine.history.SecretReleaseStore;
-import dev.capstan.git.cache.RepositoryCache;
-import dev.capstan.git.fetch.FetchOptions;
-import dev.capstan.git.fetch.Fetcher;
-import dev.capstan.git.read.FolderReader;
-import dev.capstan.git.read.ReadOptions;
-import dev.capstan.webhook.dispatch.CoalescingDispatcher;
-import dev.capstan.webhook.receive.ReceiverOptions;
-import dev.capstan.webhook.receive.WebhookHandler;
-import dev.capstan.webhook.verify.WebhookSecrets;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -89,7 +68,6 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -97,28 +75,17 @@ public final class AgentCommand implements Callable<Integer> {
       awaitQuietly(closed);
     }, "capstan-agent-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    boolean fromFiles = !applications.isEmpty();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build();
-        RepositoryCache cache = RepositoryCache.open(cacheDir())) {
-      boolean fromFiles = !applications.isEmpty();
-      AgentContext ctx = new AgentContext(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
-          new Renderer(), new Cluster(client), new SecretReleaseStore(client),
-          new ApplicationValidator(AgentPolicy.permissive().withAllowedNamespaces(allowedNamespaces)), credentialsDir, Clock.systemUTC(),
-          new AgentMetrics(metrics));
-      StatusSink sink = fromFiles ? StatusSink.inMemory() : new ClusterStatusSink(client);
-      try (Agent agent = new Agent(ctx, sink, concurrency);
-          CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
-          AgentHttpServer server = AgentHttpServer.start(
-              AgentHttpServer.Options.defaults().withHost(httpHost).withPort(httpPort).withApiToken(System.getenv("CAPSTAN_API_TOKEN")),
-              agent, new WebhookHandler(WebhookSecrets.fromEnvironment(System.getenv()).build(), pushes, ReceiverOptions.defaults()),
-              metrics)) {
-        if (fromFiles) {
-          int count = loadFiles(agent);
-          agent.markReady();
-          say("%d application(s) from files; serving %s (webhooks /hooks, API /api/v1, /metrics)", count, server.uri());
-          stop.await();
-        } else {
-          runInCluster(client, agent, server, stop);
-        }
+        AgentRuntime runtime = AgentRuntime.start(client, new AgentRuntime.Settings(cacheDir(), credentialsDir, allowedNamespaces,
+            concurrency, httpHost, httpPort, !fromFiles, System.getenv()))) {
+      if (fromFiles) {
+        int count = loadFiles(runtime.agent(), applications);
+        runtime.agent().markReady();
+        say(spec, "%d application(s) from files; serving %s (webhooks /hooks, API /api/v1, /metrics)", count, runtime.server().uri());
+        stop.await();
+      } else {
+        runInCluster(client, runtime.agent(), runtime.server(), stop);
       }
     } finally {
       closed.countDown();
@@ -132,10 +99,10 @@ public final class AgentCommand implements Callable<Integer> {
     AtomicReference<ApplicationWatcher> watcher = new AtomicReference<>();
     Runnable lead = () -> {
       watcher.set(ApplicationWatcher.start(client, namespace, agent));
-      say("leading: watching Application resources in namespace %s", namespace);
+      say(spec, "leading: watching Application resources in namespace %s", namespace);
     };
     agent.markReady();
-    say("serving %s (webhooks /hooks, API /api/v1, /metrics)", server.uri());
+    say(spec, "serving %s (webhooks /hooks, API /api/v1, /metrics)", server.uri());
     if (!leaderElect) {
       lead.run();
       stop.await();
@@ -143,7 +110,7 @@ public final class AgentCommand implements Callable<Integer> {
       String identity = System.getenv().getOrDefault("POD_NAME", "capstan-" + ProcessHandle.current().pid());
       try (Leadership ignored = Leadership.start(client, namespace, "capstan-agent", identity, Leadership.Timing.defaults(),
           lead, () -> {
-            say("lost the leader lease; stopping so that no sync runs twice");
+            say(spec, "lost the leader lease; stopping so that no sync runs twice");
             stop.countDown();
           })) {
         stop.await();
@@ -154,7 +121,7 @@ public final class AgentCommand implements Callable<Integer> {
     }
   }
 
-  private int loadFiles(Agent agent) {
+  public static int loadFiles(Agent agent, List<Path> applications) {
     int count = 0;
     for (Path path : applications) {
       for (ApplicationFiles.Loaded loaded : ApplicationFiles.load(path)) {
@@ -165,7 +132,7 @@ public final class AgentCommand implements Callable<Integer> {
     return count;
   }
 
-  private void say(String format, Object... args) {
+  static void say(CommandSpec spec, String format, Object... args) {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("capstan agent: " + format + "%n", args);
     out.flush();

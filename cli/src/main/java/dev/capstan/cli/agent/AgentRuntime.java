@@ -1,0 +1,91 @@
+package dev.capstan.cli.agent;
+
+import dev.capstan.agent.Agent;
+import dev.capstan.agent.application.AgentPolicy;
+import dev.capstan.agent.application.ApplicationValidator;
+import dev.capstan.agent.cluster.ClusterStatusSink;
+import dev.capstan.agent.metrics.AgentMetrics;
+import dev.capstan.agent.status.StatusSink;
+import dev.capstan.agent.sync.AgentContext;
+import dev.capstan.chart.render.Renderer;
+import dev.capstan.cli.agent.http.AgentHttpServer;
+import dev.capstan.engine.cluster.Cluster;
+import dev.capstan.engine.history.SecretReleaseStore;
+import dev.capstan.git.cache.RepositoryCache;
+import dev.capstan.git.fetch.FetchOptions;
+import dev.capstan.git.fetch.Fetcher;
+import dev.capstan.git.read.FolderReader;
+import dev.capstan.git.read.ReadOptions;
+import dev.capstan.webhook.dispatch.CoalescingDispatcher;
+import dev.capstan.webhook.receive.ReceiverOptions;
+import dev.capstan.webhook.receive.WebhookHandler;
+import dev.capstan.webhook.verify.WebhookSecrets;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running agent and everything it serves: Git cache, work queue, webhook receiver and HTTP server.
+ * {@code capstan agent} and {@code capstan up} both start one.
+ */
+public final class AgentRuntime implements AutoCloseable {
+  /** What to start. {@code environment} supplies webhook secrets ({@code CAPSTAN_WEBHOOK_SECRET}, …) and the API token. */
+  public record Settings(Path cacheDir, Path credentialsDir, List<String> allowedNamespaces, int concurrency, String httpHost, int httpPort,
+      boolean statusInCluster, Map<String, String> environment) {}
+
+  private final RepositoryCache cache;
+  private final Agent agent;
+  private final CoalescingDispatcher pushes;
+  private final AgentHttpServer server;
+
+  private AgentRuntime(RepositoryCache cache, Agent agent, CoalescingDispatcher pushes, AgentHttpServer server) {
+    this.cache = cache;
+    this.agent = agent;
+    this.pushes = pushes;
+    this.server = server;
+  }
+
+  public static AgentRuntime start(KubernetesClient client, Settings s) {
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    RepositoryCache cache = RepositoryCache.open(s.cacheDir());
+    AgentContext ctx = new AgentContext(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
+        new Renderer(), new Cluster(client), new SecretReleaseStore(client),
+        new ApplicationValidator(AgentPolicy.permissive().withAllowedNamespaces(s.allowedNamespaces())), s.credentialsDir(),
+        Clock.systemUTC(), new AgentMetrics(metrics));
+    StatusSink sink = s.statusInCluster() ? new ClusterStatusSink(client) : StatusSink.inMemory();
+    Agent agent = new Agent(ctx, sink, s.concurrency());
+    CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
+    try {
+      WebhookHandler webhooks = new WebhookHandler(WebhookSecrets.fromEnvironment(s.environment()).build(), pushes,
+          ReceiverOptions.defaults());
+      AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost(s.httpHost()).withPort(s.httpPort())
+          .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")), agent, webhooks, metrics);
+      return new AgentRuntime(cache, agent, pushes, server);
+    } catch (RuntimeException e) {
+      pushes.close();
+      agent.close();
+      cache.close();
+      throw e;
+    }
+  }
+
+  public Agent agent() {
+    return agent;
+  }
+
+  public AgentHttpServer server() {
+    return server;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    pushes.close();
+    agent.close();
+    cache.close();
+  }
+}
