@@ -1,0 +1,83 @@
+package dev.capstan.cli.lint;
+
+import dev.capstan.chart.lint.LintFinding;
+import dev.capstan.chart.lint.LintReport;
+import dev.capstan.chart.lint.Linter;
+import dev.capstan.chart.lint.Severity;
+import dev.capstan.chart.render.RenderOptions;
+import dev.capstan.cli.render.ValuesFlags;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code capstan lint CHART}: prints one {@code path:line: severity: message} line per finding and
+ * a summary, and exits 1 when any finding is an error, like {@code helm lint}.
+ */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check a chart: Chart.yaml, the templates and values (rendered with the chart's defaults and any",
+      "values given), and every rendered object against the Kubernetes schema (unknown fields, wrong",
+      "types). Prints path:line: error|warning|info: message; exits 1 on any error."
+    })
+public final class LintCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "CHART", description = "The chart directory.")
+  Path chart;
+
+  @Mixin
+  ValuesFlags values = new ValuesFlags();
+
+  @Option(names = "--release", paramLabel = "NAME", description = "Release name (default: ${DEFAULT-VALUE}).")
+  String release = RenderOptions.defaults().releaseName();
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Release namespace (default: ${DEFAULT-VALUE}).")
+  String namespace = RenderOptions.defaults().namespace();
+
+  @Option(names = "--kube-version", paramLabel = "V",
+      description = "Kubernetes version for capabilities and kubeVersion checks (default: ${DEFAULT-VALUE}).")
+  String kubeVersion = RenderOptions.DEFAULT_KUBE_VERSION;
+
+  @Option(names = {"-a", "--api-versions"}, paramLabel = "G/V", split = ",",
+      description = "Extra API versions for capabilities.apiVersions, e.g. monitoring.coreos.com/v1.")
+  List<String> apiVersions = new ArrayList<>();
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only warnings and errors.")
+  boolean quiet;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    RenderOptions options = RenderOptions.defaults().withReleaseName(release).withNamespace(namespace)
+        .withKubeVersion(kubeVersion).withApiVersions(apiVersions).withValues(values.toOptions());
+    LintReport report = new Linter().lint(chart, options);
+    PrintWriter out = spec.commandLine().getOut();
+    for (LintFinding finding : report.atLeast(quiet ? Severity.WARNING : Severity.INFO)) {
+      out.println(finding);
+    }
+    out.println(summary(report));
+    out.flush();
+    return report.hasErrors() ? 1 : 0;
+  }
+
+  private String summary(LintReport report) {
+    long errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+    long warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+    return chart + ": " + plural(errors, "error") + ", " + plural(warnings, "warning")
+        + (errors > 0 ? " (lint failed)" : "");
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}

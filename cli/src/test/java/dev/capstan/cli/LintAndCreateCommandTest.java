@@ -1,0 +1,89 @@
+package dev.capstan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code capstan create} and {@code capstan lint} run in-process: output, errors and exit codes. */
+class LintAndCreateCommandTest {
+  @TempDir Path tmp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Capstan.newCommandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void aCreatedChartLintsClean() {
+    Path chart = tmp.resolve("charts/web");
+    assertThat(run("create", chart.toString())).isZero();
+    assertThat(out.toString()).isEqualTo("Created chart " + chart + ". Render it with: capstan render " + chart + "\n");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("lint", chart.toString())).isZero();
+    assertThat(out.toString()).isEqualTo(chart.resolve("Chart.yaml") + ": info: icon is recommended\n"
+        + chart + ": 0 errors, 0 warnings\n");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void createRefusesAFolderThatExists() throws Exception {
+    Files.createDirectories(tmp.resolve("web"));
+    assertThat(run("create", tmp.resolve("web").toString())).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("Error: " + tmp.resolve("web") + ": already exists; choose another name"
+        + " or remove it first\n");
+  }
+
+  @Test
+  void lintPrintsEachFindingAtItsLineAndFailsOnErrors() throws Exception {
+    Path chart = Files.createDirectories(tmp.resolve("shop/templates")).getParent();
+    Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: shop\nversion: 1.0.0\n");
+    Files.writeString(chart.resolve("values.yaml"), "port: 80\n");
+    Files.writeString(chart.resolve("templates/service.yaml"), """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: shop
+        spec:
+          ports:
+            - port: {{ values.port }}
+              protocl: TCP
+        """);
+    assertThat(run("lint", "--quiet", chart.toString())).isEqualTo(1);
+    assertThat(out.toString()).isEqualTo(chart.resolve("templates/service.yaml") + ":8: error: Service/shop:"
+        + " spec.ports[0].protocl: unknown field \"protocl\"\n"
+        + chart + ": 1 error, 0 warnings (lint failed)\n");
+  }
+
+  @Test
+  void lintTakesHelmsValuesFlags() throws Exception {
+    Path chart = tmp.resolve("demo");
+    run("create", chart.toString());
+    Path values = Files.writeString(tmp.resolve("broken.yaml"), "service:\n  port: http\n");
+    out.getBuffer().setLength(0);
+    assertThat(run("lint", chart.toString(), "-f", values.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains(": error: ").contains("service.port").contains("(lint failed)");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("lint", "-q", chart.toString(), "--set", "ingress.enabled=true,autoscaling.enabled=true")).isZero();
+    assertThat(out.toString()).isEqualTo(chart + ": 0 errors, 0 warnings\n");
+  }
+
+  @Test
+  void theDockercoinsExampleLintsCleanForProduction() {
+    Path example = Path.of("..", "examples", "dockercoins");
+    assertThat(run("lint", "-q", example.toString(), "-f", example.resolve("values-prod.yaml").toString())).isZero();
+    assertThat(out.toString()).isEqualTo(example + ": 0 errors, 0 warnings\n");
+  }
+}
