@@ -10,8 +10,11 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.SpecVersionDetector;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.DisallowSchemaLoader;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +25,16 @@ import java.util.stream.Collectors;
  */
 public final class ValuesSchema {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Compiled schemas by text: a warm render must not recompile its charts' schemas. */
+  private static final Map<String, JsonSchema> COMPILED = Collections.synchronizedMap(
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JsonSchema> eldest) {
+          return size() > 256;
+        }
+      });
+  private static final Map<SpecVersion.VersionFlag, JsonSchemaFactory> FACTORIES =
+      new ConcurrentHashMap<>();
 
   private ValuesSchema() {}
 
@@ -31,17 +44,9 @@ public final class ValuesSchema {
    */
   public static void validate(String chartName, String schemaJson, Map<String, Object> values) {
     String where = chartName + "/values.schema.json";
-    JsonNode schemaNode;
-    try {
-      schemaNode = JSON.readTree(schemaJson);
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ValuesException(line > 0 ? where + ":" + line : where,
-          "invalid JSON: " + e.getOriginalMessage());
-    }
     Set<ValidationMessage> errors;
     try {
-      errors = schema(schemaNode).validate(JSON.valueToTree(values));
+      errors = compiled(where, schemaJson).validate(JSON.valueToTree(values));
     } catch (JsonSchemaException | IllegalArgumentException | UnsupportedOperationException e) {
       throw new ValuesException(where, "invalid schema: " + e.getMessage(), e);
     }
@@ -54,14 +59,33 @@ public final class ValuesSchema {
     }
   }
 
-  private static JsonSchema schema(JsonNode schemaNode) {
+  private static JsonSchema compiled(String where, String schemaJson) {
+    JsonSchema cached = COMPILED.get(schemaJson);
+    if (cached != null) {
+      return cached;
+    }
+    JsonNode schemaNode;
+    try {
+      schemaNode = JSON.readTree(schemaJson);
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new ValuesException(line > 0 ? where + ":" + line : where,
+          "invalid JSON: " + e.getOriginalMessage());
+    }
     SpecVersion.VersionFlag version = SpecVersionDetector.detectOptionalVersion(schemaNode, false)
         .orElse(SpecVersion.VersionFlag.V7);
-    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(version,
+    JsonSchema schema = FACTORIES.computeIfAbsent(version, ValuesSchema::factory).getSchema(schemaNode);
+    // Resolve every $ref now, so a bad reference fails here and is never cached.
+    schema.initializeValidators();
+    COMPILED.put(schemaJson, schema);
+    return schema;
+  }
+
+  private static JsonSchemaFactory factory(SpecVersion.VersionFlag version) {
+    return JsonSchemaFactory.getInstance(version,
         builder -> builder.schemaLoaders(loaders -> loaders.values(list -> {
           list.clear();
           list.add(DisallowSchemaLoader.getInstance());
         })));
-    return factory.getSchema(schemaNode);
   }
 }
