@@ -84,8 +84,10 @@ public final class ChartLoader {
       return files.sibling(repo.substring("file://".length()));
     }
     if (!chartFolders(files).contains(dep.name())) {
+      boolean archive = files.list().stream().anyMatch(p -> p.startsWith("charts/" + dep.name() + "-") && p.endsWith(".tgz"));
       throw new ChartException(displayPath + "/Chart.yaml", "dependency \"" + dep.name() + "\" not found in charts/"
-          + dep.name() + (repo.isEmpty() ? "" : " (Capstan does not download charts: vendor " + repo + " into charts/)"));
+          + dep.name() + (archive ? " (chart archives are not read: unpack the .tgz into charts/" + dep.name() + "/)"
+          : repo.isEmpty() ? "" : " (Capstan does not download charts: vendor " + repo + " into charts/)"));
     }
     loadedFolders.add(dep.name());
     return files.subtree("charts/" + dep.name());

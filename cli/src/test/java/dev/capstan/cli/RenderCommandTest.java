@@ -118,7 +118,7 @@ class RenderCommandTest {
   @Test
   void aBadSetExpressionNamesTheFlag() {
     assertThat(run("render", chart.toString(), "--set", "a[x]=1")).isEqualTo(1);
-    assertThat(err.toString()).startsWith("Error: --set \"a[x]=1\" at character");
+    assertThat(err.toString()).startsWith("Error: --set ").contains("at character 4");
     assertThat(err.toString().lines()).hasSize(1);
   }
 

@@ -1,6 +1,7 @@
 package dev.capstan.chart.template;
 
 import dev.capstan.chart.Chart;
+import dev.capstan.core.CapstanException;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.node.MacroNode;
 import io.pebbletemplates.pebble.node.RenderableNode;
@@ -157,13 +158,11 @@ public final class ChartEngine {
     CountingWriter out = new CountingWriter(budget, callerPath);
     try {
       engine.getLiteralTemplate(text).evaluate(out, variables);
+    } catch (LimitExceededException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
-      TemplateException inner = e instanceof TemplateException t ? t : null;
-      String reason = inner != null ? inner.reason() : PebbleErrors.convert(e, callerPath) instanceof TemplateException t
-          ? t.reason() : String.valueOf(e.getMessage());
-      if (e instanceof LimitExceededException limit) {
-        throw limit;
-      }
+      CapstanException inner = PebbleErrors.convert(e, callerPath);
+      String reason = inner instanceof TemplateException t ? t.reason() : inner.getMessage();
       throw new TemplateException(callerPath, callerLine, 0, "tpl: " + reason, e);
     }
     return out.toString();
