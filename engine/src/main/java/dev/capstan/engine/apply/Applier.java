@@ -70,12 +70,37 @@ public final class Applier {
     return new ChangeSet(changes);
   }
 
+  /**
+   * True when applying would send nothing: the plan has exactly the objects Capstan applied last
+   * time, with the same manifests, and every live object still has them. Reads only.
+   */
+  public boolean upToDate(Plan plan, Map<String, Map<String, Object>> lastApplied) {
+    if (!plan.objects().stream().map(o -> o.ref().key()).collect(java.util.stream.Collectors.toSet())
+        .equals(lastApplied.keySet())) {
+      return false;
+    }
+    String releaseId = plan.state().releaseId();
+    for (PlannedObject object : plan.resources()) {
+      Map<String, Object> previous = lastApplied.get(object.ref().key());
+      Optional<Map<String, Object>> live = cluster.serves(object.ref()) ? cluster.get(object.ref()) : Optional.empty();
+      if (live.isEmpty() || !unchanged(object, live.get(), releaseId, previous)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean unchanged(PlannedObject object, Map<String, Object> live, String releaseId, Map<String, Object> previous) {
+    return releaseId.equals(Ownership.releaseOf(live)) && object.object().equals(previous) && appliedByCapstan(live)
+        && comparison.covers(object.object(), live);
+  }
+
   private Action applyOne(PlannedObject object, String releaseId, Map<String, Object> previous) {
     ObjectRef ref = object.ref();
     Optional<Map<String, Object>> live = cluster.serves(ref) ? cluster.get(ref) : Optional.empty();
     if (live.isPresent()) {
       Ownership.check(ref, live.get(), releaseId);
-      if (object.object().equals(previous) && appliedByCapstan(live.get()) && comparison.covers(object.object(), live.get())) {
+      if (unchanged(object, live.get(), releaseId, previous)) {
         return Action.UNCHANGED;
       }
     }

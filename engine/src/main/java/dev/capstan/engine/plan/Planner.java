@@ -1,5 +1,6 @@
 package dev.capstan.engine.plan;
 
+import dev.capstan.engine.resource.Canonical;
 import dev.capstan.engine.resource.CapstanMetadata;
 import dev.capstan.engine.resource.DesiredObject;
 import dev.capstan.engine.resource.DesiredState;
@@ -46,7 +47,7 @@ public final class Planner {
     int wave = desired.wave();
     HookPhase hook = HookPhase.of(desired).orElse(null);
     boolean namespaced = namespaced(ref, releaseCrds);
-    Map<String, Object> object = Maps.deepCopy(desired.object());
+    Map<String, Object> object = Canonical.of(desired.object());
     Map<String, Object> metadata = Maps.childForWrite(object, "metadata");
     if (namespaced && ref.namespace() == null) {
       metadata.put("namespace", state.namespace());

@@ -13,6 +13,7 @@ import dev.capstan.engine.hooks.HookRunner;
 import dev.capstan.engine.plan.Plan;
 import dev.capstan.engine.plan.Planner;
 import dev.capstan.engine.prune.Pruner;
+import dev.capstan.engine.resource.Canonical;
 import dev.capstan.engine.resource.ChangeSet;
 import dev.capstan.engine.resource.DesiredState;
 import dev.capstan.engine.resource.HookPhase;
@@ -61,6 +62,9 @@ public final class Sync {
     int number = history.isEmpty() ? 1 : history.get(history.size() - 1).number() + 1;
     finishInterrupted(history, number);
     Optional<Revision> previous = store.deployed(ns, name);
+    if (description == null && previous.isPresent() && upToDate(plan, previous.get(), history)) {
+      return new SyncResult(previous.get(), unchanged(plan));
+    }
     String doing = description != null ? description : previous.isPresent() ? "Upgrade" : "Install";
     Revision pending = new Revision(ns, name, number, Instant.now(), RevisionStatus.PENDING, desired.chartName(),
         desired.chartVersion(), desired.values(), manifests(plan), desired.gitCommit(), doing + " in progress",
@@ -86,6 +90,25 @@ public final class Sync {
     ChangeSet applied = new Applier(cluster, applyOptions(), progress).apply(plan, Revisions.byKey(previous));
     hooks.run(HookPhase.POST_SYNC, plan.hooks(HookPhase.POST_SYNC), releaseId, options.timeout());
     return applied.plus(new Pruner(cluster).prune(stale, plan.inventory(), releaseId));
+  }
+
+  /**
+   * Nothing to do: the deployed revision is the latest, has the same chart, values and manifests,
+   * and the cluster still matches it. Then no revision is recorded and nothing is written, so an
+   * agent re-syncing an unchanged commit costs only reads.
+   */
+  private boolean upToDate(Plan plan, Revision deployed, List<Revision> history) {
+    DesiredState desired = plan.state();
+    return history.get(history.size() - 1).number() == deployed.number()
+        && java.util.Objects.equals(deployed.chartName(), desired.chartName())
+        && java.util.Objects.equals(deployed.chartVersion(), desired.chartVersion())
+        && Canonical.of(deployed.values()).equals(Canonical.of(desired.values()))
+        && new Applier(cluster, applyOptions(), progress).upToDate(plan, Revisions.byKey(deployed));
+  }
+
+  private static ChangeSet unchanged(Plan plan) {
+    return new ChangeSet(plan.objects().stream()
+        .map(o -> new dev.capstan.engine.resource.Change(o.ref(), dev.capstan.engine.resource.Action.UNCHANGED)).toList());
   }
 
   private SyncResult dryRun(Plan plan) {
