@@ -1,5 +1,6 @@
 package dev.capstan.chart.values;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,22 +35,26 @@ final class SetParser {
   private static final int EOF = -1;
 
   private final SetFlag flag;
-  private final String expression;
+  private final int occurrence;
   private final int[] in;
   private final FileReader files;
   private int pos;
   private int listNesting;
 
-  private SetParser(SetFlag flag, String expression, FileReader files) {
+  private SetParser(SetFlag flag, int occurrence, String expression, FileReader files) {
     this.flag = flag;
-    this.expression = expression;
+    this.occurrence = occurrence;
     this.in = expression.codePoints().toArray();
     this.files = files;
   }
 
-  /** Parses {@code expression} and sets its values into {@code dest}, replacing what is there. */
-  static void parseInto(SetFlag flag, String expression, Map<String, Object> dest, FileReader files) {
-    SetParser parser = new SetParser(flag, expression, files);
+  /**
+   * Parses {@code expression}, the {@code occurrence}-th (from 1) use of the flag, and sets its
+   * values into {@code dest}, replacing what is there.
+   */
+  static void parseInto(
+      SetFlag flag, int occurrence, String expression, Map<String, Object> dest, FileReader files) {
+    SetParser parser = new SetParser(flag, occurrence, expression, files);
     try {
       while (true) {
         parser.key(dest, 0);
@@ -62,7 +67,7 @@ final class SetParser {
   /** Parses with a reader that refuses files, for flags other than {@code --set-file}. */
   static Map<String, Object> parse(SetFlag flag, String expression) {
     Map<String, Object> out = new LinkedHashMap<>();
-    parseInto(flag, expression, out, path -> {
+    parseInto(flag, 1, expression, out, path -> {
       throw new IllegalStateException("no file reader for " + flag.flagName());
     });
     return out;
@@ -291,13 +296,16 @@ final class SetParser {
       throw error("invalid JSON value");
     }
     String text = new String(in, pos, end - pos);
-    pos = end;
     Object value;
     try {
-      value = ValueMaps.fromJson(text);
-    } catch (ValuesException e) {
-      throw error("invalid JSON value: " + e.getMessage());
+      value = ValueMaps.fromTree(ValueMaps.JSON.readTree(text));
+    } catch (JsonProcessingException e) {
+      long offset = e.getLocation() == null ? 0 : e.getLocation().getCharOffset();
+      pos += (int) Math.max(0, Math.min(text.codePointCount(0, (int) Math.min(offset, text.length())), end - pos));
+      // Jackson's message can quote the value, which may be a secret: the position must do.
+      throw error("invalid JSON value");
     }
+    pos = end;
     emptyVal();
     return value;
   }
@@ -379,7 +387,7 @@ final class SetParser {
   }
 
   private ValuesException error(String message) {
-    return ValuesException.atFlag(flag, expression, Math.max(1, pos), message);
+    return ValuesException.atFlag(flag, occurrence, Math.max(1, pos), message);
   }
 
   private record Token(String text, int last, boolean eof) {}

@@ -43,8 +43,9 @@ public final class UserValues {
     }
     SetParser.FileReader files = path -> read(baseDir.resolve(path), path);
     for (SetFlag flag : SetFlag.values()) {
-      for (String expression : options.expressions(flag)) {
-        SetParser.parseInto(flag, expression, base, files);
+      List<String> expressions = options.expressions(flag);
+      for (int i = 0; i < expressions.size(); i++) {
+        SetParser.parseInto(flag, i + 1, expressions.get(i), base, files);
       }
     }
     return base;

@@ -1,6 +1,5 @@
 package dev.capstan.chart.values;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
@@ -10,7 +9,7 @@ import java.util.Map;
 
 /** Map and number plumbing shared by the values classes: copies, merges, JSON trees. */
 final class ValueMaps {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  static final JsonMapper JSON = JsonMapper.builder().build();
   /** Doubles at or past this magnitude do not fit a long. */
   private static final double LONG_LIMIT = 0x1p63;
 
@@ -57,15 +56,6 @@ final class ValueMaps {
   @SuppressWarnings("unchecked")
   static Map<String, Object> cast(Map<?, ?> map) {
     return (Map<String, Object>) map;
-  }
-
-  /** One JSON value as Go's {@code encoding/json} decodes it into {@code interface{}}. */
-  static Object fromJson(String text) {
-    try {
-      return fromTree(JSON.readTree(text));
-    } catch (JsonProcessingException e) {
-      throw new ValuesException("", e.getOriginalMessage());
-    }
   }
 
   /** Converts a Jackson tree to plain maps, lists, strings, booleans, Longs and Doubles. */

@@ -4,7 +4,7 @@ import dev.capstan.core.CapstanException;
 
 /**
  * Bad values: a values file that does not parse (where = {@code file:line}), a bad {@code --set}
- * expression (where = the flag, the expression and the character position), or values that break a
+ * expression (where = the flag, which of its uses, and the character position), or values that break a
  * chart's schema (where = {@code <chart>/values.schema.json} and the JSON path).
  */
 public class ValuesException extends CapstanException {
@@ -16,9 +16,12 @@ public class ValuesException extends CapstanException {
     super(where, message, cause);
   }
 
-  /** A bad flag expression; {@code position} counts characters from 1. */
-  static ValuesException atFlag(SetFlag flag, String expression, int position, String message) {
+  /**
+   * A bad flag expression, as {@code --set #2 at character 14}: the second {@code --set} given,
+   * characters counted from 1. The expression itself is not repeated, as its values may be secrets.
+   */
+  static ValuesException atFlag(SetFlag flag, int occurrence, int position, String message) {
     return new ValuesException(
-        flag.flagName() + " \"" + expression + "\" at character " + position, message);
+        flag.flagName() + " #" + occurrence + " at character " + position, message);
   }
 }

@@ -92,7 +92,7 @@ class HelmParityTest {
   /** Where our message must start, from where Helm's says the problem is. */
   private static String expectedPlace(String helmError) {
     String[][] places = {
-        {"failed parsing (--set[a-z-]*) data", "%s \""},
+        {"failed parsing (--set[a-z-]*) data", "%s #"},
         {"failed to parse ([^:]+):", "%s"},
         {"open ([^:]+): no such file", "%s"},
         {"in the following chart\\(s\\):\\s+([a-z]+):", "%s/values.schema.json"}};

@@ -15,15 +15,14 @@ import org.junit.jupiter.api.Test;
 class SetParserTest {
 
   @Test
-  void errorsNameTheFlagTheExpressionAndTheCharacter() {
-    assertThatThrownBy(() -> SetParser.parse(SetFlag.SET_STRING, "a={x,y"))
+  void errorsNameTheFlagItsUseAndTheCharacterButNotTheValues() {
+    assertThatThrownBy(() -> SetParser.parse(SetFlag.SET_STRING, "password=s3cret,a={x,y"))
         .isInstanceOf(ValuesException.class)
-        .hasMessage("--set-string \"a={x,y\" at character 6: list must terminate with '}'");
+        .hasMessage("--set-string #1 at character 22: list must terminate with '}'");
     assertThatThrownBy(() -> SetParser.parse(SetFlag.SET, "servers[0]name=a"))
-        .hasMessage("--set \"servers[0]name=a\" at character 15: "
-            + "unexpected data at end of array index: \"name\"");
-    assertThatThrownBy(() -> SetParser.parse(SetFlag.SET_JSON, "a={\"x\":}"))
-        .hasMessageStartingWith("--set-json \"a={\"x\":}\" at character 8: invalid JSON value");
+        .hasMessage("--set #1 at character 15: unexpected data at end of array index: \"name\"");
+    assertThatThrownBy(() -> SetParser.parse(SetFlag.SET_JSON, "token={\"v\":s3cret}"))
+        .hasMessage("--set-json #1 at character 17: invalid JSON value");
   }
 
   @Test

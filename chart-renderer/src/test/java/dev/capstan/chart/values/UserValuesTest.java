@@ -105,12 +105,12 @@ class UserValuesTest {
   }
 
   @Test
-  void badSetExpressionNamesTheFlagAndPosition() {
-    assertThatThrownBy(() -> UserValues.load(ValuesOptions.none().withSet(List.of("a=1,b"))))
+  void badSetExpressionNamesTheFlagWhichUseAndPosition() {
+    assertThatThrownBy(() -> UserValues.load(ValuesOptions.none().withSet(List.of("a=1", "a=1,b"))))
         .isInstanceOf(ValuesException.class)
-        .hasMessage("--set \"a=1,b\" at character 5: key \"b\" has no value");
+        .hasMessage("--set #2 at character 5: key \"b\" has no value");
     assertThatThrownBy(() -> UserValues.load(ValuesOptions.none().withSet(List.of("a[x]=1"))))
-        .hasMessageStartingWith("--set \"a[x]=1\" at character 4: error parsing index");
+        .hasMessageStartingWith("--set #1 at character 4: error parsing index");
   }
 
   @Test

@@ -21,11 +21,11 @@ class ValuesPropertiesTest {
       @ForAll("expressions") String expression, @ForAll SetFlag flag) {
     Map<String, Object> out = new LinkedHashMap<>();
     try {
-      SetParser.parseInto(flag, expression, out, path -> {
+      SetParser.parseInto(flag, 1, expression, out, path -> {
         throw new ValuesException(path, "no such file");
       });
     } catch (ValuesException expected) {
-      assertThat(expected.getMessage()).startsWith(flag.flagName() + " \"");
+      assertThat(expected.getMessage()).startsWith(flag.flagName() + " #1 at character ");
       return;
     }
     assertOnlyValueTypes(out);
