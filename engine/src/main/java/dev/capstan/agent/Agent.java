@@ -5,6 +5,7 @@ import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
 import dev.capstan.agent.application.GoDuration;
 import dev.capstan.agent.application.SyncPolicy;
+import dev.capstan.agent.cluster.DriftWatcher;
 import dev.capstan.agent.loop.SyncWindows;
 import dev.capstan.agent.loop.WorkQueue;
 import dev.capstan.agent.metrics.AgentMetrics;
@@ -20,6 +21,9 @@ import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.history.Revision;
 import dev.capstan.engine.release.Rollback;
 import dev.capstan.engine.release.SyncResult;
+import dev.capstan.engine.resource.CapstanMetadata;
+import dev.capstan.engine.resource.DesiredObject;
+import dev.capstan.engine.resource.ObjectRef;
 import dev.capstan.webhook.dispatch.PushListener;
 import dev.capstan.webhook.event.PushEvent;
 import java.time.Duration;
@@ -51,6 +55,8 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   private final WorkQueue<String> queue;
   private final PollScheduler polls;
   private final AtomicBoolean ready = new AtomicBoolean();
+  private final Map<String, String> appOfRelease = new ConcurrentHashMap<>();
+  private final DriftWatcher drift;
 
   public Agent(AgentContext ctx, StatusSink sink, int concurrency) {
     this.ctx = ctx;
@@ -58,6 +64,12 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     this.sink = sink;
     this.queue = new WorkQueue<>(concurrency, this::work, this::retryDelay);
     this.polls = new PollScheduler(name -> trigger(name, SyncTrigger.POLL));
+    this.drift = new DriftWatcher(ctx.cluster(), release -> {
+      String app = appOfRelease.get(release);
+      if (app != null) {
+        onDrift(app);
+      }
+    });
     registerGauges(ctx.metrics());
   }
 
@@ -93,6 +105,8 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     } else {
       existing.application(app);
     }
+    appOfRelease.values().remove(name);
+    appOfRelease.put(CapstanMetadata.releaseId(app.getSpec().destination().namespace(), releaseName(app)), name);
     polls.schedule(name, intervalOf(app));
     trigger(name, SyncTrigger.SPEC);
   }
@@ -100,6 +114,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   /** Forgets an application; what it deployed stays, as when an Argo CD Application without finalizer is deleted. */
   public void remove(String name) {
     polls.unschedule(name);
+    appOfRelease.values().remove(name);
     records.remove(name);
     pending.remove(name);
   }
@@ -157,6 +172,11 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     if (applyDrift && result.outcome() == PassResult.Outcome.SYNCED) {
       ctx.metrics().driftCorrected();
     }
+    if (result.outcome() == PassResult.Outcome.SYNCED && record.desired() != null) {
+      String namespace = record.desired().namespace();
+      drift.watch(record.desired().objects().stream().map(DesiredObject::ref)
+          .map(ref -> ref.namespace() == null ? new ObjectRef(ref.apiVersion(), ref.kind(), namespace, ref.name()) : ref).toList());
+    }
     if (!Objects.equals(before, result.status())) {
       app.setStatus(result.status());
       sink.publish(app, result.status());
@@ -186,7 +206,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     SyncPolicy.Retry retry = record.application().getSpec().syncPolicyOrDefault().retryOrDefault();
     Duration base = GoDuration.parse(retry.backoffOrDefault());
     Optional<Duration> delay = WorkQueue.<String>exponential(base, base.multipliedBy(32), retry.limitOrDefault()).apply(name, failures);
-    delay.ifPresent(d -> pending.merge(name, SyncTrigger.POLL, (a, b) -> a.compareTo(b) >= 0 ? a : b));
+    delay.ifPresent(d -> pending.merge(name, SyncTrigger.RETRY, (a, b) -> a.compareTo(b) >= 0 ? a : b));
     if (delay.isEmpty()) {
       LOG.warn("Application/{}: giving up after {} failed passes until the next trigger", name, failures);
     }
@@ -248,6 +268,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     SyncResult result = new Rollback(ctx.cluster(), ctx.store(), AppSyncer.syncOptions(app.getSpec()), progress -> { })
         .run(app.getSpec().destination().namespace(), releaseName(app), revision);
     Revision r = result.revision();
+    ctx.events().normal(app, "RolledBack", "revision " + revision + " put back as revision " + r.number());
     return new HistoryEntry(r.number(), r.gitCommit(), r.time().toString(), r.status().label());
   }
 
@@ -270,6 +291,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   public void close() {
     polls.close();
     queue.close();
+    drift.close();
   }
 
   /** A pass ended in a failure worth retrying; the queue backs off by the application's retry policy. */

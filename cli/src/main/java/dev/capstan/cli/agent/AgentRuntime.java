@@ -3,8 +3,10 @@ package dev.capstan.cli.agent;
 import dev.capstan.agent.Agent;
 import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationValidator;
+import dev.capstan.agent.cluster.ClusterEventRecorder;
 import dev.capstan.agent.cluster.ClusterStatusSink;
 import dev.capstan.agent.metrics.AgentMetrics;
+import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
 import dev.capstan.chart.render.Renderer;
@@ -55,7 +57,8 @@ public final class AgentRuntime implements AutoCloseable {
     AgentContext ctx = new AgentContext(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new Renderer(), new Cluster(client), new SecretReleaseStore(client),
         new ApplicationValidator(AgentPolicy.permissive().withAllowedNamespaces(s.allowedNamespaces())), s.credentialsDir(),
-        Clock.systemUTC(), new AgentMetrics(metrics));
+        Clock.systemUTC(), new AgentMetrics(metrics),
+        s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none());
     StatusSink sink = s.statusInCluster() ? new ClusterStatusSink(client) : StatusSink.inMemory();
     Agent agent = new Agent(ctx, sink, s.concurrency());
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);

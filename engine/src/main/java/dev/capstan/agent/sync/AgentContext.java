@@ -2,6 +2,7 @@ package dev.capstan.agent.sync;
 
 import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.metrics.AgentMetrics;
+import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.chart.render.Renderer;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.history.ReleaseStore;
@@ -22,4 +23,5 @@ public record AgentContext(
     ApplicationValidator validator,
     Path credentialsDir,
     Clock clock,
-    AgentMetrics metrics) {}
+    AgentMetrics metrics,
+    EventRecorder events) {}

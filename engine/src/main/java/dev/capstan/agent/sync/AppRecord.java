@@ -17,6 +17,8 @@ public final class AppRecord {
   private DesiredState desired;
   private String comparedCommit;
   private String comparedSpec;
+  private String failedCommit;
+  private String failedSpec;
 
   public AppRecord(Application application) {
     this.application = application;
@@ -63,7 +65,19 @@ public final class AppRecord {
     return comparedSpec;
   }
 
+  /** Whether the last apply of exactly this commit and spec failed; polls and pushes do not repeat it. */
+  boolean failedBefore(String commit, String spec) {
+    return commit.equals(failedCommit) && spec.equals(failedSpec);
+  }
+
+  void failed(String commit, String spec) {
+    this.failedCommit = commit;
+    this.failedSpec = spec;
+  }
+
   void synced(String commit, String spec, DesiredState desired) {
+    this.failedCommit = null;
+    this.failedSpec = null;
     this.syncedCommit = commit;
     this.syncedSpec = spec;
     this.desired = desired;

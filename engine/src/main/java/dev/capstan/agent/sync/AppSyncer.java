@@ -9,7 +9,9 @@ import dev.capstan.agent.sync.PassResult.Outcome;
 import dev.capstan.core.CapstanException;
 import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.release.Sync;
+import dev.capstan.engine.release.SyncFailedException;
 import dev.capstan.engine.release.SyncOptions;
+import dev.capstan.engine.history.RevisionStatus;
 import dev.capstan.engine.release.SyncResult;
 import dev.capstan.engine.resource.DesiredState;
 import dev.capstan.git.auth.Redactor;
@@ -67,7 +69,8 @@ public final class AppSyncer {
     if (willApply) {
       boolean applied = record.syncedCommit() != null && spec.equals(record.syncedSpec())
           && (revision.sha().equals(record.syncedCommit()) || !success.pathChanged());
-      return applied && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : apply(record, trigger, revision, spec);
+      boolean failedBefore = record.failedBefore(revision.sha(), spec) && trigger != SyncTrigger.RETRY;
+      return (applied || failedBefore) && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : apply(record, trigger, revision, spec);
     }
     boolean compared = revision.sha().equals(record.comparedCommit()) && spec.equals(record.comparedSpec());
     return compared && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : compare(record, revision, spec);
@@ -81,17 +84,41 @@ public final class AppSyncer {
           ? record.desired()
           : render.render(record.application(), revision);
     } catch (CapstanException e) {
+      record.failed(revision.sha(), spec);
       record.status(statuses.renderFailed(record, revision, e.getMessage()));
       return PassResult.of(record.status(), Outcome.FAILED);
     }
+    if (trigger == SyncTrigger.DRIFT && sameCommit) {
+      // Our own applies come back as watch events too: only a real difference is worth a sync.
+      try {
+        if (render.diff(desired).inSync()) {
+          return PassResult.of(record.status(), Outcome.UNCHANGED);
+        }
+      } catch (CapstanException e) {
+        record.status(statuses.syncFailed(record, revision, e.getMessage()));
+        return PassResult.of(record.status(), Outcome.FAILED);
+      }
+    }
+    Application app = record.application();
+    ctx.events().normal(app, "Syncing", "applying " + revision.shortSha() + " (" + revision.subject() + ")");
     try {
-      SyncResult result = new Sync(ctx.cluster(), ctx.store(), syncOptions(record.application().getSpec()), progress -> { })
-          .run(desired);
+      SyncResult result = new Sync(ctx.cluster(), ctx.store(), syncOptions(app.getSpec()), progress -> { }).run(desired);
       record.synced(revision.sha(), spec, desired);
       record.status(statuses.synced(record, revision, result));
+      ctx.events().normal(app, "Synced", "revision " + result.revision().number() + " applied " + revision.shortSha());
       return PassResult.of(record.status(), Outcome.SYNCED);
-    } catch (CapstanException e) {
+    } catch (SyncFailedException e) {
+      record.failed(revision.sha(), spec);
       record.status(statuses.syncFailed(record, revision, e.getMessage()));
+      ctx.events().warning(app, "SyncFailed", e.getMessage());
+      if (e.recorded() == RevisionStatus.ROLLED_BACK) {
+        ctx.events().warning(app, "RolledBack", "revision " + e.revision() + " failed and the previous revision was put back");
+      }
+      return PassResult.of(record.status(), Outcome.FAILED);
+    } catch (CapstanException e) {
+      record.failed(revision.sha(), spec);
+      record.status(statuses.syncFailed(record, revision, e.getMessage()));
+      ctx.events().warning(app, "SyncFailed", e.getMessage());
       return PassResult.of(record.status(), Outcome.FAILED);
     }
   }

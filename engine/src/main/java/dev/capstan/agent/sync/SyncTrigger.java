@@ -9,6 +9,8 @@ public enum SyncTrigger {
   POLL,
   /** A verified webhook push for the app's repository and ref. */
   PUSH,
+  /** The retry policy's back-off elapsed after a failed pass: try the same commit again. */
+  RETRY,
   /** The Application itself was created or changed. */
   SPEC,
   /** A managed object was changed or deleted by hand. */

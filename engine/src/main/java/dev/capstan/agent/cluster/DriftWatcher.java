@@ -1,0 +1,81 @@
+package dev.capstan.agent.cluster;
+
+import dev.capstan.engine.cluster.Cluster;
+import dev.capstan.engine.resource.CapstanMetadata;
+import dev.capstan.engine.resource.ObjectRef;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Notices within seconds when someone changes or deletes an object the agent manages: one informer
+ * per kind and namespace the releases use (a watch, not polling), reporting the release the object
+ * belongs to. Status-only updates (a rollout progressing) are not drift and are ignored.
+ */
+public final class DriftWatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DriftWatcher.class);
+
+  private final Cluster cluster;
+  private final Consumer<String> onDrift;
+  private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers = new HashMap<>();
+
+  /** @param onDrift called with the release id ({@code namespace/release}) of a drifted object */
+  public DriftWatcher(Cluster cluster, Consumer<String> onDrift) {
+    this.cluster = cluster;
+    this.onDrift = onDrift;
+  }
+
+  /** Makes sure every kind and namespace of {@code refs} is watched. */
+  public synchronized void watch(Collection<ObjectRef> refs) {
+    for (ObjectRef ref : refs) {
+      String key = ref.apiVersion() + "|" + ref.kind() + "|" + Objects.toString(ref.namespace(), "");
+      if (!informers.containsKey(key)) {
+        try {
+          informers.put(key, cluster.inform(ref, new Handler()));
+        } catch (RuntimeException e) {
+          LOG.warn("{}: cannot watch for drift: {}", ref, e.getMessage());
+        }
+      }
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    informers.values().forEach(SharedIndexInformer::close);
+    informers.clear();
+  }
+
+  private final class Handler implements ResourceEventHandler<GenericKubernetesResource> {
+    @Override
+    public void onAdd(GenericKubernetesResource obj) {
+      // Objects appear because the agent applied them; an add is never drift.
+    }
+
+    @Override
+    public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource now) {
+      if (SpecChange.between(old, now)) {
+        report(now);
+      }
+    }
+
+    @Override
+    public void onDelete(GenericKubernetesResource obj, boolean finalStateUnknown) {
+      report(obj);
+    }
+
+    private void report(GenericKubernetesResource obj) {
+      Map<String, String> annotations = obj.getMetadata() == null ? null : obj.getMetadata().getAnnotations();
+      String release = annotations == null ? null : annotations.get(CapstanMetadata.RELEASE_ANNOTATION);
+      if (release != null) {
+        onDrift.accept(release);
+      }
+    }
+  }
+}
