@@ -37,20 +37,26 @@ public final class WebhookSecrets {
 
   /**
    * Reads {@code CAPSTAN_WEBHOOK_<PROVIDER>_SECRET} or {@code CAPSTAN_WEBHOOK_<PROVIDER>_SECRET_FILE}
-   * for each provider, e.g. {@code CAPSTAN_WEBHOOK_GITHUB_SECRET_FILE=/etc/capstan/github-secret}.
+   * for each provider, e.g. {@code CAPSTAN_WEBHOOK_GITHUB_SECRET_FILE=/etc/capstan/github-secret};
+   * a provider without its own takes {@code CAPSTAN_WEBHOOK_SECRET} or {@code CAPSTAN_WEBHOOK_SECRET_FILE},
+   * the one secret for every provider.
    */
   public static Builder fromEnvironment(Map<String, String> environment) {
     Builder builder = builder();
     for (Provider provider : Provider.values()) {
-      String variable = "CAPSTAN_WEBHOOK_" + provider.name().toUpperCase(Locale.ROOT) + "_SECRET";
-      String file = environment.get(variable + "_FILE");
-      if (file != null && !file.isBlank()) {
-        builder.provider(provider, Secret.fromFile(Path.of(file)));
-      } else if (environment.containsKey(variable)) {
-        builder.provider(provider, Secret.fromEnv(environment, variable));
-      }
+      String own = "CAPSTAN_WEBHOOK_" + provider.name().toUpperCase(Locale.ROOT) + "_SECRET";
+      secretFrom(environment, own).or(() -> secretFrom(environment, "CAPSTAN_WEBHOOK_SECRET"))
+          .ifPresent(secret -> builder.provider(provider, secret));
     }
     return builder;
+  }
+
+  private static Optional<Secret> secretFrom(Map<String, String> environment, String variable) {
+    String file = environment.get(variable + "_FILE");
+    if (file != null && !file.isBlank()) {
+      return Optional.of(Secret.fromFile(Path.of(file)));
+    }
+    return environment.containsKey(variable) ? Optional.of(Secret.fromEnv(environment, variable)) : Optional.empty();
   }
 
   /** The secret that must sign a delivery from {@code provider} about {@code repository} (null if unknown). */

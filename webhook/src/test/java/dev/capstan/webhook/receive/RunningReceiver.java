@@ -38,7 +38,7 @@ final class RunningReceiver implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }, 1, 1000);
-    server = WebhookServer.start(new WebhookHandler(secrets, dispatcher, options), "127.0.0.1", 0, Duration.ofSeconds(5));
+    server = WebhookServer.start(new WebhookHandler(secrets, dispatcher, options), "127.0.0.1", 0, Duration.ofSeconds(30));
   }
 
   URI uri(String path) {
