@@ -47,7 +47,8 @@ public final class ChartLoader {
     if (!files.exists("Chart.yaml")) {
       throw new ChartException(displayPath + "/Chart.yaml", "missing: a chart needs a Chart.yaml");
     }
-    ChartMetadata metadata = MetadataReader.read(text(files, "Chart.yaml"), displayPath + "/Chart.yaml");
+    MetadataReader.Read chartYaml = MetadataReader.read(text(files, "Chart.yaml"), displayPath + "/Chart.yaml");
+    ChartMetadata metadata = chartYaml.metadata();
     if (entry != null && entry.alias() != null && !entry.alias().isEmpty()) {
       metadata = metadata.withName(entry.alias());
     }
@@ -63,10 +64,13 @@ public final class ChartLoader {
     }
     List<Chart> dependencies = new ArrayList<>();
     Set<String> loadedFolders = new LinkedHashSet<>();
-    for (Dependency dep : metadata.dependencies()) {
+    for (int i = 0; i < metadata.dependencies().size(); i++) {
+      Dependency dep = metadata.dependencies().get(i);
       String depPath = displayPath + "/charts/" + dep.scopeName();
       ChartFiles depFiles = dependencyFiles(files, dep, displayPath, loadedFolders);
-      dependencies.add(load(depFiles, depPath, dep, depth + 1));
+      Chart loaded = load(depFiles, depPath, dep, depth + 1);
+      checkVersion(dep, chartYaml.dependencyVersions().get(i), loaded, displayPath + "/Chart.yaml");
+      dependencies.add(loaded);
     }
     for (String folder : chartFolders(files)) {
       if (!loadedFolders.contains(folder)) {
@@ -76,6 +80,17 @@ public final class ChartLoader {
     }
     return new Chart(metadata, displayPath, entry, defaults, schema, Collections.unmodifiableSortedMap(templates),
         files, dependencies);
+  }
+
+  /** A dependency's {@code version} range must admit the chart found (Helm silently ignores the entry instead). */
+  private static void checkVersion(Dependency dep, String range, Chart loaded, String where) {
+    if (range != null && !range.isBlank()) {
+      SemVer found = SemVer.parse(loaded.metadata().version()).orElseThrow();
+      if (!VersionConstraint.parse(range).orElseThrow().allows(found)) {
+        throw new ChartException(where, "dependency \"" + dep.name() + "\" wants version " + range + " but "
+            + loaded.path() + " is " + found);
+      }
+    }
   }
 
   private static ChartFiles dependencyFiles(ChartFiles files, Dependency dep, String displayPath, Set<String> loadedFolders) {

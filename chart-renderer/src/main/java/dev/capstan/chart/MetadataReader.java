@@ -12,7 +12,10 @@ final class MetadataReader {
 
   private MetadataReader() {}
 
-  static ChartMetadata read(String text, String where) {
+  /** Chart.yaml's fields, plus each dependency's {@code version} range (null when absent). */
+  record Read(ChartMetadata metadata, List<String> dependencyVersions) {}
+
+  static Read read(String text, String where) {
     Map<String, Object> map;
     try {
       map = Mappers.readYamlMap(text);
@@ -43,11 +46,13 @@ final class MetadataReader {
     if (kubeVersion != null && VersionConstraint.parse(kubeVersion).isEmpty()) {
       throw new ChartException(where, "kubeVersion \"" + kubeVersion + "\" is not a version constraint such as \">=1.25.0-0\"");
     }
-    return new ChartMetadata(apiVersion, name, version, string(map, "appVersion", where),
-        string(map, "description", where), type, kubeVersion, dependencies(map.get("dependencies"), where));
+    List<String> versions = new ArrayList<>();
+    ChartMetadata metadata = new ChartMetadata(apiVersion, name, version, string(map, "appVersion", where),
+        string(map, "description", where), type, kubeVersion, dependencies(map.get("dependencies"), where, versions));
+    return new Read(metadata, versions);
   }
 
-  private static List<Dependency> dependencies(Object raw, String where) {
+  private static List<Dependency> dependencies(Object raw, String where, List<String> versions) {
     if (raw == null) {
       return List.of();
     }
@@ -67,6 +72,11 @@ final class MetadataReader {
       if (alias != null && !NAME.matcher(alias).matches()) {
         throw new ChartException(where, at + ".alias \"" + alias + "\" must be lower-case letters, digits, '-', '_' or '.'");
       }
+      String range = string(dep, "version", where);
+      if (range != null && VersionConstraint.parse(range).isEmpty()) {
+        throw new ChartException(where, at + ".version \"" + range + "\" is not a version range such as ~1.2.0");
+      }
+      versions.add(range);
       out.add(new Dependency(name, alias, string(dep, "condition", where), tags(dep.get("tags"), where, at),
           string(dep, "repository", where)));
     }

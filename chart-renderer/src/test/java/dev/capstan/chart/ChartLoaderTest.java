@@ -80,4 +80,13 @@ class ChartLoaderTest {
     assertThatThrownBy(() -> ChartFiles.of(files("../x", "y"))).isInstanceOf(ChartException.class)
         .hasMessage("../x: paths may not contain '..'");
   }
+
+  @Test
+  void aDependencyVersionRangeMustMatchTheChartFound() {
+    assertThatThrownBy(() -> ChartLoader.load(ChartFiles.of(files(
+        "Chart.yaml", "apiVersion: v2\nname: top\nversion: 1.0.0\ndependencies:\n  - name: db\n    version: ~1.2.0\n",
+        "charts/db/Chart.yaml", "apiVersion: v2\nname: db\nversion: 2.0.0\n")), "top"))
+        .isInstanceOf(ChartException.class)
+        .hasMessage("top/Chart.yaml: dependency \"db\" wants version ~1.2.0 but top/charts/db is 2.0.0");
+  }
 }

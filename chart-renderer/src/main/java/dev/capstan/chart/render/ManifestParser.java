@@ -52,7 +52,7 @@ final class ManifestParser {
     String text = String.join("\n", Arrays.asList(lines).subList(first, last)).stripTrailing();
     Object parsed;
     try {
-      parsed = Mappers.readYaml(text);
+      parsed = Mappers.readYaml(text + "\n"); // as printed: a final block scalar keeps its newline
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? first + 1 : first + e.getLocation().getLineNr();
       throw new ManifestException(source, line, "rendered document is not valid YAML: " + firstLine(e.getOriginalMessage()), e);

@@ -4,13 +4,17 @@ import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.operator.BinaryOperator;
+import io.pebbletemplates.pebble.operator.UnaryOperator;
+import io.pebbletemplates.pebble.tokenParser.TokenParser;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything Capstan adds to Pebble: Helm's filters and functions, the bounded {@code range},
- * {@code ~} and {@code +}, and one function per helper macro of the chart being rendered.
+ * Everything Capstan adds to or changes in Pebble: Helm's filters and functions, the bounded
+ * {@code range}, {@code ~} and {@code +}, Go template truth for {@code if}, {@code and},
+ * {@code or} and {@code not}, and one function per helper macro of the chart being rendered.
  */
 final class CapstanExtension extends AbstractExtension {
   private final Map<String, Filter> filters = new HashMap<>();
@@ -43,6 +47,18 @@ final class CapstanExtension extends AbstractExtension {
 
   @Override
   public List<BinaryOperator> getBinaryOperators() {
-    return BoundedOperators.all();
+    List<BinaryOperator> operators = new ArrayList<>(BoundedOperators.all());
+    operators.addAll(TruthyOperators.binary());
+    return operators;
+  }
+
+  @Override
+  public List<UnaryOperator> getUnaryOperators() {
+    return TruthyOperators.unary();
+  }
+
+  @Override
+  public List<TokenParser> getTokenParsers() {
+    return List.of(new TruthyIf());
   }
 }

@@ -144,4 +144,22 @@ class TemplateLanguageTest {
         .file("templates/b.yaml", "{% if false %}apiVersion: v1{% endif %}").render();
     assertThat(result.manifests()).isEmpty();
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiterString = " => ", value = {
+      "{% if values.map %}yes{% else %}no{% endif %} => yes",
+      "{% if values.none %}yes{% else %}no{% endif %} => no",
+      "{% if values.list %}yes{% else %}no{% endif %} => yes",
+      "{% if values.empty %}yes{% else %}no{% endif %} => no",
+      "{% if values.name %}yes{% else %}no{% endif %} => yes",
+      "{% if values.zero %}yes{% elseif values.number %}three{% endif %} => three",
+      "{% if values.map and not values.emptyMap %}yes{% endif %} => yes",
+      "{% if values.emptyList or values.emptyMap %}yes{% else %}no{% endif %} => no",
+      "{{ not values.emptyList }} => true",
+  })
+  void conditionsUseGoTemplateTruth(String template, String expected) {
+    String out = InlineChart.of("t").file("values.yaml", VALUES + "zero: 0\nemptyMap: {}\nemptyList: []\n")
+        .file("templates/NOTES.txt", template).render().notes();
+    assertThat(out).isEqualTo(expected);
+  }
 }
