@@ -25,6 +25,15 @@ public record ReceiverOptions(
     Duration replayWindow,
     int replayCapacity) {
 
+  public ReceiverOptions {
+    if (maxBodyBytes < 1 || burst < 1 || !(perSecond > 0) || trackedAddresses < 1 || replayCapacity < 1
+        || readTimeout.isNegative() || readTimeout.isZero() || replayWindow.isNegative()) {
+      throw new IllegalArgumentException("receiver limits must be positive: maxBodyBytes=" + maxBodyBytes + " readTimeout="
+          + readTimeout + " burst=" + burst + " perSecond=" + perSecond + " trackedAddresses=" + trackedAddresses
+          + " replayWindow=" + replayWindow + " replayCapacity=" + replayCapacity);
+    }
+  }
+
   public static ReceiverOptions defaults() {
     return new ReceiverOptions(5 * 1024 * 1024, Duration.ofSeconds(10), 60, 10.0, 10_000, Duration.ofHours(24), 100_000);
   }
