@@ -13,6 +13,13 @@ import java.time.Duration;
  * @param requestTimeout one attempt's limit, connection included
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter, Duration requestTimeout) {
+  public RetryPolicy {
+    if (maxAttempts < 1 || initialBackoff.isNegative() || maxBackoff.isNegative() || maxRetryAfter.isNegative()
+        || requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("retry policy needs at least one attempt and non-negative durations");
+    }
+  }
+
   public static RetryPolicy defaults() {
     return new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofSeconds(10));
   }
