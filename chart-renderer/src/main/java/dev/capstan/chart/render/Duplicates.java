@@ -8,15 +8,16 @@ import java.util.Map;
 final class Duplicates {
   private Duplicates() {}
 
-  static void check(List<RenderedManifest> manifests, String releaseNamespace) {
-    Map<String, RenderedManifest> seen = new HashMap<>();
-    for (RenderedManifest m : manifests) {
+  static void check(List<ManifestParser.Located> manifests, String releaseNamespace) {
+    Map<String, ManifestParser.Located> seen = new HashMap<>();
+    for (ManifestParser.Located located : manifests) {
+      RenderedManifest m = located.manifest();
       String namespace = m.namespace() == null ? releaseNamespace : m.namespace();
       String key = m.apiVersion() + "/" + m.kind() + "/" + namespace + "/" + m.name();
-      RenderedManifest first = seen.putIfAbsent(key, m);
+      ManifestParser.Located first = seen.putIfAbsent(key, located);
       if (first != null) {
-        throw new ManifestException(m.source(), 0, "duplicate object " + m.kind() + " " + namespace + "/" + m.name()
-            + " (" + m.apiVersion() + "), also rendered by " + first.source());
+        throw new ManifestException(m.source(), located.line(), "duplicate object " + m.kind() + " " + namespace + "/"
+            + m.name() + " (" + m.apiVersion() + "), also rendered by " + first.manifest().source() + ":" + first.line());
       }
     }
   }

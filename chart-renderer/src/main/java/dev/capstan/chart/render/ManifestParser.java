@@ -16,8 +16,11 @@ import java.util.Optional;
 final class ManifestParser {
   private ManifestParser() {}
 
-  static List<RenderedManifest> parse(String source, String rendered) {
-    List<RenderedManifest> out = new ArrayList<>();
+  /** A parsed document and the line of the rendered output it starts on. */
+  record Located(RenderedManifest manifest, int line) {}
+
+  static List<Located> parse(String source, String rendered) {
+    List<Located> out = new ArrayList<>();
     String[] lines = rendered.split("\n", -1);
     int start = 0;
     for (int i = 0; i <= lines.length; i++) {
@@ -37,7 +40,7 @@ final class ManifestParser {
     return rest.isEmpty() || rest.startsWith(" #") || rest.startsWith("\t#");
   }
 
-  private static Optional<RenderedManifest> document(String source, String[] lines, int from, int to) {
+  private static Optional<Located> document(String source, String[] lines, int from, int to) {
     int first = from;
     while (first < to && lines[first].isBlank()) {
       first++;
@@ -70,7 +73,7 @@ final class ManifestParser {
     require(object.get("kind"), "kind", source, first + 1);
     Object metadata = object.get("metadata");
     require(metadata instanceof Map<?, ?> m ? m.get("name") : null, "metadata.name", source, first + 1);
-    return Optional.of(new RenderedManifest(source, text, object));
+    return Optional.of(new Located(new RenderedManifest(source, text, object), first + 1));
   }
 
   private static void require(Object value, String field, String source, int line) {

@@ -87,11 +87,11 @@ public final class Renderer {
     SemVer kube = Capabilities.kubeVersion(options.kubeVersion());
     Map<String, Object> capabilities = Capabilities.asTemplateMap(kube, options.apiVersions());
     ChartValues tree = ChartValues.resolve(chart, userValues);
-    List<RenderedManifest> manifests = new ArrayList<>();
-    String notes = renderTree(tree, options, kube, capabilities, budget, manifests, true);
-    List<RenderedManifest> ordered = new ArrayList<>(manifests);
+    List<ManifestParser.Located> rendered = new ArrayList<>();
+    String notes = renderTree(tree, options, kube, capabilities, budget, rendered, true);
+    Duplicates.check(rendered, options.namespace());
+    List<RenderedManifest> ordered = new ArrayList<>(rendered.stream().map(ManifestParser.Located::manifest).toList());
     ordered.sort(KindOrder.COMPARATOR);
-    Duplicates.check(ordered, options.namespace());
     // Like Helm, --show-only shows the named templates and nothing else, NOTES included.
     return new RenderResult(chart.metadata(), tree.values(), ShowOnly.filter(chart, ordered, options.showOnly()),
         options.showOnly().isEmpty() ? notes : "");
@@ -99,7 +99,7 @@ public final class Renderer {
 
   /** Renders one chart and its enabled dependencies; returns the top chart's NOTES. */
   private String renderTree(ChartValues node, RenderOptions options, SemVer kube, Map<String, Object> capabilities,
-      RenderBudget budget, List<RenderedManifest> out, boolean top) {
+      RenderBudget budget, List<ManifestParser.Located> out, boolean top) {
     Chart chart = node.chart();
     checkKubeVersion(chart, kube);
     chart.schema().ifPresent(schema -> ValuesSchema.validate(chart.path(), schema, node.values()));

@@ -2,7 +2,8 @@
  * The sandboxed Pebble engine charts are written in. {@link dev.capstan.chart.template.ChartEngine}
  * sets Pebble up the way a Helm user expects: no autoescaping, whitespace control with
  * the dash markers and no implicit newline trimming (so Go template habits carry over),
- * missing values render as empty, and every template and macro sees {@code values}, {@code release},
+ * missing values render as empty, conditions use Go template truth ({@code Truth}: empty maps, lists
+ * and strings are false), and every template and macro sees {@code values}, {@code release},
  * {@code chart}, {@code capabilities}, {@code files} and {@code template}.
  *
  * <p>Helper macros ({@code templates/_*} of the chart and its library charts) become functions

@@ -111,7 +111,7 @@ class RenderErrorsTest {
         .configMap("templates/a.yaml", "1")
         .configMap("templates/b.yaml", "2");
     assertThatThrownBy(chart::render).isInstanceOf(ManifestException.class)
-        .hasMessage("t/templates/b.yaml: duplicate object ConfigMap default/cm (v1), also rendered by t/templates/a.yaml");
+        .hasMessage("t/templates/b.yaml:1: duplicate object ConfigMap default/cm (v1), also rendered by t/templates/a.yaml:1");
   }
 
   @Test
