@@ -17,6 +17,9 @@ import dev.capstan.engine.resource.Maps;
 import dev.capstan.engine.resource.ObjectRef;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,17 +46,37 @@ public final class Applier {
   }
 
   /**
-   * @param lastApplied the manifests Capstan applied in the deployed revision, by {@link ObjectRef#key()}
+   * Reads every object of the plan (hooks included) and checks that none belongs to another
+   * release or to nobody. Writes nothing, so a plan that would steal an object fails before the
+   * first write.
    */
-  public ChangeSet apply(Plan plan, Map<String, Map<String, Object>> lastApplied) {
-    long deadline = System.nanoTime() + options.timeout().toNanos();
+  public LiveState read(Plan plan) {
     String releaseId = plan.state().releaseId();
+    Map<String, Map<String, Object>> live = new HashMap<>();
+    for (PlannedObject object : plan.objects()) {
+      ObjectRef ref = object.ref();
+      Optional<Map<String, Object>> found = cluster.serves(ref) ? cluster.get(ref) : Optional.empty();
+      if (found.isPresent()) {
+        Ownership.check(ref, found.get(), releaseId);
+        live.put(ref.key(), found.get());
+      }
+    }
+    return new LiveState(live);
+  }
+
+  /**
+   * @param lastApplied the manifests Capstan applied in the deployed revision, by {@link ObjectRef#key()}
+   * @param live what {@link #read} returned for this plan
+   */
+  public ChangeSet apply(Plan plan, Map<String, Map<String, Object>> lastApplied, LiveState live) {
+    long deadline = System.nanoTime() + options.timeout().toNanos();
     List<List<PlannedObject>> stages = plan.stages();
     List<Change> changes = new ArrayList<>();
     for (int i = 0; i < stages.size(); i++) {
       List<PlannedObject> stage = stages.get(i);
       for (PlannedObject object : stage) {
-        changes.add(new Change(object.ref(), applyOne(object, releaseId, lastApplied.get(object.ref().key()))));
+        Map<String, Object> previous = lastApplied.get(object.ref().key());
+        changes.add(new Change(object.ref(), applyOne(object, live.get(object.ref()), previous)));
       }
       if (options.dryRun()) {
         continue;
@@ -72,37 +95,29 @@ public final class Applier {
 
   /**
    * True when applying would send nothing: the plan has exactly the objects Capstan applied last
-   * time, with the same manifests, and every live object still has them. Reads only.
+   * time, with the same manifests, and every live object still has them.
    */
-  public boolean upToDate(Plan plan, Map<String, Map<String, Object>> lastApplied) {
-    if (!plan.objects().stream().map(o -> o.ref().key()).collect(java.util.stream.Collectors.toSet())
-        .equals(lastApplied.keySet())) {
+  public boolean upToDate(Plan plan, Map<String, Map<String, Object>> lastApplied, LiveState live) {
+    Set<String> keys = plan.objects().stream().map(o -> o.ref().key()).collect(Collectors.toSet());
+    if (!keys.equals(lastApplied.keySet())) {
       return false;
     }
-    String releaseId = plan.state().releaseId();
     for (PlannedObject object : plan.resources()) {
-      Map<String, Object> previous = lastApplied.get(object.ref().key());
-      Optional<Map<String, Object>> live = cluster.serves(object.ref()) ? cluster.get(object.ref()) : Optional.empty();
-      if (live.isEmpty() || !unchanged(object, live.get(), releaseId, previous)) {
+      Optional<Map<String, Object>> current = live.get(object.ref());
+      if (current.isEmpty() || !unchanged(object, current.get(), lastApplied.get(object.ref().key()))) {
         return false;
       }
     }
     return true;
   }
 
-  private boolean unchanged(PlannedObject object, Map<String, Object> live, String releaseId, Map<String, Object> previous) {
-    return releaseId.equals(Ownership.releaseOf(live)) && object.object().equals(previous) && appliedByCapstan(live)
-        && comparison.covers(object.object(), live);
+  private boolean unchanged(PlannedObject object, Map<String, Object> live, Map<String, Object> previous) {
+    return object.object().equals(previous) && appliedByCapstan(live) && comparison.covers(object.object(), live);
   }
 
-  private Action applyOne(PlannedObject object, String releaseId, Map<String, Object> previous) {
-    ObjectRef ref = object.ref();
-    Optional<Map<String, Object>> live = cluster.serves(ref) ? cluster.get(ref) : Optional.empty();
-    if (live.isPresent()) {
-      Ownership.check(ref, live.get(), releaseId);
-      if (unchanged(object, live.get(), releaseId, previous)) {
-        return Action.UNCHANGED;
-      }
+  private Action applyOne(PlannedObject object, Optional<Map<String, Object>> live, Map<String, Object> previous) {
+    if (live.isPresent() && unchanged(object, live.get(), previous)) {
+      return Action.UNCHANGED;
     }
     ApplyMode mode = ApplyMode.defaults().withDryRun(options.dryRun()).withForceConflicts(options.forceConflicts());
     try {

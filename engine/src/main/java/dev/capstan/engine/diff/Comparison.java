@@ -25,6 +25,9 @@ public final class Comparison {
     DiffAction action = before == null ? DiffAction.ADDED
         : after == null ? DiffAction.PRUNED
         : before.equals(after) ? DiffAction.UNCHANGED : DiffAction.CHANGED;
+    if (action == DiffAction.UNCHANGED) {
+      return new ObjectDiff(ref, action, "", ""); // never printed: skip the YAML, most of the cost
+    }
     if (SecretMasker.isSecret(before) || SecretMasker.isSecret(after)) {
       SecretMasker.mask(before, after);
     }

@@ -68,7 +68,8 @@ final class AtomicRestore {
           .withTimeout(options.timeout())
           .withIgnoreRules(options.ignoreRules());
       // No "last applied" hints: every object is re-sent, whatever the failed revision did to it.
-      new Applier(cluster, applyOptions, progress).apply(old, Map.of());
+      Applier applier = new Applier(cluster, applyOptions, progress);
+      applier.apply(old, Map.of(), applier.read(old));
       keep = old.inventory();
     }
     new Pruner(cluster).prune(failed.inventory(), keep, releaseId);

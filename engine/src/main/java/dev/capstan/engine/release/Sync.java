@@ -2,6 +2,7 @@ package dev.capstan.engine.release;
 
 import dev.capstan.engine.apply.Applier;
 import dev.capstan.engine.apply.ApplyOptions;
+import dev.capstan.engine.apply.LiveState;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.health.WaitProgress;
 import dev.capstan.engine.history.HistoryLimit;
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
 
 /**
  * Installs or upgrades a release (one action for both, as {@code helm upgrade --install}):
- * plan and validate without writing, record a {@code pending} revision, run pre-sync hooks, apply
+ * plan and validate without writing (kinds, waves, hooks, and that no object belongs to another
+ * release), record a {@code pending} revision, run pre-sync hooks, apply
  * stage by stage, run post-sync hooks, prune what is no longer rendered, then record
  * {@code deployed} and mark the previous revision {@code superseded}. On failure the revision is
  * recorded {@code failed}; with {@code atomic} the previous revision is put back first and the
@@ -62,7 +64,8 @@ public final class Sync {
     int number = history.isEmpty() ? 1 : history.get(history.size() - 1).number() + 1;
     finishInterrupted(history, number);
     Optional<Revision> previous = store.deployed(ns, name);
-    if (description == null && previous.isPresent() && upToDate(plan, previous.get(), history)) {
+    LiveState live = new Applier(cluster, applyOptions(), progress).read(plan);
+    if (description == null && previous.isPresent() && upToDate(plan, previous.get(), history, live)) {
       return new SyncResult(previous.get(), unchanged(plan));
     }
     String doing = description != null ? description : previous.isPresent() ? "Upgrade" : "Install";
@@ -72,7 +75,7 @@ public final class Sync {
     store.create(pending);
     ChangeSet changes;
     try {
-      changes = execute(plan, previous.orElse(null), staleInventory(history, previous.orElse(null)));
+      changes = execute(plan, previous.orElse(null), staleInventory(history, previous.orElse(null)), live);
     } catch (RuntimeException e) {
       throw new AtomicRestore(cluster, store, options, progress).fail(plan, pending, previous.orElse(null), e);
     }
@@ -83,11 +86,11 @@ public final class Sync {
     return new SyncResult(deployed, changes);
   }
 
-  private ChangeSet execute(Plan plan, Revision previous, List<ObjectRef> stale) {
+  private ChangeSet execute(Plan plan, Revision previous, List<ObjectRef> stale, LiveState live) {
     String releaseId = plan.state().releaseId();
     HookRunner hooks = new HookRunner(cluster, progress);
     hooks.run(HookPhase.PRE_SYNC, plan.hooks(HookPhase.PRE_SYNC), releaseId, options.timeout());
-    ChangeSet applied = new Applier(cluster, applyOptions(), progress).apply(plan, Revisions.byKey(previous));
+    ChangeSet applied = new Applier(cluster, applyOptions(), progress).apply(plan, Revisions.byKey(previous), live);
     hooks.run(HookPhase.POST_SYNC, plan.hooks(HookPhase.POST_SYNC), releaseId, options.timeout());
     return applied.plus(new Pruner(cluster).prune(stale, plan.inventory(), releaseId));
   }
@@ -97,13 +100,13 @@ public final class Sync {
    * and the cluster still matches it. Then no revision is recorded and nothing is written, so an
    * agent re-syncing an unchanged commit costs only reads.
    */
-  private boolean upToDate(Plan plan, Revision deployed, List<Revision> history) {
+  private boolean upToDate(Plan plan, Revision deployed, List<Revision> history, LiveState live) {
     DesiredState desired = plan.state();
     return history.get(history.size() - 1).number() == deployed.number()
         && java.util.Objects.equals(deployed.chartName(), desired.chartName())
         && java.util.Objects.equals(deployed.chartVersion(), desired.chartVersion())
         && Canonical.of(deployed.values()).equals(Canonical.of(desired.values()))
-        && new Applier(cluster, applyOptions(), progress).upToDate(plan, Revisions.byKey(deployed));
+        && new Applier(cluster, applyOptions(), progress).upToDate(plan, Revisions.byKey(deployed), live);
   }
 
   private static ChangeSet unchanged(Plan plan) {
@@ -114,8 +117,8 @@ public final class Sync {
   private SyncResult dryRun(Plan plan) {
     DesiredState state = plan.state();
     Optional<Revision> previous = store.deployed(state.namespace(), state.release());
-    ChangeSet applied = new Applier(cluster, applyOptions().withDryRun(true), progress)
-        .apply(plan, Revisions.byKey(previous.orElse(null)));
+    Applier applier = new Applier(cluster, applyOptions().withDryRun(true), progress);
+    ChangeSet applied = applier.apply(plan, Revisions.byKey(previous.orElse(null)), applier.read(plan));
     Revision wouldBe = new Revision(state.namespace(), state.release(), 0, Instant.now(), RevisionStatus.PENDING,
         state.chartName(), state.chartVersion(), state.values(), manifests(plan), state.gitCommit(), "Dry run",
         state.notes());
