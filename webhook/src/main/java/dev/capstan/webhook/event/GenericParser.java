@@ -3,6 +3,7 @@ package dev.capstan.webhook.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Capstan's own payload for hosts and CI systems without a supported format:
@@ -34,7 +35,12 @@ final class GenericParser implements PayloadParser {
     if (!ref.startsWith("refs/")) {
       throw new PayloadException("$.ref", "must be a full ref such as refs/heads/main, got " + ref);
     }
-    PushEvent push = new PushEvent(repo, ref, Json.text(body, "commit"), paths(body), Provider.GENERIC, deliveryId(headers));
+    String commit = Json.text(body, "commit");
+    if (!commit.matches("[0-9a-fA-F]{40}|[0-9a-fA-F]{64}")) {
+      throw new PayloadException("$.commit", "must be a full 40- or 64-character hex commit SHA, got " + commit);
+    }
+    String sha = commit.toLowerCase(Locale.ROOT);
+    PushEvent push = new PushEvent(repo, ref, sha, paths(body), Provider.GENERIC, deliveryId(headers));
     return new ParsedDelivery.Pushes(List.of(push));
   }
 

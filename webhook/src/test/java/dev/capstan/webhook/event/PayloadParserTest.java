@@ -138,6 +138,14 @@ class PayloadParserTest {
   }
 
   @Test
+  void aGenericPushWithAnAbbreviatedShaIsRefused() throws IOException {
+    JsonNode body = JSON.readTree("{\"repository\":\"https://git.example.com/o/r\",\"ref\":\"refs/heads/main\",\"commit\":\"5d41402\"}");
+    assertThatThrownBy(() -> PayloadParser.forProvider(Provider.GENERIC).parse(DeliveryHeaders.of(Map.of()), body))
+        .isInstanceOf(PayloadException.class)
+        .hasMessage("$.commit: must be a full 40- or 64-character hex commit SHA, got 5d41402");
+  }
+
+  @Test
   void aTruncatedGitLabCommitListMakesPathsUnknown() throws IOException {
     JsonNode body = JSON.readTree(Fixtures.payload("gitlab-push.json"));
     ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("total_commits_count", 35);
