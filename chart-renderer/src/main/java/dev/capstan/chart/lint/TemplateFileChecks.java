@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * a Helm chart, which Pebble would reject with a less helpful message.
  */
 final class TemplateFileChecks {
-  private static final Pattern GO_TEMPLATE = Pattern.compile("\\{\\{-?\\s*[^}]*?(\\.Values|\\.Release|\\.Chart|\\.Capabilities)\\b");
+  /** {@code .Values} and friends at the start of a Go-template expression (not {@code x.Values}). */
+  private static final Pattern GO_TEMPLATE =
+      Pattern.compile("\\{\\{-?[^}]*?(?<![\\w\\])])(\\.Values|\\.Release|\\.Chart|\\.Capabilities)\\b");
 
   private TemplateFileChecks() {}
 
