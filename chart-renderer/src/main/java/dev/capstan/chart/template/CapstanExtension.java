@@ -32,7 +32,7 @@ final class CapstanExtension extends AbstractExtension {
     return BUILT_IN_FUNCTIONS.contains(name);
   }
 
-  private static final List<String> BUILT_IN_FUNCTIONS = List.of("tpl", "fail", "lookup", "range", "max", "min",
+  private static final List<String> BUILT_IN_FUNCTIONS = List.of("tpl", "fail", "lookup", "range", "semverCompare", "max", "min",
       "block", "parent", "i18n");
 
   @Override

@@ -1,5 +1,7 @@
 package dev.capstan.chart.template;
 
+import dev.capstan.chart.SemVer;
+import dev.capstan.chart.VersionConstraint;
 import io.pebbletemplates.pebble.extension.Function;
 import java.util.AbstractList;
 import java.util.List;
@@ -7,7 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The functions Capstan adds to Pebble: {@code tpl}, {@code fail}, {@code lookup}, and a
+ * The functions Capstan adds to Pebble: {@code tpl}, {@code fail}, {@code lookup},
+ * {@code semverCompare}, and a
  * {@code range} (also behind the {@code 1..n} operator) that yields its numbers lazily and stops
  * when the render's time is up, so an empty nested loop cannot spin forever.
  */
@@ -22,6 +25,7 @@ final class Functions {
     functions.put("lookup", FunctionBody.of(List.of("apiVersion", "kind", "namespace", "name"),
         call -> new TreeMap<String, Object>()));
     functions.put("range", FunctionBody.of(List.of("start", "end", "step"), Functions::range));
+    functions.put("semverCompare", FunctionBody.of(List.of("constraint", "version"), Functions::semverCompare));
   }
 
   private static Object tpl(Call call) {
@@ -33,6 +37,15 @@ final class Functions {
     } finally {
       budget.exit();
     }
+  }
+
+  /** Sprig's {@code semverCompare}: whether a version (e.g. the cluster's) satisfies a range. */
+  private static Object semverCompare(Call call) {
+    VersionConstraint constraint = VersionConstraint.parse(call.string("constraint"))
+        .orElseThrow(() -> call.error("semverCompare: \"" + call.string("constraint") + "\" is not a version range"));
+    SemVer version = SemVer.parseLoose(call.string("version"))
+        .orElseThrow(() -> call.error("semverCompare: \"" + call.string("version") + "\" is not a version"));
+    return constraint.allows(version);
   }
 
   private static Object range(Call call) {

@@ -30,6 +30,11 @@ class SandboxEscapeTest {
       "capabilities.apiVersions.getClass()",
       "release.getClass().getName()",
       "(1..2).getClass()",
+      "\"x\".class",
+      "\"x\".class.classLoader",
+      "(1..2).class.name",
+      "files.class",
+      "capabilities.apiVersions.all()",
   })
   void javaMethodsAreUnreachable(String expression) {
     InlineChart chart = InlineChart.of("t").configMap("templates/cm.yaml", "\"{{ " + expression + " }}\"");

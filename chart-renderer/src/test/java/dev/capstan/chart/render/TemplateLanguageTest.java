@@ -65,6 +65,10 @@ class TemplateLanguageTest {
       "{{ values.missing.deeper }} => ``",
       "{{ lookup('v1', 'Secret', 'default', 'x') | length }} => 0",
       "{{ 1..3 | join(',') }} => 1,2,3",
+      "{{ semverCompare('>=1.19-0', capabilities.kubeVersion.version) }} => true",
+      "{{ semverCompare('<1.25', 'v1.31.0') }} => false",
+      "{{ '%s-%s' | format(release.name, chart.name) }} => release-t",
+      "{{ values.map contains 'a' }} => true",
   })
   void filtersAndFunctionsBehaveAsInHelm(String expression, String expected) {
     assertThat(eval(expression)).isEqualTo(expected);
