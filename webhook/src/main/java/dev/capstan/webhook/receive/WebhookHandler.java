@@ -3,6 +3,7 @@ package dev.capstan.webhook.receive;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.capstan.webhook.dispatch.CoalescingDispatcher;
@@ -44,10 +45,11 @@ public final class WebhookHandler extends Handler.Abstract {
 
   public WebhookHandler(WebhookSecrets secrets, CoalescingDispatcher dispatcher, ReceiverOptions options) {
     this.options = options;
-    // Real payloads nest a handful of levels; a low cap stops deeply nested bombs cheaply.
+    // Real payloads nest a handful of levels; a low cap stops deeply nested bombs cheaply. A body
+    // is one JSON object and nothing after it.
     this.json = JsonMapper.builder(JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(100).build())
-        .build()).build();
+        .build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     this.rateLimiter = new RateLimiter(options.burst(), options.perSecond(), options.trackedAddresses(), System::nanoTime);
     ReplayCache replays = new ReplayCache(options.replayWindow(), options.replayCapacity(), System::nanoTime);
     this.processor = new DeliveryProcessor(json, new DeliveryVerifier(secrets), replays, dispatcher);

@@ -71,6 +71,8 @@ class HostileInputIT {
       assertThat(response.body()).contains("malformed JSON at line 2 column");
       byte[] array = "[1,2]".getBytes(StandardCharsets.UTF_8);
       assertThat(receiver.post("github", array, signed("array-1", array)).statusCode()).isEqualTo(400);
+      byte[] trailing = "{\"ref\":\"refs/heads/main\"} {\"more\":1}".getBytes(StandardCharsets.UTF_8);
+      assertThat(receiver.post("github", trailing, signed("trailing-1", trailing)).statusCode()).isEqualTo(400);
       byte[] deep = ("[".repeat(5000) + "]".repeat(5000)).getBytes(StandardCharsets.UTF_8);
       assertThat(receiver.post("github", deep, signed("deep-1", deep)).statusCode()).isEqualTo(400);
       assertThat(receiver.nextWithin(Duration.ofMillis(200))).isNull();
