@@ -3,7 +3,6 @@ package dev.capstan.chart.source;
 import dev.capstan.chart.ChartException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,13 +108,18 @@ final class DirectoryChartFiles implements ChartFiles {
   @Override
   public ChartFiles sibling(String relativePath) {
     Path target = root.resolve(relativePath).normalize();
-    if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target)) {
+    if (!Files.isDirectory(target)) {
       throw new ChartException("file://" + relativePath, "dependency directory not found: " + target);
     }
-    DirectoryChartFiles dep = open(target, boundary);
-    if (!dep.root.startsWith(boundary)) {
+    Path real;
+    try {
+      real = target.toRealPath();
+    } catch (IOException e) {
+      throw new ChartException("file://" + relativePath, "cannot read " + target + ": " + e.getMessage(), e);
+    }
+    if (!real.startsWith(boundary)) {
       throw new ChartException("file://" + relativePath, "dependency lies outside " + boundary);
     }
-    return dep;
+    return open(real, boundary);
   }
 }

@@ -84,6 +84,17 @@ class SandboxEscapeTest {
         .hasMessageStartingWith("leak.txt: symlink points outside the chart");
   }
 
+  @Test
+  void fileDependenciesMayNotLeaveTheBoundary(@TempDir Path tmp) throws Exception {
+    Path chart = Files.createDirectories(tmp.resolve("work/charts/app"));
+    Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: app\nversion: 1.0.0\n"
+        + "dependencies:\n  - name: lib\n    repository: file://../../../elsewhere/lib\n");
+    Path lib = Files.createDirectories(tmp.resolve("elsewhere/lib"));
+    Files.writeString(lib.resolve("Chart.yaml"), "apiVersion: v2\nname: lib\nversion: 1.0.0\n");
+    assertThatThrownBy(() -> ChartLoader.load(chart)).isInstanceOf(ChartException.class)
+        .hasMessageStartingWith("file://../../../elsewhere/lib: dependency lies outside " + tmp.resolve("work/charts").toRealPath());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"{% include 'inline/templates/other.yaml' %}", "{% import 'inline/templates/other.yaml' %}",
       "{% extends 'inline/templates/other.yaml' %}"})
