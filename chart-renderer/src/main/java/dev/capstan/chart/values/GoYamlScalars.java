@@ -20,41 +20,53 @@ final class GoYamlScalars {
   private static final Set<String> NULL = Set.of("", "~", "null", "Null", "NULL");
   private static final Pattern YAML_FLOAT =
       Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+  private static final Pattern DOT_FLOAT = Pattern.compile("\\.[0-9]+([eE][-+]?[0-9]+)?");
   private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private GoYamlScalars() {}
 
+  /** What a plain scalar resolves to, as go-yaml's tags name it. */
+  enum Kind { NULL, BOOL, INT, FLOAT, STR }
+
+  /** A resolved scalar; {@code integer} is the exact value of an {@link Kind#INT}. */
+  record Scalar(Kind kind, Object value, BigInteger integer) {
+    static Scalar of(Kind kind, Object value) {
+      return new Scalar(kind, value, null);
+    }
+  }
+
   /** The value of a plain scalar: null, Boolean, Long, Double or String. */
   static Object resolve(String in) {
+    return scalar(in).value();
+  }
+
+  static Scalar scalar(String in) {
     if (NULL.contains(in)) {
-      return null;
+      return Scalar.of(Kind.NULL, null);
     }
-    if (TRUE.contains(in)) {
-      return Boolean.TRUE;
-    }
-    if (FALSE.contains(in)) {
-      return Boolean.FALSE;
+    if (TRUE.contains(in) || FALSE.contains(in)) {
+      return Scalar.of(Kind.BOOL, TRUE.contains(in));
     }
     Double special = special(in);
     if (special != null) {
-      return special;
+      return Scalar.of(Kind.FLOAT, special);
     }
     char first = in.charAt(0);
     if (first == '.') {
-      return parseFloat(in, in);
+      return DOT_FLOAT.matcher(in).matches() ? parseFloat(in, in) : Scalar.of(Kind.STR, in);
     }
     if ((first < '0' || first > '9') && first != '+' && first != '-') {
-      return in;
+      return Scalar.of(Kind.STR, in);
     }
     String plain = in.replace("_", "");
     BigInteger integer = goInteger(plain);
     if (integer != null) {
-      return ValueMaps.number(integer.doubleValue());
+      return new Scalar(Kind.INT, ValueMaps.number(integer.doubleValue()), integer);
     }
     if (YAML_FLOAT.matcher(plain).matches()) {
       return parseFloat(plain, in);
     }
-    return in;
+    return Scalar.of(Kind.STR, in);
   }
 
   private static Double special(String in) {
@@ -66,12 +78,14 @@ final class GoYamlScalars {
     };
   }
 
-  private static Object parseFloat(String text, String original) {
-    try {
-      return ValueMaps.number(Double.parseDouble(text));
-    } catch (NumberFormatException e) {
-      return original;
+  /** {@code text} is already known to be a well-formed decimal float. */
+  private static Scalar parseFloat(String text, String original) {
+    double d = Double.parseDouble(text);
+    if (Double.isInfinite(d)) {
+      // Go's ParseFloat reports a range error and go-yaml keeps the text.
+      return Scalar.of(Kind.STR, original);
     }
+    return Scalar.of(Kind.FLOAT, ValueMaps.number(d));
   }
 
   /**
@@ -118,17 +132,23 @@ final class GoYamlScalars {
     return true;
   }
 
-  /** A resolved key as Helm's YAML-to-JSON step spells it. */
-  static String keyText(Object key, String original) {
-    if (key == null) {
-      return "null";
-    }
-    if (key instanceof Double d) {
-      return new BigDecimal(Float.toString(d.floatValue())).stripTrailingZeros().toPlainString();
-    }
-    if (key instanceof Long || key instanceof Boolean) {
-      return key.toString();
-    }
-    return original;
+  /**
+   * A resolved key as Helm's YAML-to-JSON step spells it: integers in full, floats as Go prints a
+   * float32, booleans as words. Null keys and integers past int64 have no spelling there.
+   */
+  static String keyText(Scalar key, String original) {
+    return switch (key.kind()) {
+      case NULL -> throw new IllegalArgumentException("unsupported map key: null");
+      case INT -> {
+        if (key.integer().bitLength() >= 64) {
+          throw new IllegalArgumentException("unsupported map key: " + original);
+        }
+        yield key.integer().toString();
+      }
+      case FLOAT -> new BigDecimal(Float.toString(((Number) key.value()).floatValue()))
+          .stripTrailingZeros().toPlainString();
+      case BOOL -> key.value().toString();
+      case STR -> original;
+    };
   }
 }

@@ -99,7 +99,7 @@ public final class ValuesYaml {
 
   /** A {@code <<} key: go-yaml sets the merged map's keys at that point, in order. */
   private void merge(Map<String, Object> into, Object merged) {
-    List<?> sources = merged instanceof List<?> list ? list : List.of(merged);
+    List<?> sources = merged instanceof List<?> list ? list : java.util.Collections.singletonList(merged);
     for (Object source : sources) {
       if (!(source instanceof Map<?, ?> m)) {
         throw new ValuesException(location(), "map merge requires a map or a list of maps");
@@ -117,10 +117,27 @@ public final class ValuesYaml {
   }
 
   private String key(Event event) throws IOException {
-    if (event instanceof ScalarEvent s && s.isPlain() && s.getTag() == null) {
-      return GoYamlScalars.keyText(GoYamlScalars.resolve(s.getValue()), s.getValue());
+    if (!(event instanceof ScalarEvent s)) {
+      return parser.currentName();
     }
-    return parser.currentName();
+    String text = s.getValue();
+    GoYamlScalars.Scalar key;
+    if (s.getTag() == null) {
+      key = s.isPlain() ? GoYamlScalars.scalar(text) : GoYamlScalars.Scalar.of(GoYamlScalars.Kind.STR, text);
+    } else {
+      Object value = tagged(s);
+      key = value == null || value instanceof String
+          ? GoYamlScalars.Scalar.of(value == null ? GoYamlScalars.Kind.NULL : GoYamlScalars.Kind.STR, value)
+          : GoYamlScalars.scalar(text);
+    }
+    if (s.getAnchor() != null) {
+      anchors.put(s.getAnchor(), key.value());
+    }
+    try {
+      return GoYamlScalars.keyText(key, text);
+    } catch (IllegalArgumentException e) {
+      throw new ValuesException(location(), e.getMessage());
+    }
   }
 
   private Object scalar(Event event) {
@@ -131,23 +148,45 @@ public final class ValuesYaml {
       return ValueMaps.deepCopyValue(anchors.get(alias.getAnchor()));
     }
     ScalarEvent s = (ScalarEvent) event;
-    String tag = s.getTag();
-    Object value;
-    if (tag == null || tag.equals("!")) {
-      value = s.isPlain() && tag == null ? GoYamlScalars.resolve(s.getValue()) : s.getValue();
-    } else {
-      value = switch (tag) {
-        case "tag:yaml.org,2002:str" -> s.getValue();
-        case "tag:yaml.org,2002:null" -> null;
-        case "tag:yaml.org,2002:binary" -> binary(s.getValue());
-        default -> GoYamlScalars.resolve(s.getValue());
-      };
-    }
+    Object value = s.getTag() == null
+        ? (s.isPlain() ? GoYamlScalars.resolve(s.getValue()) : s.getValue())
+        : tagged(s);
     if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
       // Helm's YAML-to-JSON step has no spelling for these and fails.
       throw new ValuesException(location(), "unsupported value " + s.getValue());
     }
     return value;
+  }
+
+  /**
+   * A scalar with an explicit tag: core tags must fit their text ({@code !!int x} fails, as in
+   * Helm), {@code !!binary} is decoded, and any other tag leaves the text as a string.
+   */
+  private Object tagged(ScalarEvent s) {
+    String text = s.getValue();
+    GoYamlScalars.Kind wanted = switch (s.getTag()) {
+      case "tag:yaml.org,2002:str" -> GoYamlScalars.Kind.STR;
+      case "tag:yaml.org,2002:null" -> GoYamlScalars.Kind.NULL;
+      case "tag:yaml.org,2002:bool" -> GoYamlScalars.Kind.BOOL;
+      case "tag:yaml.org,2002:int" -> GoYamlScalars.Kind.INT;
+      case "tag:yaml.org,2002:float" -> GoYamlScalars.Kind.FLOAT;
+      case "tag:yaml.org,2002:binary" -> null;
+      default -> GoYamlScalars.Kind.STR;
+    };
+    if (wanted == null) {
+      return binary(text);
+    }
+    if (wanted == GoYamlScalars.Kind.STR) {
+      return text;
+    }
+    GoYamlScalars.Scalar resolved = GoYamlScalars.scalar(text);
+    boolean fits = resolved.kind() == wanted
+        || (wanted == GoYamlScalars.Kind.FLOAT && resolved.kind() == GoYamlScalars.Kind.INT);
+    if (!fits) {
+      throw new ValuesException(location(), "cannot decode " + resolved.kind().name().toLowerCase()
+          + " `" + text + "` as !!" + wanted.name().toLowerCase());
+    }
+    return resolved.value();
   }
 
   private String binary(String base64) {

@@ -32,6 +32,15 @@ class ValuesPropertiesTest {
   }
 
   @Property
+  void valuesYamlOnlyEverFailsWithValuesException(@ForAll("yamlish") String text) {
+    try {
+      assertOnlyValueTypes(ValuesYaml.read("f.yaml", text));
+    } catch (ValuesException expected) {
+      assertThat(expected.getMessage()).startsWith("f.yaml");
+    }
+  }
+
+  @Property
   void setOfAPathYieldsTheInferredValue(
       @ForAll("keys") String a, @ForAll("keys") String b, @ForAll("values") String v) {
     Map<String, Object> out =
@@ -125,6 +134,11 @@ class ValuesPropertiesTest {
         .withChars("ab.=,[]{}\\0123456789-\" :nul")
         .ofMaxLength(40);
     return Arbitraries.oneOf(grammar, Arbitraries.strings().ofMaxLength(40));
+  }
+
+  @Provide
+  Arbitrary<String> yamlish() {
+    return Arbitraries.strings().withChars("ab: -[]{}&*!<>|'\"\n #~.01yesno?,%@`").ofMaxLength(40);
   }
 
   @Provide
