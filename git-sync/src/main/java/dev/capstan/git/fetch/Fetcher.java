@@ -18,6 +18,8 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings a source up to date and says what it resolved to. One public verb: {@link #fetch}.
@@ -29,6 +31,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * found corrupt while fetching is rebuilt once and the fetch retried. Thread-safe.
  */
 public final class Fetcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
+
   private final RepositoryCache cache;
   private final FetchOptions options;
   private final RefSync refSync;
@@ -56,10 +60,31 @@ public final class Fetcher {
    * deployed, which in a shared cache may be older than what another source already fetched.
    */
   public FetchResult fetch(GitSource source, Optional<String> lastSeenSha) {
+    FetchResult result = fetchQuietly(source, lastSeenSha);
+    log(source, result);
+    return result;
+  }
+
+  // every message here is built from masked URLs and masked details; nothing raw reaches the log
+  private static void log(GitSource source, FetchResult result) {
+    if (result instanceof FetchResult.Failure f) {
+      LOG.warn("{}", f.failure().message());
+    } else if (result instanceof FetchResult.Success ok) {
+      ok.notices().forEach(n -> LOG.warn("{}", n.message()));
+      if (ok.change() != Change.UNCHANGED) {
+        LOG.info("{}: {} {}", source.url(), ok.change(), ok.revision());
+      }
+    }
+  }
+
+  private FetchResult fetchQuietly(GitSource source, Optional<String> lastSeenSha) {
     RefQuery query = RefQuery.parse(source.ref());
     Credentials credentials = source.credentials().load();
     String key = source.url().cacheKey() + "\n" + query + "\n" + source.credentials();
-    Attempt attempt = flights.run(key, () -> syncWithRecovery(source, query, credentials));
+    Attempt attempt = flights.run(key, () -> syncWithRecovery(source, query, credentials), options.deadline(),
+        () -> new Attempt(cache.repository(source.url()),
+            new RefSync.Failed(new FetchFailure.Timeout(source.url().toString(), options.deadline())),
+            Optional.empty(), List.of()));
     List<Notice> notices = new ArrayList<>(attempt.notices());
     source.url().insecureTransportWarning().ifPresent(w -> notices.add(0, new Notice(Notice.Kind.INSECURE_TRANSPORT, w)));
     Repository repo = attempt.cached().repository();

@@ -65,6 +65,8 @@ final class RefSync {
         return new Synced(new RemoteRef(query.value(), id, id), COMMIT_REFS + query.value(), id, false);
       }
     }
+    // read by JGit when the transport is made; only this fetcher's copy of the config, never saved
+    repo.getConfig().setInt("protocol", null, "version", options.protocol().configValue());
     try (Transport transport = Transport.open(repo, new URIish(cached.url().transportUrl()))) {
       setup.configure(transport);
       transport.setTagOpt(TagOpt.NO_TAGS);

@@ -82,6 +82,33 @@ class GitDaemonIT {
   }
 
   @Test
+  void serverThatNeverAnswersIsATimeout() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+        RepositoryCache cache = RepositoryCache.open(tmp.resolve("cache-5"))) {
+      Thread acceptor = new Thread(() -> {
+        java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
+        try {
+          while (true) {
+            held.add(silent.accept()); // accept and say nothing
+          }
+        } catch (java.io.IOException closed) {
+          held.forEach(s -> { try { s.close(); } catch (java.io.IOException e) { } });
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      Fetcher fetcher = new Fetcher(cache,
+          FetchOptions.defaults().withTimeout(Duration.ofSeconds(2)).withDeadline(Duration.ofSeconds(3)));
+
+      FetchResult result = fetcher.fetch(GitSource.of("git://127.0.0.1:" + silent.getLocalPort() + "/shop.git", "main"));
+
+      FetchFailure failure = ((FetchResult.Failure) result).failure();
+      assertThat(failure).isInstanceOf(FetchFailure.Timeout.class);
+      assertThat(failure.message()).endsWith(": timed out after 3s");
+    }
+  }
+
+  @Test
   void unknownRepositoryIsRepositoryNotFound() throws Exception {
     try (RepositoryCache cache = RepositoryCache.open(tmp.resolve("cache-4"))) {
       Fetcher fetcher = new Fetcher(cache, FetchOptions.defaults());
