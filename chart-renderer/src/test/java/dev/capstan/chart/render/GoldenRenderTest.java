@@ -1,6 +1,13 @@
 package dev.capstan.chart.render;
 
+import dev.capstan.chart.Chart;
+import dev.capstan.chart.ChartLoader;
+import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chart.values.ValuesOptions;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,5 +52,19 @@ class GoldenRenderTest {
     RenderOptions options = RenderOptions.defaults().withReleaseName("demo")
         .withShowOnly(List.of("templates/secret.yaml", "umbrella/charts/cache/templates/statefulset.yaml"));
     Golden.assertMatches("umbrella-show-only.yaml", render("umbrella", options));
+  }
+
+  @Test
+  void aChartGivenAsInMemoryFilesRendersLikeTheDirectory() throws Exception {
+    Path dir = Charts.DIR.resolve("simple");
+    Map<String, byte[]> files = new HashMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+      }
+    }
+    Chart chart = ChartLoader.load(ChartFiles.of(files), "from-git");
+    Golden.assertMatches("simple.yaml",
+        ManifestPrinter.print(renderer.render(chart, RenderOptions.defaults().withReleaseName("demo"))));
   }
 }
