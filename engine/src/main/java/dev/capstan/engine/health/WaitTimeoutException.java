@@ -10,7 +10,8 @@ public class WaitTimeoutException extends ObjectException {
   private final transient List<Holdup> holdups;
 
   public WaitTimeoutException(Duration timeout, List<Holdup> holdups) {
-    super(holdups.get(0).ref(), "not healthy after " + timeout.toSeconds() + "s: "
+    // Rounded: callers pass what is left of an overall timeout, a few milliseconds short of it.
+    super(holdups.get(0).ref(), "not healthy after " + Math.round(timeout.toMillis() / 1000.0) + "s: "
         + holdups.stream().map(Holdup::toString).collect(Collectors.joining("; ")));
     this.holdups = List.copyOf(holdups);
   }
