@@ -108,6 +108,20 @@ public final class ChartEngine {
     return out;
   }
 
+  /**
+   * Macros belong in {@code templates/_*} files, where every template can call them with the
+   * globals in scope; one defined elsewhere would see neither, nor count against the depth limit.
+   */
+  private static PebbleTemplate withoutMacros(PebbleTemplate template) {
+    for (RenderableNode node : ((RootNode) ((PebbleTemplateImpl) template).getRootNode()).getBody().getChildren()) {
+      if (node instanceof MacroNode macro) {
+        throw new TemplateException(template.getName(), macro.getLineNumber(), 0, "macro " + macro.getName()
+            + " must be defined in a templates/_*.tpl file, where every template can call it");
+      }
+    }
+    return template;
+  }
+
   private static PebbleTemplate compile(PebbleEngine engine, String name) {
     try {
       return engine.getTemplate(name);
@@ -124,7 +138,7 @@ public final class ChartEngine {
   public String render(String templatePath, TemplateGlobals globals, RenderBudget budget) {
     String name = chart.path() + "/" + templatePath;
     budget.startTemplate(name);
-    PebbleTemplate template = compiled.computeIfAbsent(name, n -> compile(engine, n));
+    PebbleTemplate template = compiled.computeIfAbsent(name, n -> withoutMacros(compile(engine, n)));
     Map<String, Object> variables = new HashMap<>();
     variables.put("values", globals.values());
     variables.put("release", globals.release());

@@ -212,4 +212,12 @@ class RenderErrorsTest {
     assertThatThrownBy(chart::load).isInstanceOf(ChartException.class)
         .hasMessageEndingWith("(chart archives are not read: unpack the .tgz into charts/redis/)");
   }
+
+  @Test
+  void macrosOutsideHelperFilesAreRefused() {
+    InlineChart chart = InlineChart.of("t").file("templates/NOTES.txt", "{% macro r() %}{{ r() }}{% endmacro %}{{ r() }}");
+    assertThatThrownBy(chart::render).isInstanceOf(TemplateException.class)
+        .hasMessageStartingWith("t/templates/NOTES.txt")
+        .hasMessageContaining("macro r must be defined in a templates/_*.tpl file");
+  }
 }
