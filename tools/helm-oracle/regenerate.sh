@@ -12,7 +12,8 @@
 # (every template there dumps `toJson .Values`, base64-encoded, with its template name) and the
 # values flags. Helm runs with values/ as the working directory, so -f and --set-file paths are
 # relative to it. The golden file golden/helm/<id>.json holds the args and either every chart
-# scope's values as Helm printed them, or Helm's error message.
+# scope's values as Helm printed them, or Helm's error message. The random-NNN cases come from
+# random-cases.py (a seeded differential fuzz); rerun it only to change that set.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
