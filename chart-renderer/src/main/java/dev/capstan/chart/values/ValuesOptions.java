@@ -16,13 +16,18 @@ public record ValuesOptions(
     List<String> setJson,
     List<String> setLiteral) {
 
+  /** A {@code null} list (a flag never given, as picocli leaves it) is an empty one. */
   public ValuesOptions {
-    valueFiles = List.copyOf(valueFiles);
-    set = List.copyOf(set);
-    setString = List.copyOf(setString);
-    setFile = List.copyOf(setFile);
-    setJson = List.copyOf(setJson);
-    setLiteral = List.copyOf(setLiteral);
+    valueFiles = copy(valueFiles);
+    set = copy(set);
+    setString = copy(setString);
+    setFile = copy(setFile);
+    setJson = copy(setJson);
+    setLiteral = copy(setLiteral);
+  }
+
+  private static <T> List<T> copy(List<T> list) {
+    return list == null ? List.of() : List.copyOf(list);
   }
 
   public static ValuesOptions none() {

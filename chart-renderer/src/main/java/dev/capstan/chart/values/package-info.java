@@ -13,6 +13,13 @@
  * and {@code global} flows down into every subchart. {@link dev.capstan.chart.values.ValuesSchema}
  * checks the result against a chart's {@code values.schema.json}.
  *
+ * <p>YAML ({@code values.yaml}, {@code -f} files, {@link dev.capstan.chart.values.ValuesDocument}s
+ * from Git) is read by {@link dev.capstan.chart.values.ValuesYaml} through Jackson's YAML parser but
+ * resolved as Helm's go-yaml does it ({@code yes}/{@code on} are booleans, {@code 0o17} octal,
+ * anchors and {@code <<} merge keys expanded, {@code !!int x} an error), because a values file must
+ * mean the same thing in both tools. Everything here is checked against real Helm 3.17 by
+ * {@code HelmParityTest} with golden files from {@code tools/helm-oracle/regenerate.sh}.
+ *
  * <p>Numbers follow Helm's JSON round trip: YAML and JSON numbers become doubles in Helm, so an
  * integral one is a {@link java.lang.Long} here and any other a {@link java.lang.Double}; {@code --set}
  * integers are {@code Long}. Maps are {@link java.util.LinkedHashMap}s in source order. Every failure
