@@ -48,6 +48,20 @@ class CoalesceTest {
   }
 
   @Test
+  void aChartTreeCanBeCoalescedAgainAndAgainWithoutChangingIt() {
+    TestChart parent = TestChart.load(java.nio.file.Path.of("src/test/resources/values/charts/parent"));
+    Map<String, Object> before = ValueMaps.deepCopy(parent.defaults());
+    Map<String, Object> user = Map.of("global", Map.of("tags", Map.of("deep", Map.of("z", 1L))),
+        "sub", Map.of("global", Map.of("tags", Map.of("deep", Map.of("y", 2L)))));
+
+    Map<String, Object> first = Coalesce.coalesce(parent, user);
+    Map<String, Object> second = Coalesce.coalesce(parent, user);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(parent.defaults()).isEqualTo(before);
+  }
+
+  @Test
   void aSubchartScopeThatIsNotAMapIsAnError() {
     assertThatThrownBy(() -> Coalesce.coalesce(TOP, Map.of("db", "off")))
         .isInstanceOf(ValuesException.class)
