@@ -46,13 +46,25 @@ final class ChartPlaces {
   String readIfPresent(String source) {
     int slash = source.indexOf('/');
     Path file = chartDir.resolve(source.substring(slash + 1)).normalize();
-    if (slash < 0 || !file.startsWith(chartDir.normalize()) || !Files.isRegularFile(file)) {
+    if (slash < 0 || !insideChart(chartDir, file)) {
       return null;
     }
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /**
+   * Whether {@code file} is a regular file that really lies in the chart, following symlinks: lint
+   * reads chart files itself and must not be steered outside the chart, as the renderer is not.
+   */
+  static boolean insideChart(Path chartDir, Path file) {
+    try {
+      return Files.isRegularFile(file) && file.toRealPath().startsWith(chartDir.toRealPath());
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -45,6 +45,10 @@ public final class Linter {
       findings.add(LintFinding.error(chartYaml.normalize().toString(), 0, "file not found: " + chartDir + " is not a chart"));
       return new LintReport(findings);
     }
+    if (!ChartPlaces.insideChart(chartDir, chartYaml)) {
+      findings.add(LintFinding.error(chartYaml.normalize().toString(), 0, "is a symlink that leaves the chart"));
+      return new LintReport(findings);
+    }
     String chartfile = read(chartYaml);
     ChartfileChecks.Result chartYamlChecks = ChartfileChecks.check(chartYaml.normalize().toString(), chartfile);
     findings.addAll(chartYamlChecks.findings());

@@ -34,7 +34,7 @@ final class TemplateFileChecks {
       return findings;
     }
     try (Stream<Path> files = Files.walk(templates)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+      for (Path file : files.filter(f -> ChartPlaces.insideChart(chartDir, f)).sorted().toList()) {
         String relative = chartDir.relativize(file).toString().replace('\\', '/');
         String name = file.getFileName().toString();
         if (!name.startsWith("_") && !name.equals("NOTES.txt") && !name.matches(".*\\.(yaml|yml|json)")) {

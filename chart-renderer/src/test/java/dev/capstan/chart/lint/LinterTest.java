@@ -87,6 +87,15 @@ class LinterTest {
   }
 
   @Test
+  void filesBehindSymlinksThatLeaveTheChartAreNotRead(@TempDir Path dir) throws Exception {
+    Path outside = Files.writeString(dir.resolve("secret.yaml"), "apiVersion: v2\nname: x\nversion: 1.0.0\n");
+    Path chart = Files.createDirectories(dir.resolve("chart"));
+    Files.createSymbolicLink(chart.resolve("Chart.yaml"), outside);
+    assertThat(linter.lint(chart, RenderOptions.defaults()).findings()).extracting(LintFinding::toString)
+        .containsExactly(chart.resolve("Chart.yaml") + ": error: is a symlink that leaves the chart");
+  }
+
+  @Test
   void aLibraryChartIsCheckedWithoutRendering(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: lib\nversion: 1.0.0\ntype: library\n"
         + "description: shared macros\nicon: https://example.com/i.png\n");
