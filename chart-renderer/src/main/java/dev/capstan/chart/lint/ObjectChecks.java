@@ -9,13 +9,16 @@ import java.util.regex.Pattern;
 /**
  * Checks the API server makes that a schema cannot express, and that trip up chart authors most:
  * object names and label syntax (a {@code fullname()} over 63 characters), a workload selector that
- * does not match its pod template, and containers without resource requests (INFO).
+ * does not match its pod template, container and port names, and containers without resource
+ * requests (INFO).
  */
 final class ObjectChecks {
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern DNS_SUBDOMAIN = Pattern.compile(DNS_LABEL + "(\\." + DNS_LABEL + ")*");
   private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  /** IANA service names, which named ports must be: no "--", at least one letter. */
+  private static final Pattern PORT_NAME = Pattern.compile("(?!.*--)(?=.*[a-z])[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Set<String> RBAC = Set.of("Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding");
   private static final Set<String> SELECTING_WORKLOADS = Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet");
 
@@ -35,7 +38,7 @@ final class ObjectChecks {
     checks.labels(List.of("spec", "template", "metadata", "labels"));
     checks.labels(List.of("spec", "selector", "matchLabels"));
     checks.selectorMatchesTemplate();
-    checks.resourceRequests();
+    checks.containers();
     return checks.findings;
   }
 
@@ -109,7 +112,8 @@ final class ObjectChecks {
     }
   }
 
-  private void resourceRequests() {
+  /** Per container of a workload's pod: unique names, valid port names, resource requests. */
+  private void containers() {
     List<Object> podSpec = switch (kind) {
       case "Pod" -> List.of("spec");
       case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController" ->
@@ -120,12 +124,32 @@ final class ObjectChecks {
     if (podSpec == null || !(at(append(podSpec, "containers")) instanceof List<?> containers)) {
       return;
     }
+    Set<Object> names = new java.util.HashSet<>();
     for (int i = 0; i < containers.size(); i++) {
-      if (containers.get(i) instanceof Map<?, ?> container
-          && !(lookup(container, List.of("resources", "requests")) instanceof Map<?, ?> requests && !requests.isEmpty())) {
-        findings.add(new ObjectFinding(Severity.INFO, append(append(podSpec, "containers"), i),
-            "container \"" + container.get("name") + "\" has no resource requests, so the scheduler cannot"
-                + " place it well; set resources.requests"));
+      if (!(containers.get(i) instanceof Map<?, ?> container)) {
+        continue;
+      }
+      List<Object> where = append(append(podSpec, "containers"), i);
+      if (container.get("name") != null && !names.add(container.get("name"))) {
+        error(append(where, "name"), "container name \"" + container.get("name") + "\" is used twice in the pod");
+      }
+      portNames(container, where);
+      if (!(lookup(container, List.of("resources", "requests")) instanceof Map<?, ?> requests && !requests.isEmpty())) {
+        findings.add(new ObjectFinding(Severity.INFO, where, "container \"" + container.get("name")
+            + "\" has no resource requests, so the scheduler cannot place it well; set resources.requests"));
+      }
+    }
+  }
+
+  private void portNames(Map<?, ?> container, List<Object> where) {
+    if (!(container.get("ports") instanceof List<?> ports)) {
+      return;
+    }
+    for (int p = 0; p < ports.size(); p++) {
+      if (lookup(ports.get(p), List.of("name")) instanceof String name
+          && (name.length() > 15 || !PORT_NAME.matcher(name).matches())) {
+        error(append(append(append(where, "ports"), p), "name"), "port name \"" + name + "\" must be at most 15"
+            + " lower-case letters, digits and '-', with a letter and no \"--\"");
       }
     }
   }

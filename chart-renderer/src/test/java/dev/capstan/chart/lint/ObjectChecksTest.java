@@ -66,6 +66,32 @@ class ObjectChecksTest {
   }
 
   @Test
+  void containerAndPortNamesTheApiServerWouldReject() throws Exception {
+    assertThat(check("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          containers:
+            - name: web
+              image: nginx
+              resources: {requests: {cpu: 10m}}
+              ports: [{name: http, containerPort: 80}, {name: metrics-endpoint, containerPort: 9090}, {name: "8443"}]
+            - name: web
+              image: envoy
+              resources: {requests: {cpu: 10m}}
+              ports: [{name: admin--port, containerPort: 9901}]
+        """)).containsExactly(
+        "ERROR spec.containers[0].ports[1].name: port name \"metrics-endpoint\" must be at most 15 lower-case letters,"
+            + " digits and '-', with a letter and no \"--\"",
+        "ERROR spec.containers[0].ports[2].name: port name \"8443\" must be at most 15 lower-case letters,"
+            + " digits and '-', with a letter and no \"--\"",
+        "ERROR spec.containers[1].name: container name \"web\" is used twice in the pod",
+        "ERROR spec.containers[1].ports[0].name: port name \"admin--port\" must be at most 15 lower-case letters,"
+            + " digits and '-', with a letter and no \"--\"");
+  }
+
+  @Test
   void containersWithoutRequestsAreReportedAsInfo() throws Exception {
     assertThat(check("""
         apiVersion: batch/v1
