@@ -111,7 +111,9 @@ public final class Linter {
 
   /**
    * The template line that wrote the field at {@code path}: its line in the rendered document,
-   * matched back to the template text. A missing field is looked for at its parent.
+   * matched back to the template text. When that line cannot be matched (a missing field, or one
+   * written by a macro) the nearest enclosing field that can is used, e.g. the {@code labels:} line
+   * under which a macro wrote a bad label.
    */
   private static int locate(String rendered, String template, List<Object> path) {
     if (template == null) {
@@ -120,9 +122,11 @@ public final class Linter {
     for (int depth = path.size(); depth > 0; depth--) {
       List<Object> at = path.subList(0, depth);
       int renderedLine = YamlLines.lineOf(rendered, at);
-      if (renderedLine > 0) {
-        Object last = at.get(at.size() - 1);
-        return TemplateLines.find(template, rendered, renderedLine, last instanceof String key ? key : null);
+      Object last = at.get(at.size() - 1);
+      int line = renderedLine == 0 ? 0
+          : TemplateLines.find(template, rendered, renderedLine, last instanceof String key ? key : null);
+      if (line > 0) {
+        return line;
       }
     }
     return 0;

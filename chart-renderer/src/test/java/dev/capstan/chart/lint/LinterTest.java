@@ -26,7 +26,11 @@ class LinterTest {
   void reportsObjectsTheApiServerWouldRejectAtTheirTemplateLines() {
     String deployment = at("bad-objects", "templates/deployment.yaml");
     String service = at("bad-objects", "templates/service.yaml");
+    String configmap = at("bad-objects", "templates/configmap.yaml");
     assertThat(lint("bad-objects", RenderOptions.defaults().withReleaseName("shop"))).containsExactly(
+        configmap + ":5: error: ConfigMap/settings: metadata.labels.team: label value"
+            + " \"platform-engineering-and-developer-experience-for-the-whole-company\" must be at most 63 letters,"
+            + " digits, '-', '_' or '.', starting and ending with a letter or digit",
         deployment + ":6: error: Deployment/web: spec.replicas: string found, integer expected",
         deployment + ":9: error: Deployment/web: spec.selector.matchLabels.app: selector app=web does not match"
             + " the pod template's labels; the API server rejects this Deployment",
