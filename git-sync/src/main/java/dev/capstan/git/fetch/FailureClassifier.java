@@ -20,6 +20,9 @@ import org.eclipse.jgit.errors.NoRemoteRepositoryException;
  * for the cases JGit has no type for (authentication). Every detail is masked.
  */
 final class FailureClassifier {
+  // an HTTP status, not three digits inside a SHA
+  private static final java.util.regex.Pattern AUTH_STATUS = java.util.regex.Pattern.compile("\\b40[13]\\b");
+
   private final String url;
   private final List<Secret> secrets;
   private final Duration timeout;
@@ -50,7 +53,7 @@ final class FailureClassifier {
     }
     String text = fullText(e).toLowerCase(Locale.ROOT);
     if (text.contains("not authorized") || text.contains("authentication") || text.contains("auth fail")
-        || text.contains("401") || text.contains("403") || text.contains("no more authentication methods")
+        || AUTH_STATUS.matcher(text).find() || text.contains("no more authentication methods")
         || text.contains("credentialsprovider")) {
       return new FetchFailure.AuthRejected(url, detail(e));
     }

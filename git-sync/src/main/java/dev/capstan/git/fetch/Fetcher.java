@@ -93,7 +93,7 @@ public final class Fetcher {
         return new FetchResult.Failure(failed.failure(), lastGood(repo, source, query));
       }
       RefSync.Synced synced = (RefSync.Synced) attempt.outcome();
-      return accept(repo, source, query, synced, lastSeenSha.map(ObjectId::fromString).or(attempt::previous), notices);
+      return accept(attempt.cached(), source, query, synced, lastSeen(lastSeenSha).or(attempt::previous), notices);
     } catch (IOException e) {
       cache.invalidate(source.url());
       return new FetchResult.Failure(new FetchFailure.CacheFailed(source.url().toString(), e.getMessage()),
@@ -101,8 +101,9 @@ public final class Fetcher {
     }
   }
 
-  private FetchResult accept(Repository repo, GitSource source, RefQuery query, RefSync.Synced synced,
+  private FetchResult accept(CachedRepository cached, GitSource source, RefQuery query, RefSync.Synced synced,
       Optional<ObjectId> previous, List<Notice> notices) throws IOException {
+    Repository repo = cached.repository();
     try (RevWalk walk = new RevWalk(repo)) {
       RevCommit commit = walk.parseCommit(synced.commit());
       SignatureStatus signature = verifier.verify(repo, commit, source.verification());
@@ -111,7 +112,7 @@ public final class Fetcher {
           FetchFailure refused = new FetchFailure.VerificationRefused(source.url().toString(), commit.name(), signature);
           return new FetchResult.Failure(refused, lastGood(repo, source, query));
         }
-        StateRefs.write(repo, StateRefs.verified(query, source.verification()), commit);
+        rememberVerified(cached, query, source, commit);
       }
       Revision revision = RevisionFactory.of(commit, synced.remote().name(), signature);
       Change change = change(repo, previous, commit);
@@ -123,6 +124,27 @@ public final class Fetcher {
       boolean pathChanged = change == Change.INITIAL
           || change != Change.UNCHANGED && changes.pathChanged(repo, previous.get(), commit, source.path());
       return new FetchResult.Success(revision, change, previous.map(ObjectId::name), pathChanged, notices);
+    }
+  }
+
+  private static Optional<ObjectId> lastSeen(Optional<String> sha) {
+    try {
+      return sha.map(ObjectId::fromString);
+    } catch (IllegalArgumentException e) {
+      throw new dev.capstan.git.GitSyncException("lastSeenSha", "\"" + sha.get() + "\" is not a full commit SHA");
+    }
+  }
+
+  // under the repository lock: a fetch of another ref may be updating refs of the same repository
+  private static void rememberVerified(CachedRepository cached, RefQuery query, GitSource source, RevCommit commit) {
+    cached.lock().lock();
+    try {
+      StateRefs.write(cached.repository(), StateRefs.verified(query, source.verification()), commit);
+    } catch (IOException e) {
+      // the commit is verified and is returned; only a later lastGood would be older than it could be
+      LOG.warn("{}: cannot record verified commit {}: {}", source.url(), commit.name(), e.getMessage());
+    } finally {
+      cached.lock().unlock();
     }
   }
 

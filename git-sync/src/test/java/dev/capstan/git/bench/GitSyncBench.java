@@ -116,12 +116,19 @@ public final class GitSyncBench {
 
   private void noChangeCheck(Fetcher fetcher, GitSource main, Path gitClone) {
     Timings capstan = new Timings();
+    long cpuStart = 0;
     for (int i = 0; i < 300; i++) {
+      if (i == 50) {
+        cpuStart = processCpuNanos();
+      }
       long start = System.nanoTime();
       FetchResult.Success ok = (FetchResult.Success) fetcher.fetch(main);
       capstan.add(i - 50, start);
       check(ok.change() == Change.UNCHANGED, "expected no change");
     }
+    double cpuPerCheck = (processCpuNanos() - cpuStart) / 250.0;
+    rows.add(String.format(Locale.ROOT, "| no-change check (git://, protocol v0): Capstan CPU per check, all threads | %s | | | |",
+        ms(cpuPerCheck)));
     Timings lsRemote = new Timings();
     Timings gitFetch = new Timings();
     for (int i = 0; i < 25; i++) {
@@ -184,15 +191,20 @@ public final class GitSyncBench {
       Fetcher fetcher = new Fetcher(cache, FetchOptions.defaults());
       fetcher.fetch(source).revisionOrThrow();
       Timings capstan = new Timings();
+      long cpuStart = 0;
       for (int i = 0; i < 300; i++) {
         if (i == 50) {
           http.resetCounts();
+          cpuStart = processCpuNanos();
         }
         long start = System.nanoTime();
         fetcher.fetch(source).revisionOrThrow();
         capstan.add(i - 50, start);
       }
       double perCheck = http.requests() / 250.0;
+      double cpuPerCheck = (processCpuNanos() - cpuStart) / 250.0;
+      rows.add(String.format(Locale.ROOT, "| no-change check (smart HTTP): CPU per check, client and Jetty server together | %s | | | |",
+          ms(cpuPerCheck)));
       rows.add(String.format(Locale.ROOT, "| no-change check (smart HTTP + basic auth, %.2f HTTP requests per check) | %s | %s | – | – |",
           perCheck, ms(capstan.median()), ms(capstan.p90())));
     }
@@ -208,6 +220,10 @@ public final class GitSyncBench {
     }
     System.out.println("heap used after GC: " + heap);
     rows.add("| heap used after GC (no-change checks) | " + heap.toString().trim() + " | | | |");
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static long usedHeapMb() {

@@ -57,6 +57,20 @@ class GitDaemonIT {
   }
 
   @Test
+  void protocolV2AsksOnlyForTheRefItNeeds() throws Exception {
+    try (RepositoryCache cache = RepositoryCache.open(tmp.resolve("cache-v2"))) {
+      Fetcher fetcher = new Fetcher(cache, FetchOptions.defaults().withProtocol(WireProtocol.V2));
+      GitSource main = GitSource.of(daemon.url("shop.git"), "main");
+
+      String sha = fetcher.fetch(main).revisionOrThrow().sha();
+      FetchResult.Success again = (FetchResult.Success) fetcher.fetch(main);
+
+      assertThat(sha).isEqualTo(upstream.git("rev-parse", "HEAD"));
+      assertThat(again.change()).isEqualTo(Change.UNCHANGED);
+    }
+  }
+
+  @Test
   void commitNotYetInTheCacheIsFetchedBySha() throws Exception {
     String older = upstream.git("rev-parse", "HEAD");
     upstream.push("newer", Map.of("n.txt", "n\n"));
