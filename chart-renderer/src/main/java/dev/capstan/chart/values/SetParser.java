@@ -299,6 +299,9 @@ final class SetParser {
     Object value;
     try {
       value = ValueMaps.fromTree(ValueMaps.JSON.readTree(text));
+    } catch (ArithmeticException e) {
+      pos = end;
+      throw error("invalid JSON value: number out of range");
     } catch (JsonProcessingException e) {
       long offset = e.getLocation() == null ? 0 : e.getLocation().getCharOffset();
       pos += (int) Math.max(0, Math.min(text.codePointCount(0, (int) Math.min(offset, text.length())), end - pos));

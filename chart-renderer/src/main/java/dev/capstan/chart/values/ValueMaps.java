@@ -58,7 +58,11 @@ final class ValueMaps {
     return (Map<String, Object>) map;
   }
 
-  /** Converts a Jackson tree to plain maps, lists, strings, booleans, Longs and Doubles. */
+  /**
+   * Converts a Jackson tree to plain maps, lists, strings, booleans, Longs and Doubles.
+   *
+   * @throws ArithmeticException for a number too large for a double
+   */
   static Object fromTree(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
@@ -74,7 +78,12 @@ final class ValueMaps {
       return out;
     }
     if (node.isNumber()) {
-      return number(node.doubleValue());
+      double d = node.doubleValue();
+      if (Double.isInfinite(d)) {
+        // Go's JSON decoder refuses a number no float64 can hold (1e400); it does not round it.
+        throw new ArithmeticException("number out of range: " + node.asText());
+      }
+      return number(d);
     }
     if (node.isBoolean()) {
       return node.booleanValue();
