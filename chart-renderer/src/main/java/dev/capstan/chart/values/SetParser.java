@@ -304,7 +304,8 @@ final class SetParser {
       throw error("invalid JSON value: number out of range");
     } catch (JsonProcessingException e) {
       long offset = e.getLocation() == null ? 0 : e.getLocation().getCharOffset();
-      pos += (int) Math.max(0, Math.min(text.codePointCount(0, (int) Math.min(offset, text.length())), end - pos));
+      int chars = (int) Math.max(0, Math.min(offset, text.length()));
+      pos += Math.min(text.codePointCount(0, chars), end - pos);
       // Jackson's message can quote the value, which may be a secret: the position must do.
       throw error("invalid JSON value");
     }

@@ -69,7 +69,7 @@ final class ValueMaps {
     }
     if (node.isObject()) {
       Map<String, Object> out = new LinkedHashMap<>();
-      node.fields().forEachRemaining(e -> out.put(e.getKey(), fromTree(e.getValue())));
+      node.properties().forEach(e -> out.put(e.getKey(), fromTree(e.getValue())));
       return out;
     }
     if (node.isArray()) {
