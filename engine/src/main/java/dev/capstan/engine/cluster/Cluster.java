@@ -8,11 +8,9 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -66,19 +64,6 @@ public final class Cluster implements KindScopes {
     } catch (KubernetesClientException e) {
       throw translate(ref, e, "could not read");
     }
-  }
-
-  /** Lists objects of a kind in a namespace (all namespaces when null) matching a label selector. */
-  public List<Map<String, Object>> list(ObjectRef kind, String labelSelector) {
-    ResourceDefinitionContext context = discovery.require(kind);
-    MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op =
-        client.genericKubernetesResources(context);
-    var scoped = context.isNamespaceScoped() && kind.namespace() != null ? op.inNamespace(kind.namespace()) : op;
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (GenericKubernetesResource item : scoped.withLabelSelector(labelSelector).list().getItems()) {
-      out.add(toMap(item));
-    }
-    return out;
   }
 
   /** Server-side apply as field manager {@code capstan}; returns the object as stored (or as it would be). */

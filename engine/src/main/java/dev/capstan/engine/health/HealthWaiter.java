@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -59,7 +60,7 @@ public final class HealthWaiter {
           }
           long remaining = deadline - System.nanoTime();
           if (remaining <= 0) {
-            throw new WaitTimeoutException(timeout, holdups);
+            throw new WaitTimeoutException(timeout, diagnosed(holdups, informers));
           }
           // Events wake us; the one-second cap only refreshes the progress line.
           changed.await(Math.min(remaining, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
@@ -75,12 +76,29 @@ public final class HealthWaiter {
     }
   }
 
+  /** Adds what the pods of each stuck workload say, e.g. {@code Pod web-7d9-x2 has ImagePullBackOff}. */
+  private List<Holdup> diagnosed(List<Holdup> holdups, Map<String, SharedIndexInformer<GenericKubernetesResource>> informers) {
+    PodDiagnosis diagnosis = new PodDiagnosis(cluster);
+    List<Holdup> out = new ArrayList<>();
+    for (Holdup holdup : holdups) {
+      GenericKubernetesResource live = liveOf(holdup.ref(), informers);
+      Optional<String> why = live == null ? Optional.empty() : diagnosis.explain(holdup.ref(), cluster.toMap(live));
+      out.add(why.map(w -> new Holdup(holdup.ref(), new Health(holdup.health().status(), holdup.health().message() + ", " + w)))
+          .orElse(holdup));
+    }
+    return out;
+  }
+
+  private static GenericKubernetesResource liveOf(ObjectRef ref, Map<String, SharedIndexInformer<GenericKubernetesResource>> informers) {
+    String informerKey = ref.apiVersion() + "/" + ref.kind() + "/" + (ref.namespace() == null ? "" : ref.namespace());
+    String storeKey = ref.namespace() == null ? ref.name() : ref.namespace() + "/" + ref.name();
+    return informers.get(informerKey).getStore().getByKey(storeKey);
+  }
+
   private List<Holdup> holdups(List<ObjectRef> refs, Map<String, SharedIndexInformer<GenericKubernetesResource>> informers) {
     List<Holdup> holdups = new ArrayList<>();
     for (ObjectRef ref : refs) {
-      String informerKey = ref.apiVersion() + "/" + ref.kind() + "/" + (ref.namespace() == null ? "" : ref.namespace());
-      String storeKey = ref.namespace() == null ? ref.name() : ref.namespace() + "/" + ref.name();
-      GenericKubernetesResource live = informers.get(informerKey).getStore().getByKey(storeKey);
+      GenericKubernetesResource live = liveOf(ref, informers);
       Health health = checker.check(live == null ? null : cluster.toMap(live));
       if (!health.isHealthy()) {
         holdups.add(new Holdup(ref, health));

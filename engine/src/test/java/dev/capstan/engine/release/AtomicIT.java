@@ -13,6 +13,10 @@ import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.engine.testing.FakeControllers;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -188,5 +192,29 @@ class AtomicIT {
             .run(release("stuck", ns, stuck)))
         .hasMessageContaining("PersistentVolumeClaim/" + ns + "/stuck-data: not healthy after 3s: PersistentVolumeClaim stuck-data: Pending");
     assertThat(store.list(ns, "stuck")).extracting(Revision::status).containsExactly(RevisionStatus.FAILED);
+  }
+
+  @Test
+  void aStuckRolloutNamesThePodThatHoldsItUp() {
+    String ns = env.namespace();
+    if (client.serviceAccounts().inNamespace(ns).withName("default").get() == null) {
+      client.serviceAccounts().inNamespace(ns).resource(new ServiceAccountBuilder().withNewMetadata().withName("default")
+          .endMetadata().build()).create();
+    }
+    Pod pod = client.pods().inNamespace(ns).resource(new PodBuilder()
+        .withNewMetadata().withName("stuck-web-7d9-x2").addToLabels("app", "stuck-web").endMetadata()
+        .withNewSpec().addNewContainer().withName("app").withImage("shop:stuck").endContainer().endSpec()
+        .build()).create();
+    pod.setStatus(new PodStatusBuilder().withPhase("Pending").addNewContainerStatus().withName("app").withImage("shop:stuck")
+        .withImageID("").withReady(false).withRestartCount(0)
+        .withNewState().withNewWaiting().withReason("ImagePullBackOff").withMessage("Back-off pulling image").endWaiting().endState()
+        .endContainerStatus().build());
+    client.pods().inNamespace(ns).resource(pod).updateStatus();
+    SecretReleaseStore store = new SecretReleaseStore(client);
+
+    assertThatThrownBy(() -> sync(store, SyncOptions.defaults().withWait(true).withTimeout(Duration.ofSeconds(3)))
+            .run(release("stuck-web", ns, deployment("stuck-web", "shop:stuck"))))
+        .hasMessageContaining("Deployment/" + ns + "/stuck-web: not healthy after 3s: "
+            + "Deployment stuck-web: 0/2 replicas available, Pod stuck-web-7d9-x2 has ImagePullBackOff (container app)");
   }
 }

@@ -20,7 +20,8 @@ import java.util.Objects;
 /**
  * Stands in for the controllers a bare API server lacks, writing status through the status
  * subresource as envtest users do: Deployments roll out at once unless their image contains
- * {@code broken} (then their progress deadline is exceeded); Jobs complete unless annotated
+ * {@code broken} (then their progress deadline is exceeded) or {@code stuck} (then no replica ever
+ * becomes available); Jobs complete unless annotated
  * {@code test.capstan.dev/outcome: fail}.
  */
 public final class FakeControllers implements AutoCloseable {
@@ -42,7 +43,11 @@ public final class FakeControllers implements AutoCloseable {
     }
     int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
     boolean broken = d.getSpec().getTemplate().getSpec().getContainers().stream().anyMatch(c -> c.getImage().contains("broken"));
-    DeploymentStatus status = broken
+    boolean stuck = d.getSpec().getTemplate().getSpec().getContainers().stream().anyMatch(c -> c.getImage().contains("stuck"));
+    DeploymentStatus status = stuck
+        ? new DeploymentStatusBuilder().withObservedGeneration(generation).withReplicas(replicas)
+            .withUpdatedReplicas(replicas).withAvailableReplicas(0).build()
+        : broken
         ? new DeploymentStatusBuilder().withObservedGeneration(generation).withReplicas(replicas).withUpdatedReplicas(0)
             .withConditions(deploymentCondition()).build()
         : new DeploymentStatusBuilder().withObservedGeneration(generation).withReplicas(replicas)
