@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +32,27 @@ class RolloutIT {
         .allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Running"))
         .allSatisfy(p -> assertThat(p.getSpec().getNodeName()).startsWith("kwok-node-"));
 
+    List<DeploymentStatus> seen = new CopyOnWriteArrayList<>();
+    Watch watch = client.apps().deployments().withName("web").watch(new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, Deployment d) {
+        seen.add(d.getStatus());
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {}
+    });
     client.apps().deployments().withName("web")
         .edit(d -> new DeploymentBuilder(d).editSpec().editTemplate().editSpec().editFirstContainer()
             .withImage("example.invalid/web:2").endContainer().endSpec().endTemplate().endSpec().build());
     Deployment rolled = waitForRollout();
+    watch.close();
+
+    // maxSurge 1 / maxUnavailable 0, as the controller reported it along the way.
+    assertThat(seen).isNotEmpty().allSatisfy(st -> {
+      assertThat(st.getReplicas()).isLessThanOrEqualTo(4);
+      assertThat(st.getAvailableReplicas()).isGreaterThanOrEqualTo(3);
+    });
 
     assertThat(rolled.getStatus().getUpdatedReplicas()).isEqualTo(3);
     List<ReplicaSet> sets = client.apps().replicaSets().withLabel("app", "web").list().getItems();

@@ -1,6 +1,7 @@
 package dev.capstan.cli.sandbox;
 
 import dev.capstan.core.CapstanException;
+import dev.capstan.localcluster.KubeBinaries;
 import dev.capstan.localcluster.LocalCluster;
 import dev.capstan.localcluster.LocalClusterOptions;
 import dev.capstan.localcluster.PinnedVersions;
@@ -44,11 +45,13 @@ public final class SandboxCommand implements Callable<Integer> {
     if (nodes < 1) {
       throw new ParameterException(spec.commandLine(), "--nodes: must be at least 1, got " + nodes);
     }
+    LocalClusterOptions options = LocalClusterOptions.defaults().withNodes(nodes);
+    KubeBinaries.locate(options.apiServer().binariesRoot()); // missing binaries: say so before anything else
     PrintWriter out = spec.commandLine().getOut();
     out.println("Starting a local cluster (Kubernetes " + PinnedVersions.KUBERNETES + ", " + nodes
         + " simulated nodes)...");
     out.flush();
-    LocalCluster cluster = LocalCluster.start(LocalClusterOptions.defaults().withNodes(nodes));
+    LocalCluster cluster = LocalCluster.start(options);
     Thread hook = new Thread(() -> shutDown(cluster, out), "capstan-sandbox-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
