@@ -95,7 +95,7 @@ public final class ControlPlaneBenchmark {
     }
   }
 
-  private static Duration deploymentAvailable(KubernetesClient client, String name) {
+  private static Duration deploymentAvailable(KubernetesClient client, String name) throws InterruptedException {
     Deployment deployment = new DeploymentBuilder()
         .withNewMetadata().withName(name).endMetadata()
         .withNewSpec().withReplicas(3)
@@ -105,9 +105,16 @@ public final class ControlPlaneBenchmark {
         .endSpec().endTemplate().endSpec().build();
     long begin = System.nanoTime();
     client.apps().deployments().resource(deployment).create();
-    client.apps().deployments().withName(name).waitUntilCondition(d -> d != null && d.getStatus() != null
-        && Integer.valueOf(3).equals(d.getStatus().getAvailableReplicas()), 2, TimeUnit.MINUTES);
-    return Duration.ofNanos(System.nanoTime() - begin);
+    // Polls rather than waitUntilCondition, whose informer complains when the client closes after.
+    long deadline = begin + TimeUnit.MINUTES.toNanos(2);
+    while (System.nanoTime() < deadline) {
+      Deployment d = client.apps().deployments().withName(name).get();
+      if (d.getStatus() != null && Integer.valueOf(3).equals(d.getStatus().getAvailableReplicas())) {
+        return Duration.ofNanos(System.nanoTime() - begin);
+      }
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("Deployment " + name + " not available within 2 minutes");
   }
 
   private static void report(String what, List<Duration> runs) {
