@@ -175,7 +175,8 @@ public final class Fetcher {
         Repository repo = cached.repository();
         Optional<ObjectId> previous = StateRefs.read(repo, StateRefs.resolved(query));
         RefSync.Outcome outcome = refSync.sync(cached, query, setup, classifier);
-        if (outcome instanceof RefSync.Synced synced) {
+        // a ref write is a lock file and a rename: only when the commit moved, not on every poll
+        if (outcome instanceof RefSync.Synced synced && !previous.map(synced.commit()::equals).orElse(false)) {
           StateRefs.write(repo, StateRefs.resolved(query), synced.commit());
         }
         return new Attempt(cached, outcome, previous, notices);
