@@ -81,6 +81,21 @@ class LintAndCreateCommandTest {
   }
 
   @Test
+  void strictFailsOnWarningsToo() throws Exception {
+    Path chart = tmp.resolve("web");
+    run("create", chart.toString());
+    Files.writeString(chart.resolve("templates/notes.md"), "not rendered\n");
+    out.getBuffer().setLength(0);
+    assertThat(run("lint", "-q", chart.toString())).isZero();
+    assertThat(out.toString()).endsWith(chart + ": 0 errors, 1 warning\n");
+    out.getBuffer().setLength(0);
+    assertThat(run("lint", "-q", "--strict", chart.toString())).isEqualTo(1);
+    assertThat(out.toString()).isEqualTo(chart.resolve("templates/notes.md") + ": warning: neither rendered"
+        + " (.yaml, .yml, .json) nor a macro file (name starting with _): it is ignored\n"
+        + chart + ": 0 errors, 1 warning (lint failed)\n");
+  }
+
+  @Test
   void theDockercoinsExampleLintsCleanForProduction() {
     Path example = Path.of("..", "examples", "dockercoins");
     assertThat(run("lint", "-q", example.toString(), "-f", example.resolve("values-prod.yaml").toString())).isZero();

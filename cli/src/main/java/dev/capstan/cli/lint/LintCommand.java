@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Check a chart: Chart.yaml, the templates and values (rendered with the chart's defaults and any",
       "values given), and every rendered object against the Kubernetes schema (unknown fields, wrong",
-      "types). Prints path:line: error|warning|info: message; exits 1 on any error."
+      "types). Prints path:line: error|warning|info: message; exits 1 on any error (or warning, with --strict)."
     })
 public final class LintCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CHART", description = "The chart directory.")
@@ -54,6 +54,9 @@ public final class LintCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only warnings and errors.")
   boolean quiet;
 
+  @Option(names = "--strict", description = "Fail (exit 1) on warnings too, as `helm lint --strict` does.")
+  boolean strict;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -65,16 +68,17 @@ public final class LintCommand implements Callable<Integer> {
     for (LintFinding finding : report.atLeast(quiet ? Severity.WARNING : Severity.INFO)) {
       out.println(finding);
     }
-    out.println(summary(report));
+    boolean failed = report.hasErrors() || (strict && !report.atLeast(Severity.WARNING).isEmpty());
+    out.println(summary(report, failed));
     out.flush();
-    return report.hasErrors() ? 1 : 0;
+    return failed ? 1 : 0;
   }
 
-  private String summary(LintReport report) {
+  private String summary(LintReport report, boolean failed) {
     long errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
     long warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
     return chart + ": " + plural(errors, "error") + ", " + plural(warnings, "warning")
-        + (errors > 0 ? " (lint failed)" : "");
+        + (failed ? " (lint failed)" : "");
   }
 
   private static String plural(long n, String word) {
