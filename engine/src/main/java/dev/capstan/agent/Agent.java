@@ -153,7 +153,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     }
     Application app = record.application();
     SyncPolicy policy = app.getSpec().syncPolicyOrDefault();
-    boolean mayApply = trigger != SyncTrigger.DRIFT || policy.isSelfHeal();
+    boolean mayApply = trigger != SyncTrigger.DRIFT || (policy.isAutomated() && policy.isSelfHeal());
     boolean override = Boolean.TRUE.equals(windowOverride.remove(name)) && trigger == SyncTrigger.MANUAL;
     if (!override && SyncWindows.heldBecause(app.getSpec().syncWindowsOrEmpty(), ctx.clock().instant()) != null) {
       mayApply = false;
@@ -213,8 +213,13 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     return delay;
   }
 
+  /** The poll interval; an invalid one polls at the default, and the pass reports the spec as invalid. */
   private static Duration intervalOf(Application app) {
-    return GoDuration.parse(app.getSpec().syncPolicyOrDefault().intervalOrDefault());
+    try {
+      return GoDuration.parse(app.getSpec().syncPolicyOrDefault().intervalOrDefault());
+    } catch (IllegalArgumentException invalid) {
+      return GoDuration.parse(SyncPolicy.defaults().interval());
+    }
   }
 
   private AppRecord known(String name) {

@@ -38,7 +38,9 @@ public final class DriftWatcher implements AutoCloseable {
       String key = ref.apiVersion() + "|" + ref.kind() + "|" + Objects.toString(ref.namespace(), "");
       if (!informers.containsKey(key)) {
         try {
-          informers.put(key, cluster.inform(ref, new Handler()));
+          Handler handler = new Handler();
+          informers.put(key, cluster.inform(ref, handler));
+          handler.listed = true;
         } catch (RuntimeException e) {
           LOG.warn("{}: cannot watch for drift: {}", ref, e.getMessage());
         }
@@ -53,9 +55,16 @@ public final class DriftWatcher implements AutoCloseable {
   }
 
   private final class Handler implements ResourceEventHandler<GenericKubernetesResource> {
+    /** Set once the informer's initial list is done. */
+    volatile boolean listed;
+
     @Override
     public void onAdd(GenericKubernetesResource obj) {
-      // Objects appear because the agent applied them; an add is never drift.
+      // An add from the initial list may already carry a change made between the apply and the
+      // start of the watch: check it. Later adds are the agent's own creates.
+      if (!listed) {
+        report(obj);
+      }
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.capstan.agent.application.SyncPolicy;
 import dev.capstan.agent.application.Violation;
 import dev.capstan.agent.sync.PassResult.Outcome;
 import dev.capstan.core.CapstanException;
+import dev.capstan.engine.diff.DiffAction;
 import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.release.Sync;
 import dev.capstan.engine.release.SyncFailedException;
@@ -54,6 +55,9 @@ public final class AppSyncer {
       record.status(statuses.suspended(record));
       return PassResult.of(record.status(), Outcome.SUSPENDED);
     }
+    if (trigger == SyncTrigger.DRIFT) {
+      return drift(record, mayApply);
+    }
     GitSource source = SourceOf.of(app, ctx.credentialsDir());
     FetchResult fetched = ctx.metrics().fetch().record(() -> ctx.fetcher().fetch(source, Optional.ofNullable(record.syncedCommit())));
     if (fetched instanceof FetchResult.Failure failure) {
@@ -64,7 +68,7 @@ public final class AppSyncer {
     Revision revision = success.revision();
     String spec = SpecFingerprint.of(app.getSpec());
     SyncPolicy policy = app.getSpec().syncPolicyOrDefault();
-    boolean forced = trigger == SyncTrigger.MANUAL || trigger == SyncTrigger.DRIFT;
+    boolean forced = trigger == SyncTrigger.MANUAL;
     boolean willApply = mayApply && (policy.isAutomated() || trigger.appliesWithoutAutomation());
     if (willApply) {
       boolean applied = record.syncedCommit() != null && spec.equals(record.syncedSpec())
@@ -77,27 +81,13 @@ public final class AppSyncer {
   }
 
   private PassResult apply(AppRecord record, SyncTrigger trigger, Revision revision, String spec) {
-    boolean sameCommit = revision.sha().equals(record.syncedCommit()) && spec.equals(record.syncedSpec());
     DesiredState desired;
     try {
-      desired = trigger == SyncTrigger.DRIFT && sameCommit && record.desired() != null
-          ? record.desired()
-          : render.render(record.application(), revision);
+      desired = render.render(record.application(), revision);
     } catch (CapstanException e) {
       record.failed(revision.sha(), spec);
       record.status(statuses.renderFailed(record, revision, e.getMessage()));
       return PassResult.of(record.status(), Outcome.FAILED);
-    }
-    if (trigger == SyncTrigger.DRIFT && sameCommit) {
-      // Our own applies come back as watch events too: only a real difference is worth a sync.
-      try {
-        if (render.diff(desired).inSync()) {
-          return PassResult.of(record.status(), Outcome.UNCHANGED);
-        }
-      } catch (CapstanException e) {
-        record.status(statuses.syncFailed(record, revision, e.getMessage()));
-        return PassResult.of(record.status(), Outcome.FAILED);
-      }
     }
     Application app = record.application();
     ctx.events().normal(app, "Syncing", "applying " + revision.shortSha() + " (" + revision.subject() + ")");
@@ -123,6 +113,48 @@ public final class AppSyncer {
     }
   }
 
+  /**
+   * Someone changed or deleted a managed object: compare the cluster with what was last applied (not
+   * with Git, which polls and pushes handle), and put it back with {@code selfHeal}. The agent's own
+   * applies come back as watch events too; they compare in sync and cost nothing more.
+   */
+  private PassResult drift(AppRecord record, boolean heal) {
+    DesiredState applied = record.desired();
+    if (applied == null) {
+      return PassResult.of(record.status(), Outcome.UNCHANGED);
+    }
+    DiffReport diff;
+    try {
+      diff = render.diff(applied);
+    } catch (CapstanException e) {
+      record.status(statuses.driftUnknown(record, e.getMessage()));
+      return PassResult.of(record.status(), Outcome.FAILED);
+    }
+    if (diff.inSync()) {
+      record.status(statuses.inSyncAgain(record));
+      return PassResult.of(record.status(), Outcome.UNCHANGED);
+    }
+    if (!heal) {
+      record.status(statuses.drifted(record, diff));
+      return PassResult.of(record.status(), Outcome.COMPARED);
+    }
+    Application app = record.application();
+    try {
+      SyncResult result = new Sync(ctx.cluster(), ctx.store(), syncOptions(app.getSpec()), progress -> { }).run(applied);
+      record.status(statuses.healed(record, result, diff));
+      ctx.events().normal(app, "DriftCorrected", "re-applied " + String.join(", ", changed(diff)) + " as revision " + result.revision().number());
+      return PassResult.of(record.status(), Outcome.SYNCED);
+    } catch (CapstanException e) {
+      record.status(statuses.driftUnknown(record, e.getMessage()));
+      ctx.events().warning(app, "SyncFailed", e.getMessage());
+      return PassResult.of(record.status(), Outcome.FAILED);
+    }
+  }
+
+  static List<String> changed(DiffReport diff) {
+    return diff.objects().stream().filter(o -> o.action() != DiffAction.UNCHANGED).map(o -> o.ref().toString()).toList();
+  }
+
   private PassResult compare(AppRecord record, Revision revision, String spec) {
     try {
       DiffReport diff = render.diff(render.render(record.application(), revision));
@@ -145,7 +177,9 @@ public final class AppSyncer {
   /** The engine options an Application's sync policy stands for. */
   public static SyncOptions syncOptions(ApplicationSpec spec) {
     SyncPolicy policy = spec.syncPolicyOrDefault();
+    // Git is the source of truth: like Flux and Argo CD, the agent takes fields back from whoever changed them.
     return SyncOptions.defaults()
+        .withForceConflicts(true)
         .withAtomic(policy.isAtomic())
         .withWait(policy.isAtomic())
         .withTimeout(GoDuration.parse(policy.timeoutOrDefault()))

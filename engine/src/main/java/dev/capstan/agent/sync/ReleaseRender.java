@@ -57,7 +57,7 @@ final class ReleaseRender {
         .max(Comparator.comparingInt(Revision::number))
         .map(r -> r.manifests().stream().map(StoredManifest::object).map(ObjectRef::of).toList())
         .orElse(List.of());
-    return new Differ(ctx.cluster(), DiffOptions.defaults()).diff(new Planner(ctx.cluster()).plan(desired), previous);
+    return new Differ(ctx.cluster(), DiffOptions.defaults().withForceConflicts(true)).diff(new Planner(ctx.cluster()).plan(desired), previous);
   }
 
   static String releaseName(Application app) {

@@ -5,6 +5,7 @@ import dev.capstan.agent.application.ApplicationStatus.HealthStatus;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
 import dev.capstan.agent.application.ApplicationStatus.SyncStatus;
 import dev.capstan.agent.status.StatusConditions;
+import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.history.Revision;
 import dev.capstan.engine.release.ReleaseStatus;
 import dev.capstan.engine.release.StatusReport;
@@ -13,6 +14,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The status each pass outcome publishes. Sync, health and conditions follow Argo CD's and Flux's
@@ -65,6 +67,34 @@ final class StatusBuilder {
   ApplicationStatus syncFailed(AppRecord record, dev.capstan.git.fetch.Revision revision, String message) {
     List<Condition> c = conditions(record, false, "SyncFailed", revision.shortSha() + ": " + message);
     return with(record, new SyncStatus("OutOfSync", revision.sha()), releaseHealth(record), c, history(record));
+  }
+
+  ApplicationStatus drifted(AppRecord record, DiffReport diff) {
+    String message = "changed in the cluster since it was applied: " + String.join(", ", AppSyncer.changed(diff))
+        + "; selfHeal is off, sync to put Git's version back";
+    List<Condition> c = conditions(record, false, "OutOfSync", message);
+    return with(record, new SyncStatus("OutOfSync", record.syncedCommit()), releaseHealth(record), c, history(record));
+  }
+
+  ApplicationStatus healed(AppRecord record, SyncResult result, DiffReport diff) {
+    String message = "drift corrected by revision " + result.revision().number() + ": " + String.join(", ", AppSyncer.changed(diff));
+    List<Condition> c = conditions(record, true, "Synced", message);
+    return with(record, new SyncStatus("Synced", record.syncedCommit()), releaseHealth(record), c, history(record));
+  }
+
+  /** After drift that went away by itself (someone undid their change): Synced again, if it had been reported. */
+  ApplicationStatus inSyncAgain(AppRecord record) {
+    if (record.status() == null || record.status().sync() == null || !"OutOfSync".equals(record.status().sync().status())
+        || !Objects.equals(record.status().sync().revision(), record.syncedCommit())) {
+      return record.status();
+    }
+    List<Condition> c = conditions(record, true, "Synced", "the cluster matches what was applied again");
+    return with(record, new SyncStatus("Synced", record.syncedCommit()), releaseHealth(record), c, history(record));
+  }
+
+  ApplicationStatus driftUnknown(AppRecord record, String message) {
+    List<Condition> c = conditions(record, false, "DriftCheckFailed", message);
+    return with(record, sync(record), health(record), c, history(record));
   }
 
   private List<Condition> conditions(AppRecord record, boolean ready, String reason, String message) {
