@@ -57,13 +57,29 @@ public final class LocalApiServer implements AutoCloseable {
         .build());
     try {
       server.start();
+    } catch (KubeAPITestException e) {
+      ClusterStartException failure = new ClusterStartException("kube-apiserver", "did not start within "
+          + options.startupTimeout().toSeconds() + " s: " + e.getMessage(), e);
+      cleanUp(server, workDir, failure);
+      throw failure;
+    }
+    try {
       String url = Kubeconfig.serverUrl(server.getKubeConfigYaml());
       return new LocalApiServer(binaries, workDir, server, url, Duration.ofNanos(System.nanoTime() - begin));
-    } catch (KubeAPITestException e) {
+    } catch (RuntimeException e) {
+      cleanUp(server, workDir, e);
+      throw e;
+    }
+  }
+
+  // Stops what did start; kube-api-test's stop() can itself fail when etcd never started.
+  private static void cleanUp(KubeAPIServer server, Path workDir, RuntimeException failure) {
+    try {
       server.stop();
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    } finally {
       WorkDir.delete(workDir);
-      throw new ClusterStartException("kube-apiserver", "did not start within "
-          + options.startupTimeout().toSeconds() + " s: " + e.getMessage(), e);
     }
   }
 
