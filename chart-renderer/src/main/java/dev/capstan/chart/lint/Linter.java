@@ -74,11 +74,14 @@ public final class Linter {
     List<LintFinding> findings = new ArrayList<>();
     Set<String> unknownKinds = new HashSet<>();
     Map<String, String> templates = new HashMap<>();
+    List<Map<?, ?>> pods = ServiceChecks.podTemplates(result.manifests().stream().map(RenderedManifest::object).toList());
     for (RenderedManifest manifest : result.manifests()) {
       String file = places.renderedFile(manifest.source());
       String template = templates.computeIfAbsent(file, f -> places.readIfPresent(manifest.source()));
       String id = manifest.kind() + "/" + manifest.name();
-      for (ObjectFinding finding : check(manifest, unknownKinds)) {
+      List<ObjectFinding> objectFindings = new ArrayList<>(check(manifest, unknownKinds));
+      objectFindings.addAll(ServiceChecks.check(manifest.object(), pods));
+      for (ObjectFinding finding : objectFindings) {
         int line = locate(manifest.yaml(), template, finding.path());
         findings.add(new LintFinding(file, line, finding.severity(), id + ": " + finding.message()));
       }

@@ -134,7 +134,7 @@ final class ObjectChecks {
         error(append(where, "name"), "container name \"" + container.get("name") + "\" is used twice in the pod");
       }
       portNames(container, where);
-      if (!(lookup(container, List.of("resources", "requests")) instanceof Map<?, ?> requests && !requests.isEmpty())) {
+      if (!(Fields.at(container, List.of("resources", "requests")) instanceof Map<?, ?> requests && !requests.isEmpty())) {
         findings.add(new ObjectFinding(Severity.INFO, where, "container \"" + container.get("name")
             + "\" has no resource requests, so the scheduler cannot place it well; set resources.requests"));
       }
@@ -146,7 +146,7 @@ final class ObjectChecks {
       return;
     }
     for (int p = 0; p < ports.size(); p++) {
-      if (lookup(ports.get(p), List.of("name")) instanceof String name
+      if (Fields.at(ports.get(p), List.of("name")) instanceof String name
           && (name.length() > 15 || !PORT_NAME.matcher(name).matches())) {
         error(append(append(append(where, "ports"), p), "name"), "port name \"" + name + "\" must be at most 15"
             + " lower-case letters, digits and '-', with a letter and no \"--\"");
@@ -155,21 +155,7 @@ final class ObjectChecks {
   }
 
   private Object at(List<Object> path) {
-    return lookup(object, path);
-  }
-
-  private static Object lookup(Object root, List<Object> path) {
-    Object node = root;
-    for (Object element : path) {
-      if (node instanceof Map<?, ?> map) {
-        node = map.get(element);
-      } else if (node instanceof List<?> list && element instanceof Integer i && i < list.size()) {
-        node = list.get(i);
-      } else {
-        return null;
-      }
-    }
-    return node;
+    return Fields.at(object, path);
   }
 
   private static List<Object> append(List<Object> path, Object element) {

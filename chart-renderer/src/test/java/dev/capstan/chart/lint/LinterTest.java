@@ -40,7 +40,9 @@ class LinterTest {
             + " integer found, string expected",
         service + ":4: error: Service/shop-bad-objects-with-a-name-that-is-much-too-long-for-a-service: metadata.name:"
             + " name \"shop-bad-objects-with-a-name-that-is-much-too-long-for-a-service\" must be a DNS-1035 label:"
-            + " at most 63 lower-case letters, digits and '-', starting with a letter");
+            + " at most 63 lower-case letters, digits and '-', starting with a letter",
+        service + ":8: warning: Service/shop-bad-objects-with-a-name-that-is-much-too-long-for-a-service:"
+            + " spec.selector: selects none of the pods this chart renders");
   }
 
   @Test
