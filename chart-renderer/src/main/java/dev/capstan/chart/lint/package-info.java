@@ -11,7 +11,12 @@
  * {@link dev.capstan.chart.lint.KubeSchemas}, offline schemas generated from the Kubernetes OpenAPI
  * document by {@code tools/kube-schemas/generate.py}, so an unknown field or a wrong type is caught
  * before an API server sees it; the finding points at the template line that wrote the field when
- * that line can be found. Custom resources are reported once as INFO and otherwise left alone.
+ * that line can be found. Checks the schema cannot express follow: names and labels the API server
+ * would reject, a workload selector that misses its pod template, duplicate container and bad port
+ * names (errors); a Service that selects none of the chart's pods or targets a port name they do
+ * not declare (warnings); containers without resource requests (INFO). Custom resources are
+ * reported once as INFO and otherwise left alone. {@code LintAgreesWithApiServerIT} in the cli
+ * module checks these verdicts against a real API server.
  *
  * <p>Results are values ({@link dev.capstan.chart.lint.LintReport} of
  * {@link dev.capstan.chart.lint.LintFinding}), printed as {@code path:line: severity: message};
