@@ -1,0 +1,148 @@
+package dev.capstan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capstan.agent.application.ApplicationFiles;
+import dev.capstan.cli.agent.AgentRuntime;
+import dev.capstan.git.testing.GitDaemon;
+import dev.capstan.git.testing.Upstream;
+import dev.capstan.testsupport.KubeApiServerTest;
+import dev.capstan.testsupport.KubeEnv;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The agent through its front door: Application files, Git served by {@code git daemon}, a signed
+ * webhook push over HTTP, and the {@code capstan app} client against the running server.
+ */
+@KubeApiServerTest
+class AgentFrontDoorIT {
+  private static final String SECRET = "webhook-secret";
+  private static final String TOKEN = "api-token";
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  KubernetesClient client;
+  KubeEnv env;
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run capstan(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Capstan.newCommandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private String message() {
+    ConfigMap cm = client.configMaps().inNamespace(env.namespace()).withName("web-config").get();
+    return cm == null ? null : cm.getData().get("message");
+  }
+
+  private static HttpResponse<String> push(URI server, String repo, String commit, String signature) throws Exception {
+    String body = """
+        {"repository": "%s", "ref": "refs/heads/main", "commit": "%s", "changedPaths": ["web/values.yaml"]}
+        """.formatted(repo, commit);
+    var request = HttpRequest.newBuilder(server.resolve("/hooks/generic")).header("Content-Type", "application/json")
+        .header("X-Capstan-Delivery", "d-" + commit).POST(HttpRequest.BodyPublishers.ofString(body));
+    if (signature != null) {
+      request.header("X-Capstan-Signature", "sha256=" + hmac(signature, body));
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String hmac(String secret, String body) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
+  void aSignedPushIsDeployedAndTheClientSeesIt(@TempDir Path tmp) throws Exception {
+    Path served = Files.createDirectories(tmp.resolve("served"));
+    Upstream upstream = Upstream.create(served, "apps");
+    String first = upstream.push("web chart", Map.of(
+        "web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n",
+        "web/values.yaml", "message: hello\n",
+        "web/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-config}\ndata: {message: {{ values.message | quote }}}\n"));
+    try (GitDaemon daemon = GitDaemon.start(served)) {
+      String repo = daemon.url("apps.git");
+      Path apps = Files.writeString(tmp.resolve("web.yaml"), """
+          apiVersion: capstan.dev/v1alpha1
+          kind: Application
+          metadata: {name: web}
+          spec:
+            source: {repoURL: "%s", ref: main, path: web}
+            destination: {namespace: %s}
+            syncPolicy: {automated: true, interval: 1h}
+          """.formatted(repo, env.namespace()));
+      var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), List.of(), 2, "127.0.0.1", 0, false,
+          Map.of("CAPSTAN_WEBHOOK_SECRET", SECRET, "CAPSTAN_API_TOKEN", TOKEN));
+      try (AgentRuntime runtime = AgentRuntime.start(client, settings)) {
+        ApplicationFiles.load(apps).forEach(l -> runtime.agent().upsert(l.application()));
+        runtime.agent().markReady();
+        String server = runtime.server().uri().toString();
+        await("first sync", () -> "hello".equals(message()));
+
+        Run list = capstan("app", "list", "--server", server);
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("NAME").contains("web").contains("Synced").contains(first.substring(0, 12));
+
+        String second = upstream.push("say world", Map.of("web/values.yaml", "message: world\n"));
+        assertThat(push(runtime.server().uri(), repo, second, null).statusCode()).isEqualTo(401);
+        assertThat(push(runtime.server().uri(), repo, second, "wrong-secret").statusCode()).isEqualTo(401);
+        assertThat(message()).isEqualTo("hello");
+
+        HttpResponse<String> accepted = push(runtime.server().uri(), repo, second, SECRET);
+        assertThat(accepted.statusCode()).isBetween(200, 202);
+        await("the pushed commit deployed", () -> "world".equals(message()));
+
+        Run history = capstan("app", "history", "web", "--server", server);
+        assertThat(history.out()).contains("REVISION").contains(second.substring(0, 12)).contains("deployed").contains("superseded");
+
+        Run json = capstan("app", "get", "web", "--server", server, "-o", "json");
+        assertThat(json.out()).contains("\"revision\" : \"" + second + "\"");
+
+        Run refused = capstan("app", "sync", "web", "--server", server, "--token", "nope");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("401").contains("bearer token");
+        assertThat(capstan("app", "sync", "web", "--server", server, "--token", TOKEN).out()).contains("sync of web queued");
+
+        Run missing = capstan("app", "get", "nope", "--server", server);
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("404").contains("Application/nope: no such application");
+      }
+    }
+  }
+}
