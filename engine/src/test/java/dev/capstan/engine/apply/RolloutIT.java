@@ -61,7 +61,7 @@ class RolloutIT {
     new Sync(new Cluster(client), store, waiting, seen::add).run(release("rollout", ns, web("shop:1")));
 
     assertThat(deployment().getStatus().getAvailableReplicas()).isEqualTo(3);
-    assertThat(seen).anyMatch(p -> !p.holdups().isEmpty() && p.line().contains("Deployment rollout-web:"));
+    assertThat(seen).last().satisfies(p -> assertThat(p.line()).isEqualTo("1/1 healthy"));
 
     new Sync(new Cluster(client), store, waiting, p -> { }).run(release("rollout", ns, web("shop:2")));
 
