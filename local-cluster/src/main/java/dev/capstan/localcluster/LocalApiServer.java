@@ -62,6 +62,9 @@ public final class LocalApiServer implements AutoCloseable {
           + options.startupTimeout().toSeconds() + " s: " + e.getMessage(), e);
       cleanUp(server, workDir, failure);
       throw failure;
+    } catch (RuntimeException | Error e) {
+      cleanUp(server, workDir, e);
+      throw e;
     }
     try {
       String url = Kubeconfig.serverUrl(server.getKubeConfigYaml());
@@ -73,7 +76,7 @@ public final class LocalApiServer implements AutoCloseable {
   }
 
   // Stops what did start; kube-api-test's stop() can itself fail when etcd never started.
-  private static void cleanUp(KubeAPIServer server, Path workDir, RuntimeException failure) {
+  private static void cleanUp(KubeAPIServer server, Path workDir, Throwable failure) {
     try {
       server.stop();
     } catch (RuntimeException e) {
