@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Checks the API server makes that a schema cannot express, and that trip up chart authors most:
  * object names and label syntax (a {@code fullname()} over 63 characters), a workload selector that
- * does not match its pod template, container and port names, and containers without resource
- * requests (INFO).
+ * does not match its pod template, container and port names, probes on undeclared named ports
+ * (WARNING) and containers without resource requests (INFO).
  */
 final class ObjectChecks {
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -134,9 +134,26 @@ final class ObjectChecks {
         error(append(where, "name"), "container name \"" + container.get("name") + "\" is used twice in the pod");
       }
       portNames(container, where);
+      probePorts(container, where);
       if (!(Fields.at(container, List.of("resources", "requests")) instanceof Map<?, ?> requests && !requests.isEmpty())) {
         findings.add(new ObjectFinding(Severity.INFO, where, "container \"" + container.get("name")
             + "\" has no resource requests, so the scheduler cannot place it well; set resources.requests"));
+      }
+    }
+  }
+
+  /** A probe on a named port the container does not declare never succeeds: the pod never gets ready. */
+  private void probePorts(Map<?, ?> container, List<Object> where) {
+    Set<Object> declared = new java.util.HashSet<>();
+    if (container.get("ports") instanceof List<?> ports) {
+      ports.forEach(p -> declared.add(Fields.at(p, List.of("name"))));
+    }
+    for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+      for (String handler : List.of("httpGet", "tcpSocket")) {
+        if (Fields.at(container, List.of(probe, handler, "port")) instanceof String port && !declared.contains(port)) {
+          add(Severity.WARNING, append(append(append(where, probe), handler), "port"), "\"" + port
+              + "\" is not a port name of container \"" + container.get("name") + "\", so the probe always fails");
+        }
       }
     }
   }
@@ -165,7 +182,11 @@ final class ObjectChecks {
   }
 
   private void error(List<Object> path, String message) {
-    String dotted = new SchemaViolation(path, message).toString();
-    findings.add(new ObjectFinding(Severity.ERROR, path, dotted));
+    add(Severity.ERROR, path, message);
+  }
+
+  /** A finding whose message starts with the field's dotted path, as schema findings do. */
+  private void add(Severity severity, List<Object> path, String message) {
+    findings.add(new ObjectFinding(severity, path, new SchemaViolation(path, message).toString()));
   }
 }

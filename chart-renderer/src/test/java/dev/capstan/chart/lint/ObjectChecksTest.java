@@ -92,6 +92,25 @@ class ObjectChecksTest {
   }
 
   @Test
+  void probesOnPortNamesTheContainerDoesNotDeclareAreWarnings() throws Exception {
+    assertThat(check("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          containers:
+            - name: web
+              image: nginx
+              resources: {requests: {cpu: 10m}}
+              ports: [{name: http, containerPort: 80}]
+              readinessProbe: {httpGet: {path: /, port: http}}
+              livenessProbe: {tcpSocket: {port: htpp}}
+              startupProbe: {httpGet: {path: /, port: 80}}
+        """)).containsExactly("WARNING spec.containers[0].livenessProbe.tcpSocket.port: \"htpp\" is not a port name"
+        + " of container \"web\", so the probe always fails");
+  }
+
+  @Test
   void containersWithoutRequestsAreReportedAsInfo() throws Exception {
     assertThat(check("""
         apiVersion: batch/v1
