@@ -14,7 +14,8 @@
  * that line can be found. Checks the schema cannot express follow: names and labels the API server
  * would reject, a workload selector that misses its pod template, duplicate container and bad port
  * names (errors); a Service that selects none of the chart's pods or targets a port name they do
- * not declare (warnings); containers without resource requests (INFO). Custom resources are
+ * not declare, a probe on a port name its container does not declare (warnings); containers
+ * without resource requests (INFO). Custom resources are
  * reported once as INFO and otherwise left alone. {@code LintAgreesWithApiServerIT} in the cli
  * module checks these verdicts against a real API server.
  *
