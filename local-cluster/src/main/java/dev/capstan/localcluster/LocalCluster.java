@@ -47,7 +47,7 @@ public final class LocalCluster implements AutoCloseable {
         new ReadinessWait(client, processes, options.readyTimeout()).nodesReady(nodes);
       }
       return new LocalCluster(apiServer, processes, nodes, Duration.ofNanos(System.nanoTime() - begin));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       processes.forEach(ManagedProcess::stop);
       apiServer.stop();
       throw e;
