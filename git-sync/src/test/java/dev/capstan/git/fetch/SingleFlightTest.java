@@ -20,13 +20,15 @@ class SingleFlightTest {
 
   @Test
   void callersWhileARoundRunsShareItsAnswer() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Thread first = new Thread(() -> flights.run("k", () -> {
+      started.countDown();
       await(release);
       return runs.incrementAndGet();
     }, Duration.ofSeconds(5), () -> -1));
     first.start();
-    Thread.sleep(100);
+    started.await();
     Thread releaser = new Thread(() -> {
       sleep(200);
       release.countDown();
