@@ -221,4 +221,19 @@ class SyncIT {
     assertThat(configMapNamed("gone-config")).isNull();
     assertThat(store.list(ns, "gone")).isEmpty();
   }
+
+  @Test
+  void aDryRunValidatesWithTheServerButChangesAndRecordsNothing() {
+    SecretReleaseStore store = new SecretReleaseStore(client);
+    String ns = env.namespace();
+
+    SyncResult result = sync(store, SyncOptions.defaults().withDryRun(true)).run(release("dry", ns, configMap("dry-config", "1")));
+
+    assertThat(result.changes().refs(Action.CREATED)).containsExactly(new ObjectRef("v1", "ConfigMap", ns, "dry-config"));
+    assertThat(configMapNamed("dry-config")).isNull();
+    assertThat(store.list(ns, "dry")).isEmpty();
+    String invalid = "apiVersion: v1\nkind: Service\nmetadata: {name: dry-svc}\nspec:\n  ports: [{port: 99999}]\n";
+    assertThatThrownBy(() -> sync(store, SyncOptions.defaults().withDryRun(true)).run(release("dry", ns, invalid)))
+        .hasMessageStartingWith("Service/" + ns + "/dry-svc: dry-run apply failed:");
+  }
 }
