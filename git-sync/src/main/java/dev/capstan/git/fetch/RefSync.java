@@ -65,8 +65,11 @@ final class RefSync {
         return new Synced(new RemoteRef(query.value(), id, id), COMMIT_REFS + query.value(), id, false);
       }
     }
-    // read by JGit when the transport is made; only this fetcher's copy of the config, never saved
-    repo.getConfig().setInt("protocol", null, "version", options.protocol().configValue());
+    // read by JGit when the transport is made; only this fetcher's copy of the config, never saved.
+    // A commit not yet cached is asked for by id, which v2 servers grant and many v0 servers refuse.
+    WireProtocol protocol = query.kind() == RefQuery.Kind.COMMIT ? WireProtocol.V2 : options.protocol();
+    int version = protocol.configValue();
+    repo.getConfig().setInt("protocol", null, "version", version);
     try (Transport transport = Transport.open(repo, new URIish(cached.url().transportUrl()))) {
       setup.configure(transport);
       transport.setTagOpt(TagOpt.NO_TAGS);
