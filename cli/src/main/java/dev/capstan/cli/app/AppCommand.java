@@ -69,7 +69,7 @@ public final class AppCommand {
     return sha.length() > 12 && !sha.equals("-") ? sha.substring(0, 12) : sha;
   }
 
-  @Command(name = "list", description = "Applications with their sync and health status.")
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Applications with their sync and health status.")
   static final class ListApps implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ServerFlags flags;
@@ -88,7 +88,7 @@ public final class AppCommand {
     }
   }
 
-  @Command(name = "get", description = "One application with its status and conditions.")
+  @Command(name = "get", mixinStandardHelpOptions = true, description = "One application with its status and conditions.")
   static final class Get implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ServerFlags flags;
@@ -112,7 +112,7 @@ public final class AppCommand {
     }
   }
 
-  @Command(name = "diff", description = "What a sync would change. Exit 0 in sync, 1 when there are differences.")
+  @Command(name = "diff", mixinStandardHelpOptions = true, description = "What a sync would change. Exit 0 in sync, 1 when there are differences.")
   static final class Diff implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ServerFlags flags;
@@ -132,7 +132,7 @@ public final class AppCommand {
     }
   }
 
-  @Command(name = "history", description = "The application's release revisions, newest first.")
+  @Command(name = "history", mixinStandardHelpOptions = true, description = "The application's release revisions, newest first.")
   static final class History implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ServerFlags flags;
@@ -151,7 +151,7 @@ public final class AppCommand {
     }
   }
 
-  @Command(name = "sync", description = "Sync now, also when automated sync is off.")
+  @Command(name = "sync", mixinStandardHelpOptions = true, description = "Sync now, also when automated sync is off.")
   static final class Sync implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ServerFlags flags;
@@ -169,7 +169,7 @@ public final class AppCommand {
     }
   }
 
-  @Command(name = "rollback", description = "Put an earlier revision back, as a new revision.")
+  @Command(name = "rollback", mixinStandardHelpOptions = true, description = "Put an earlier revision back, as a new revision.")
   static final class Rollback implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ServerFlags flags;
