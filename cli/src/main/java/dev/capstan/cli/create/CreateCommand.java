@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
     name = "create",
     mixinStandardHelpOptions = true,
     description = {
-      "Create a new chart: a Deployment with probes and a rolling update, a Service, a ServiceAccount,",
-      "an Ingress and a HorizontalPodAutoscaler (off by default), helper macros, values.yaml,",
-      "values.schema.json and NOTES.txt. NAME may be a path (charts/web creates web in charts/)."
+      "Create a new chart that renders and lints clean, as `helm create` does.",
+      "A Deployment with probes and a rolling update, a Service, a ServiceAccount, an Ingress and a "
+          + "HorizontalPodAutoscaler (both off by default), helper macros, values.yaml, values.schema.json "
+          + "and NOTES.txt. NAME may be a path: charts/web creates web in charts/."
     })
 public final class CreateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "NAME", description = "Name of the chart, optionally with the folder to create it in.")

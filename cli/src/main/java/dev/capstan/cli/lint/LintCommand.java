@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
     name = "lint",
     mixinStandardHelpOptions = true,
     description = {
-      "Check a chart: Chart.yaml, the templates and values (rendered with the chart's defaults and any",
-      "values given), and every rendered object against the Kubernetes schema (unknown fields, wrong",
-      "types). Prints path:line: error|warning|info: message; exits 1 on any error (or warning, with --strict)."
+      "Check a chart as `helm lint` does, and its objects against the Kubernetes schema.",
+      "Renders with the chart's defaults and any values given, then prints one line per finding, "
+          + "path:line: error|warning|info: message, and a summary. Exits 1 on any error (on warnings too "
+          + "with --strict)."
     })
 public final class LintCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CHART", description = "The chart directory.")
