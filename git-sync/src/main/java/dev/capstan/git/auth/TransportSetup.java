@@ -119,11 +119,11 @@ public final class TransportSetup implements TransportConfigCallback, AutoClosea
         loaded.forEach(pairs::add);
       }
       if (pairs.isEmpty()) {
-        throw new GitSyncException(url.toString(), "SSH identity contains no private key");
+        throw new GitSyncException("SSH identity", "contains no private key");
       }
       return pairs;
     } catch (IOException | GeneralSecurityException e) {
-      throw new GitSyncException(url.toString(), "cannot load SSH identity (wrong passphrase or not an "
+      throw new GitSyncException("SSH identity", "cannot load it (wrong passphrase, or not an "
           + "OpenSSH/PEM private key): " + Redactor.mask(e.getMessage(), secrets()));
     }
   }

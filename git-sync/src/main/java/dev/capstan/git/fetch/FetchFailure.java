@@ -32,6 +32,14 @@ public sealed interface FetchFailure {
     }
   }
 
+  /** The source's credentials could not be used: missing files, a key that does not load, a wrong passphrase. */
+  record CredentialsUnusable(String url, String detail) implements FetchFailure {
+    @Override
+    public String message() {
+      return url + ": credentials unusable: " + detail;
+    }
+  }
+
   /** The SSH server's host key is unknown, changed or revoked. */
   record HostKeyRejected(String url, HostKeyProblem problem) implements FetchFailure {
     @Override

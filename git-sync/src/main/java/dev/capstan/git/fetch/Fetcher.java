@@ -1,6 +1,8 @@
 package dev.capstan.git.fetch;
 
+import dev.capstan.git.GitSyncException;
 import dev.capstan.git.auth.Credentials;
+import dev.capstan.git.auth.Redactor;
 import dev.capstan.git.auth.TransportSetup;
 import dev.capstan.git.cache.CachedRepository;
 import dev.capstan.git.cache.RepositoryCache;
@@ -79,7 +81,14 @@ public final class Fetcher {
 
   private FetchResult fetchQuietly(GitSource source, Optional<String> lastSeenSha) {
     RefQuery query = RefQuery.parse(source.ref());
-    Credentials credentials = source.credentials().load();
+    Credentials credentials;
+    try {
+      credentials = source.credentials().load();
+    } catch (GitSyncException e) {
+      // a Secret not mounted yet or rotated to garbage is an operating condition, not a crash
+      return new FetchResult.Failure(new FetchFailure.CredentialsUnusable(source.url().toString(), e.getMessage()),
+          lastGoodOrEmpty(source, query));
+    }
     String key = source.url().cacheKey() + "\n" + query + "\n" + source.credentials();
     Attempt attempt = flights.run(key, () -> syncWithRecovery(source, query, credentials), options.deadline(),
         () -> new Attempt(cache.repository(source.url()),
@@ -131,7 +140,7 @@ public final class Fetcher {
     try {
       return sha.map(ObjectId::fromString);
     } catch (IllegalArgumentException e) {
-      throw new dev.capstan.git.GitSyncException("lastSeenSha", "\"" + sha.get() + "\" is not a full commit SHA");
+      throw new GitSyncException("lastSeenSha", "\"" + sha.get() + "\" is not a full commit SHA");
     }
   }
 
@@ -174,7 +183,13 @@ public final class Fetcher {
         FailureClassifier classifier = new FailureClassifier(source.url().toString(), setup.secrets(), options.timeout());
         Repository repo = cached.repository();
         Optional<ObjectId> previous = StateRefs.read(repo, StateRefs.resolved(query));
-        RefSync.Outcome outcome = refSync.sync(cached, query, setup, classifier);
+        RefSync.Outcome outcome;
+        try {
+          outcome = refSync.sync(cached, query, setup, classifier);
+        } catch (GitSyncException e) {
+          outcome = new RefSync.Failed(new FetchFailure.CredentialsUnusable(source.url().toString(),
+              Redactor.mask(e.getMessage(), setup.secrets())));
+        }
         // a ref write is a lock file and a rename: only when the commit moved, not on every poll
         if (outcome instanceof RefSync.Synced synced && !previous.map(synced.commit()::equals).orElse(false)) {
           StateRefs.write(repo, StateRefs.resolved(query), synced.commit());
@@ -203,6 +218,14 @@ public final class Fetcher {
   private static Notice recovered(GitSource source, String why) {
     return new Notice(Notice.Kind.CACHE_RECOVERED, source.url() + ": cached copy was unusable (" + why
         + ") and has been fetched again");
+  }
+
+  private Optional<Revision> lastGoodOrEmpty(GitSource source, RefQuery query) {
+    try {
+      return lastGood(cache.repository(source.url()).repository(), source, query);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   private Optional<Revision> lastGood(Repository repo, GitSource source, RefQuery query) throws IOException {

@@ -89,6 +89,29 @@ class SshFetchIT {
   }
 
   @Test
+  void wrongPassphraseIsATypedFailureThatNeverShowsThePassphrase() throws Exception {
+    FetchResult result = fetch("cache-passphrase", server.knownHostsLine(), "not the passphrase");
+
+    FetchFailure failure = ((FetchResult.Failure) result).failure();
+    assertThat(failure).isInstanceOf(FetchFailure.CredentialsUnusable.class);
+    assertThat(failure.message()).startsWith(server.url("shop.git") + ": credentials unusable: SSH identity: cannot load it")
+        .doesNotContain("not the passphrase").doesNotContain(PASSPHRASE);
+  }
+
+  @Test
+  void credentialsDirectoryWithNothingInItIsATypedFailure() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("creds-empty"));
+    try (RepositoryCache cache = RepositoryCache.open(tmp.resolve("cache-empty"))) {
+      FetchResult result = new Fetcher(cache, FetchOptions.defaults())
+          .fetch(GitSource.of(server.url("shop.git"), "main").withCredentials(CredentialsRef.directory(empty)));
+
+      assertThat(((FetchResult.Failure) result).failure().message())
+          .isEqualTo(server.url("shop.git") + ": credentials unusable: credentials(dir " + empty
+              + "): no credentials found (expected username/password, token or identity)");
+    }
+  }
+
+  @Test
   void keyTheServerDoesNotKnowIsAuthRejected() throws Exception {
     Path other = tmp.resolve("id_other");
     new ProcessBuilder("ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-f", other.toString()).start().waitFor();
