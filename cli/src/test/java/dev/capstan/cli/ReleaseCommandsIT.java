@@ -52,6 +52,7 @@ class ReleaseCommandsIT {
         stringData:
           password: {{ values.password }}
         """);
+    Files.writeString(chart.resolve("templates/NOTES.txt"), "Visit {{ release.name }} in {{ release.namespace }}.\n");
   }
 
   private int run(String... args) {
@@ -79,7 +80,8 @@ class ReleaseCommandsIT {
     assertThat(out).contains("+++ desired v1 ConfigMap " + ns + "/cli-config").doesNotContain("hunter2");
 
     assertThat(run("apply", chart.toString(), "--release", "cli")).as(err).isZero();
-    assertThat(out).contains("ConfigMap/" + ns + "/cli-config created", "Release " + ns + "/cli: revision 1 deployed");
+    assertThat(out).contains("ConfigMap/" + ns + "/cli-config created", "Release " + ns + "/cli: revision 1 deployed",
+        "NOTES:\nVisit cli in " + ns + ".\n");
     assertThat(greeting("cli")).isEqualTo("hello");
 
     assertThat(run("diff", chart.toString(), "--release", "cli")).as(out + err).isZero();

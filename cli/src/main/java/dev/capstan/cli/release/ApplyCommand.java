@@ -84,6 +84,12 @@ public final class ApplyCommand implements Callable<Integer> {
           ? "Release " + namespace + "/" + release + ": dry run, nothing changed or recorded"
           : "Release " + namespace + "/" + release + ": revision " + result.revision().number() + " "
               + result.revision().status().label());
+      String notes = result.revision().notes();
+      if (!dryRun && notes != null && !notes.isBlank()) {
+        out.println();
+        out.println("NOTES:");
+        out.print(notes.endsWith("\n") ? notes : notes + "\n");
+      }
       out.flush();
       return 0;
     } finally {

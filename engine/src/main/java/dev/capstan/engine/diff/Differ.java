@@ -8,6 +8,7 @@ import dev.capstan.engine.plan.Plan;
 import dev.capstan.engine.plan.PlannedObject;
 import dev.capstan.engine.resource.CapstanMetadata;
 import dev.capstan.engine.resource.KindOrder;
+import dev.capstan.engine.resource.Maps;
 import dev.capstan.engine.resource.ObjectRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class Differ {
     return cluster.get(ref)
         .filter(live -> releaseId.equals(Ownership.releaseOf(live)))
         .filter(live -> !CapstanMetadata.PRUNE_DISABLED.equals(
-            dev.capstan.engine.resource.Maps.string(live, "metadata", "annotations", CapstanMetadata.PRUNE_ANNOTATION)));
+            Maps.string(live, "metadata", "annotations", CapstanMetadata.PRUNE_ANNOTATION)));
   }
 
   private Map<String, Object> predict(PlannedObject planned, Map<String, Object> live) {

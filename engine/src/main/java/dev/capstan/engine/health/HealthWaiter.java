@@ -39,9 +39,8 @@ public final class HealthWaiter {
     ResourceEventHandler<GenericKubernetesResource> signal = new Signal(lock, changed);
     try {
       for (ObjectRef ref : refs) {
-        String key = ref.apiVersion() + "/" + ref.kind() + "/" + (ref.namespace() == null ? "" : ref.namespace());
-        if (!informers.containsKey(key)) {
-          informers.put(key, cluster.inform(ref, signal));
+        if (!informers.containsKey(informerKey(ref))) {
+          informers.put(informerKey(ref), cluster.inform(ref, signal));
         }
       }
       long deadline = System.nanoTime() + timeout.toNanos();
@@ -90,9 +89,13 @@ public final class HealthWaiter {
   }
 
   private static GenericKubernetesResource liveOf(ObjectRef ref, Map<String, SharedIndexInformer<GenericKubernetesResource>> informers) {
-    String informerKey = ref.apiVersion() + "/" + ref.kind() + "/" + (ref.namespace() == null ? "" : ref.namespace());
     String storeKey = ref.namespace() == null ? ref.name() : ref.namespace() + "/" + ref.name();
-    return informers.get(informerKey).getStore().getByKey(storeKey);
+    return informers.get(informerKey(ref)).getStore().getByKey(storeKey);
+  }
+
+  /** One informer per kind and namespace serves every object of that kind there. */
+  private static String informerKey(ObjectRef ref) {
+    return ref.apiVersion() + "/" + ref.kind() + "/" + (ref.namespace() == null ? "" : ref.namespace());
   }
 
   private List<Holdup> holdups(List<ObjectRef> refs, Map<String, SharedIndexInformer<GenericKubernetesResource>> informers) {
