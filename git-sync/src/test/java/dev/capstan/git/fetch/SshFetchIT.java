@@ -70,6 +70,18 @@ class SshFetchIT {
   }
 
   @Test
+  void hashedKnownHostsEntriesAreUnderstood() throws Exception {
+    Path hashed = tmp.resolve("known_hosts_hashed");
+    Files.writeString(hashed, server.knownHostsLine() + "\n");
+    assertThat(new ProcessBuilder("ssh-keygen", "-q", "-H", "-f", hashed.toString()).start().waitFor()).isZero();
+    assertThat(Files.readString(hashed)).startsWith("|1|").doesNotContain("127.0.0.1");
+
+    FetchResult result = fetch("cache-hashed", Files.readString(hashed).trim(), PASSPHRASE);
+
+    assertThat(result).isInstanceOf(FetchResult.Success.class);
+  }
+
+  @Test
   void unknownHostKeyIsRefusedWithAClearReason() throws Exception {
     FetchResult result = fetch("cache-unknown", "[127.0.0.1]:1 " + server.knownHostsLine().split(" ", 2)[1], PASSPHRASE);
 
