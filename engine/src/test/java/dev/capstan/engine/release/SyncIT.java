@@ -214,11 +214,14 @@ class SyncIT {
   void uninstallDeletesObjectsAndHistory() {
     SecretReleaseStore store = new SecretReleaseStore(client);
     String ns = env.namespace();
-    sync(store, SyncOptions.defaults()).run(release("gone", ns, configMap("gone-config", "1")));
+    String kept = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: gone-kept\n  annotations: {capstan.dev/prune: disabled}\n---\n";
+    sync(store, SyncOptions.defaults()).run(release("gone", ns, configMap("gone-config", "1") + kept));
 
-    new Uninstall(new Cluster(client), store).run(ns, "gone");
+    var deleted = new Uninstall(new Cluster(client), store).run(ns, "gone");
 
     assertThat(configMapNamed("gone-config")).isNull();
+    assertThat(configMapNamed("gone-kept")).isNotNull();
+    assertThat(deleted.refs(Action.DELETED)).containsExactly(new ObjectRef("v1", "ConfigMap", ns, "gone-config"));
     assertThat(store.list(ns, "gone")).isEmpty();
   }
 
