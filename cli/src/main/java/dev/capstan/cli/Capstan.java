@@ -25,7 +25,8 @@ public final class Capstan {
     return newCommandLine().execute(args);
   }
 
-  static CommandLine newCommandLine() {
+  /** A fresh command line with every subcommand; tests run it in-process with their own writers. */
+  public static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new Capstan());
     Subcommands.register(cli);
     cli.setExecutionExceptionHandler(new ErrorReporter());

@@ -10,6 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.URIish;
 
 /**
  * The quickstart's Git side: a bare repository (what a Git host would hold) and a clone to edit,
@@ -37,21 +40,28 @@ final class QuickstartRepo {
     try {
       Files.createDirectories(dir);
       Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
-      try (Git git = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(clone.toFile()).call()) {
+      try (Git git = Git.init().setInitialBranch("main").setDirectory(clone.toFile()).call()) {
         copyTree(examples, clone.resolve("examples"));
         git.add().addFilepattern(".").call();
         git.commit().setMessage("Seed the GitOps repository with Capstan's examples").setSign(false)
             .setAuthor("Capstan quickstart", "quickstart@capstan.dev").setCommitter("Capstan quickstart", "quickstart@capstan.dev").call();
-        git.push().setRemote("origin").add("main").call();
+        git.remoteAdd().setName("origin").setUri(new URIish("file://" + bare.toAbsolutePath())).call();
+        git.push().setRemote("origin").setRefSpecs(new RefSpec("refs/heads/main:refs/heads/main")).call();
+        // So that a plain `git push` in the working copy goes where the agent looks.
+        StoredConfig config = git.getRepository().getConfig();
+        config.setString("branch", "main", "remote", "origin");
+        config.setString("branch", "main", "merge", "refs/heads/main");
+        config.save();
       }
-    } catch (GitAPIException | IOException e) {
+    } catch (GitAPIException | IOException | java.net.URISyntaxException e) {
       throw new CapstanException(dir.toString(), "cannot create the quickstart Git repository: " + e.getMessage(), e);
     }
     return new QuickstartRepo(bare, clone);
   }
 
+  /** {@code file:///…/gitops.git}, without the trailing slash {@code Path.toUri()} gives a folder. */
   String url() {
-    return bare.toUri().toString();
+    return "file://" + bare.toAbsolutePath();
   }
 
   Path workingCopy() {

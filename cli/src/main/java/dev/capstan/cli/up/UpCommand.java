@@ -9,6 +9,7 @@ import dev.capstan.cli.agent.AgentRuntime;
 import dev.capstan.localcluster.LocalCluster;
 import dev.capstan.localcluster.LocalClusterOptions;
 import dev.capstan.localcluster.PinnedVersions;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -140,6 +142,12 @@ public final class UpCommand implements Callable<Integer> {
       if (status != null && status.sync() != null && !"Unknown".equals(status.sync().status())) {
         say(out, "%s: %s at %s, health %s", APP, status.sync().status(), status.sync().revision(),
             status.health() == null ? "Unknown" : status.health().status());
+        return;
+      }
+      Optional<Condition> failing = status == null || status.conditions() == null ? Optional.empty()
+          : status.conditions().stream().filter(c -> "Ready".equals(c.getType()) && "False".equals(c.getStatus())).findFirst();
+      if (failing.isPresent()) {
+        say(out, "%s: %s: %s (the agent keeps retrying)", APP, failing.get().getReason(), failing.get().getMessage());
         return;
       }
       Thread.sleep(500);
