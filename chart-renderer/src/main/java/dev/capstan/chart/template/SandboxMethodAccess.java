@@ -2,7 +2,9 @@ package dev.capstan.chart.template;
 
 import io.pebbletemplates.pebble.attributes.methodaccess.MethodAccessValidator;
 import java.lang.reflect.Method;
+import io.pebbletemplates.pebble.node.ForNode;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Denies every Java method call from a template except a map entry's {@code key}/{@code value}
@@ -12,10 +14,17 @@ import java.util.Map;
  * {@code values.clear()} all fail.
  */
 final class SandboxMethodAccess implements MethodAccessValidator {
+  /** {@code loop.index}, {@code loop.first}, … inside {@code for}: Pebble's own loop state, read-only. */
+  private static final Set<String> LOOP_GETTERS = Set.of("isFirst", "isLast", "getIndex", "getLength", "getRevindex");
+
   @Override
   public boolean isMethodAccessAllowed(Object object, Method method) {
-    return object instanceof Map.Entry<?, ?>
-        && method.getParameterCount() == 0
-        && (method.getName().equals("getKey") || method.getName().equals("getValue"));
+    if (method.getParameterCount() != 0) {
+      return false;
+    }
+    if (object instanceof ForNode.LoopVariables) {
+      return LOOP_GETTERS.contains(method.getName());
+    }
+    return object instanceof Map.Entry<?, ?> && (method.getName().equals("getKey") || method.getName().equals("getValue"));
   }
 }

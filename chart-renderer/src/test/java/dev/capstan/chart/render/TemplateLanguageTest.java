@@ -80,6 +80,14 @@ class TemplateLanguageTest {
   }
 
   @Test
+  void loopStateIsReadableInsideFor() {
+    assertThat(eval("{% for i in values.list %}{{ loop.index }}:{{ i }}{% if not loop.last %},{% endif %}{% endfor %}"))
+        .isEqualTo("0:x,1:w");
+    assertThat(eval("{% for i in values.list %}{% if loop.first %}{{ loop.length }}{% endif %}{{ loop.revindex }}{% endfor %}"))
+        .isEqualTo("210");
+  }
+
+  @Test
   void mapsIterateInSortedKeyOrder() {
     assertThat(eval("{% for e in values.map %}{{ e.key }}={{ e.value is map ? 'map' : e.value }};{% endfor %}"))
         .isEqualTo("a=1;b=2;c=map;");
