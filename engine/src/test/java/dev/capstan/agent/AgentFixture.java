@@ -5,6 +5,7 @@ import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.metrics.AgentMetrics;
+import dev.capstan.agent.status.CommitStatuses;
 import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
@@ -32,10 +33,14 @@ final class AgentFixture implements AutoCloseable {
   final AgentMetrics metrics = AgentMetrics.discard();
 
   AgentFixture(Path tmp, KubernetesClient client) throws Exception {
+    this(tmp, client, CommitStatuses.none());
+  }
+
+  AgentFixture(Path tmp, KubernetesClient client, CommitStatuses commitStatuses) throws Exception {
     cache = RepositoryCache.open(Files.createDirectories(tmp.resolve("cache")));
     AgentContext ctx = new AgentContext(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new Renderer(), new Cluster(client), new SecretReleaseStore(client), new ApplicationValidator(AgentPolicy.permissive()),
-        tmp.resolve("credentials"), Clock.systemUTC(), metrics, EventRecorder.none());
+        tmp.resolve("credentials"), Clock.systemUTC(), metrics, EventRecorder.none(), commitStatuses);
     agent = new Agent(ctx, StatusSink.inMemory(), 2);
   }
 

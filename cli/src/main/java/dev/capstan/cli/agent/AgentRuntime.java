@@ -7,6 +7,7 @@ import dev.capstan.agent.cluster.ClusterEventRecorder;
 import dev.capstan.agent.cluster.ClusterStatusSink;
 import dev.capstan.agent.metrics.AgentMetrics;
 import dev.capstan.agent.status.EventRecorder;
+import dev.capstan.agent.status.HostCommitStatuses;
 import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
 import dev.capstan.chart.render.Renderer;
@@ -58,7 +59,8 @@ public final class AgentRuntime implements AutoCloseable {
         new Renderer(), new Cluster(client), new SecretReleaseStore(client),
         new ApplicationValidator(AgentPolicy.permissive().withAllowedNamespaces(s.allowedNamespaces())), s.credentialsDir(),
         Clock.systemUTC(), new AgentMetrics(metrics),
-        s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none());
+        s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none(),
+        HostCommitStatuses.fromEnvironment(s.environment()));
     StatusSink sink = s.statusInCluster() ? new ClusterStatusSink(client) : StatusSink.inMemory();
     Agent agent = new Agent(ctx, sink, s.concurrency());
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);

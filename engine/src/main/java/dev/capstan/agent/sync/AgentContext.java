@@ -2,6 +2,7 @@ package dev.capstan.agent.sync;
 
 import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.metrics.AgentMetrics;
+import dev.capstan.agent.status.CommitStatuses;
 import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.chart.render.Renderer;
 import dev.capstan.engine.cluster.Cluster;
@@ -24,4 +25,5 @@ public record AgentContext(
     Path credentialsDir,
     Clock clock,
     AgentMetrics metrics,
-    EventRecorder events) {}
+    EventRecorder events,
+    CommitStatuses commitStatuses) {}

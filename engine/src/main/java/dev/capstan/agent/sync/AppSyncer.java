@@ -5,6 +5,7 @@ import dev.capstan.agent.application.ApplicationSpec;
 import dev.capstan.agent.application.GoDuration;
 import dev.capstan.agent.application.SyncPolicy;
 import dev.capstan.agent.application.Violation;
+import dev.capstan.agent.status.CommitStatuses;
 import dev.capstan.agent.sync.PassResult.Outcome;
 import dev.capstan.core.CapstanException;
 import dev.capstan.engine.diff.DiffAction;
@@ -91,16 +92,20 @@ public final class AppSyncer {
     }
     Application app = record.application();
     ctx.events().normal(app, "Syncing", "applying " + revision.shortSha() + " (" + revision.subject() + ")");
+    ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.PENDING, "deploying to " + app.getSpec().destination().namespace());
     try {
       SyncResult result = new Sync(ctx.cluster(), ctx.store(), syncOptions(app.getSpec()), progress -> { }).run(desired);
       record.synced(revision.sha(), spec, desired);
       record.status(statuses.synced(record, revision, result));
       ctx.events().normal(app, "Synced", "revision " + result.revision().number() + " applied " + revision.shortSha());
+      ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.SUCCESS,
+          "live in " + app.getSpec().destination().namespace() + " as revision " + result.revision().number());
       return PassResult.of(record.status(), Outcome.SYNCED);
     } catch (SyncFailedException e) {
       record.failed(revision.sha(), spec);
       record.status(statuses.syncFailed(record, revision, e.getMessage()));
       ctx.events().warning(app, "SyncFailed", e.getMessage());
+      ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.FAILURE, e.getMessage());
       if (e.recorded() == RevisionStatus.ROLLED_BACK) {
         ctx.events().warning(app, "RolledBack", "revision " + e.revision() + " failed and the previous revision was put back");
       }
@@ -109,6 +114,7 @@ public final class AppSyncer {
       record.failed(revision.sha(), spec);
       record.status(statuses.syncFailed(record, revision, e.getMessage()));
       ctx.events().warning(app, "SyncFailed", e.getMessage());
+      ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.FAILURE, e.getMessage());
       return PassResult.of(record.status(), Outcome.FAILED);
     }
   }
