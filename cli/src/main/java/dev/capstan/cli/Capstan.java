@@ -17,7 +17,9 @@ public final class Capstan {
   boolean debug;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    CommandLine cli = configure(new CommandLine(new Capstan()));
+    Subcommands.register(cli, args);
+    System.exit(cli.execute(args));
   }
 
   /** Runs the command line and returns the exit code; used by tests without forking a JVM. */
@@ -29,6 +31,10 @@ public final class Capstan {
   public static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new Capstan());
     Subcommands.register(cli);
+    return configure(cli);
+  }
+
+  private static CommandLine configure(CommandLine cli) {
     cli.setExecutionExceptionHandler(new ErrorReporter());
     cli.setParameterExceptionHandler(new ErrorReporter());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
