@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,8 @@ class SandboxCommandIT {
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     AtomicInteger exit = new AtomicInteger(-1);
+    // Other ITs in this JVM may share a test API server; only what the sandbox starts is its own.
+    Set<Long> before = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
     Thread sandbox = new Thread(() -> exit.set(
         cli.execute("sandbox", "--nodes", "2", "--kubeconfig-out", kubeconfig.toString())));
     sandbox.start();
@@ -47,19 +51,19 @@ class SandboxCommandIT {
           }));
     }
     assertThat(out.toString()).contains("Pods are simulated").contains(kubeconfig.toString());
-    assertThat(controlPlaneChildren()).contains("kube-apiserver", "etcd", "kwok", "kube-scheduler",
+    assertThat(controlPlaneChildren(before)).contains("kube-apiserver", "etcd", "kwok", "kube-scheduler",
         "kube-controller-manager");
 
     sandbox.interrupt();
     sandbox.join(Duration.ofSeconds(60).toMillis());
 
     assertThat(exit.get()).isZero();
-    assertThat(controlPlaneChildren()).isEmpty();
+    assertThat(controlPlaneChildren(before)).isEmpty();
     assertThat(kubeconfig).doesNotExist();
   }
 
-  private static List<String> controlPlaneChildren() {
-    return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+  private static List<String> controlPlaneChildren(Set<Long> startedBefore) {
+    return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).filter(p -> !startedBefore.contains(p.pid()))
         .map(p -> p.info().command().map(c -> Path.of(c).getFileName().toString()).orElse(""))
         .filter(c -> c.startsWith("kube") || c.equals("etcd") || c.equals("kwok"))
         .toList();
