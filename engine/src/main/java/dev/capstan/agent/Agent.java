@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class Agent implements AgentOperations, PushListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
   private static final Duration DEPENDENCY_RECHECK = Duration.ofSeconds(5);
+  private static final Duration PUSH_RECHECK = Duration.ofMillis(500);
+  private static final int PUSH_LOOKS = 10;
 
   private final AgentContext ctx;
   private final AppSyncer syncer;
@@ -56,6 +58,8 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   private final PollScheduler polls;
   private final AtomicBoolean ready = new AtomicBoolean();
   private final Map<String, String> appOfRelease = new ConcurrentHashMap<>();
+  /** Commits announced by pushes and not yet seen by a fetch, with the looks left. */
+  private final Map<String, PendingPush> pushed = new ConcurrentHashMap<>();
   private final DriftWatcher drift;
 
   public Agent(AgentContext ctx, StatusSink sink, int concurrency) {
@@ -114,6 +118,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   /** Forgets an application; what it deployed stays, as when an Argo CD Application without finalizer is deleted. */
   public void remove(String name) {
     polls.unschedule(name);
+    pushed.remove(name);
     appOfRelease.values().remove(name);
     records.remove(name);
     pending.remove(name);
@@ -128,6 +133,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   public void onPush(PushEvent push) {
     records.forEach((name, record) -> {
       if (PushMatch.matches(record.application().getSpec().source(), push)) {
+        pushed.put(name, new PendingPush(push.commit(), PUSH_LOOKS));
         trigger(name, SyncTrigger.PUSH);
       }
     });
@@ -184,8 +190,30 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     if (result.retry()) {
       throw new PassFailed(name);
     }
-    return Optional.empty();
+    return lookAgainForPush(name, record);
   }
+
+  /**
+   * A push names the commit it brought. Fetches of one repository are shared, so a pass may have
+   * joined a fetch that started just before the push and still seen the old commit; then it looks
+   * again shortly, a few times, rather than lose the push until the next poll.
+   */
+  private Optional<Duration> lookAgainForPush(String name, AppRecord record) {
+    PendingPush push = pushed.get(name);
+    if (push == null || push.commit().equals(record.fetchedCommit())) {
+      pushed.remove(name);
+      return Optional.empty();
+    }
+    if (push.looksLeft() <= 1) {
+      pushed.remove(name);
+      return Optional.empty();
+    }
+    pushed.put(name, new PendingPush(push.commit(), push.looksLeft() - 1));
+    pending.merge(name, SyncTrigger.PUSH, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+    return Optional.of(PUSH_RECHECK);
+  }
+
+  private record PendingPush(String commit, int looksLeft) {}
 
   private Optional<String> unhealthyDependency(Application app) {
     for (String dep : app.getSpec().dependsOnOrEmpty()) {

@@ -44,8 +44,11 @@ public final class AgentRuntime implements AutoCloseable {
   private final Agent agent;
   private final CoalescingDispatcher pushes;
   private final AgentHttpServer server;
+  private final PrometheusMeterRegistry metrics;
 
-  private AgentRuntime(RepositoryCache cache, Agent agent, CoalescingDispatcher pushes, AgentHttpServer server) {
+  private AgentRuntime(RepositoryCache cache, Agent agent, CoalescingDispatcher pushes, AgentHttpServer server,
+      PrometheusMeterRegistry metrics) {
+    this.metrics = metrics;
     this.cache = cache;
     this.agent = agent;
     this.pushes = pushes;
@@ -69,7 +72,7 @@ public final class AgentRuntime implements AutoCloseable {
           ReceiverOptions.defaults());
       AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost(s.httpHost()).withPort(s.httpPort())
           .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")), agent, webhooks, metrics);
-      return new AgentRuntime(cache, agent, pushes, server);
+      return new AgentRuntime(cache, agent, pushes, server, metrics);
     } catch (RuntimeException e) {
       pushes.close();
       agent.close();
@@ -84,6 +87,11 @@ public final class AgentRuntime implements AutoCloseable {
 
   public AgentHttpServer server() {
     return server;
+  }
+
+  /** What {@code /metrics} serves. */
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
   }
 
   @Override

@@ -19,6 +19,7 @@ public final class AppRecord {
   private String comparedSpec;
   private String failedCommit;
   private String failedSpec;
+  private String fetchedCommit;
 
   public AppRecord(Application application) {
     this.application = application;
@@ -63,6 +64,15 @@ public final class AppRecord {
 
   public String comparedSpec() {
     return comparedSpec;
+  }
+
+  /** The commit the last successful fetch resolved to, or null. */
+  public String fetchedCommit() {
+    return fetchedCommit;
+  }
+
+  void fetched(String commit) {
+    this.fetchedCommit = commit;
   }
 
   /** Whether the last apply of exactly this commit and spec failed; polls and pushes do not repeat it. */

@@ -67,6 +67,7 @@ public final class AppSyncer {
     }
     FetchResult.Success success = (FetchResult.Success) fetched;
     Revision revision = success.revision();
+    record.fetched(revision.sha());
     String spec = SpecFingerprint.of(app.getSpec());
     SyncPolicy policy = app.getSpec().syncPolicyOrDefault();
     boolean forced = trigger == SyncTrigger.MANUAL;
