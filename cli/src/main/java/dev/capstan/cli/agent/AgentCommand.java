@@ -1,12 +1,11 @@
 package dev.capstan.cli.agent;
 
 import dev.capstan.agent.Agent;
+import dev.capstan.cli.KubeConfigs;
 import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.cluster.ApplicationWatcher;
 import dev.capstan.agent.cluster.Leadership;
 import dev.capstan.cli.agent.http.AgentHttpServer;
-import dev.capstan.core.CapstanException;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
@@ -76,7 +75,7 @@ public final class AgentCommand implements Callable<Integer> {
     }, "capstan-agent-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     boolean fromFiles = !applications.isEmpty();
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build();
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(KubeConfigs.load(kubeconfig, context)).build();
         AgentRuntime runtime = AgentRuntime.start(client, new AgentRuntime.Settings(cacheDir(), credentialsDir, allowedNamespaces,
             concurrency, httpHost, httpPort, !fromFiles, System.getenv()))) {
       if (fromFiles) {
@@ -164,14 +163,4 @@ public final class AgentCommand implements Callable<Integer> {
     return Files.createDirectories(dir);
   }
 
-  private Config config() {
-    if (kubeconfig == null) {
-      return Config.autoConfigure(context);
-    }
-    try {
-      return Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
-    } catch (IOException e) {
-      throw new CapstanException("--kubeconfig " + kubeconfig, "cannot read: " + e.getMessage(), e);
-    }
-  }
 }

@@ -1,14 +1,11 @@
 package dev.capstan.cli.release;
 
-import dev.capstan.core.CapstanException;
+import dev.capstan.cli.KubeConfigs;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.history.ReleaseStore;
 import dev.capstan.engine.history.SecretReleaseStore;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -31,7 +28,7 @@ public final class ClusterFlags {
 
   KubernetesClient client() {
     if (client == null) {
-      client = new KubernetesClientBuilder().withConfig(config()).build();
+      client = new KubernetesClientBuilder().withConfig(KubeConfigs.load(kubeconfig, context)).build();
     }
     return client;
   }
@@ -58,14 +55,4 @@ public final class ClusterFlags {
     }
   }
 
-  private Config config() {
-    if (kubeconfig == null) {
-      return Config.autoConfigure(context);
-    }
-    try {
-      return Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
-    } catch (IOException e) {
-      throw new CapstanException("--kubeconfig " + kubeconfig, "cannot read: " + e.getMessage(), e);
-    }
-  }
 }

@@ -2,8 +2,8 @@ package dev.capstan.cli.up;
 
 import dev.capstan.agent.Agent;
 import dev.capstan.agent.application.Application;
-import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.cli.KubeConfigs;
 import dev.capstan.cli.agent.AgentCommand;
 import dev.capstan.cli.agent.AgentRuntime;
 import dev.capstan.localcluster.LocalCluster;
@@ -11,7 +11,6 @@ import dev.capstan.localcluster.LocalClusterOptions;
 import dev.capstan.localcluster.PinnedVersions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
@@ -76,7 +75,7 @@ public final class UpCommand implements Callable<Integer> {
     Path usedKubeconfig = cluster == null ? kubeconfig.toAbsolutePath() : copyKubeconfig(cluster, work);
     Thread hook = new Thread(stop::countDown, "capstan-up-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config(usedKubeconfig)).build();
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(KubeConfigs.load(usedKubeconfig, context)).build();
         AgentRuntime runtime = AgentRuntime.start(client, new AgentRuntime.Settings(work.resolve("git-cache"),
             work.resolve("credentials"), List.of(), 4, "127.0.0.1", httpPort, false, System.getenv()))) {
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(APP).endMetadata().build()).serverSideApply();
@@ -131,9 +130,6 @@ public final class UpCommand implements Callable<Integer> {
     return Files.copy(cluster.kubeconfig(), work.resolve("kubeconfig"), StandardCopyOption.REPLACE_EXISTING);
   }
 
-  private Config config(Path file) throws IOException {
-    return Config.fromKubeconfig(context, Files.readString(file), file.toString());
-  }
 
   private void reportFirstSync(PrintWriter out, Agent agent) throws InterruptedException {
     long deadline = System.nanoTime() + FIRST_SYNC.toNanos();
