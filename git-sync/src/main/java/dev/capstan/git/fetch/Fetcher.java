@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * found corrupt while fetching is rebuilt once and the fetch retried. Thread-safe.
  */
 public final class Fetcher {
+  private final java.util.Set<String> warnedInsecure = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
 
   private final RepositoryCache cache;
@@ -68,11 +69,14 @@ public final class Fetcher {
   }
 
   // every message here is built from masked URLs and masked details; nothing raw reaches the log
-  private static void log(GitSource source, FetchResult result) {
+  private void log(GitSource source, FetchResult result) {
     if (result instanceof FetchResult.Failure f) {
       LOG.warn("{}", f.failure().message());
     } else if (result instanceof FetchResult.Success ok) {
-      ok.notices().forEach(n -> LOG.warn("{}", n.message()));
+      // An agent polls the same insecure URL for ever: say so once, not on every poll.
+      ok.notices().stream()
+          .filter(n -> n.kind() != Notice.Kind.INSECURE_TRANSPORT || warnedInsecure.add(source.url().toString()))
+          .forEach(n -> LOG.warn("{}", n.message()));
       if (ok.change() != Change.UNCHANGED) {
         LOG.info("{}: {} {}", source.url(), ok.change(), ok.revision());
       }
