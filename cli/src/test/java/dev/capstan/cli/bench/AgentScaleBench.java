@@ -96,7 +96,7 @@ class AgentScaleBench {
           agent.upsert(loaded.application());
         }
         agent.markReady();
-        await(Duration.ofMinutes(15), () -> synced(agent) == apps + 1);
+        await(Duration.ofMinutes(15), Duration.ofMillis(100), () -> synced(agent) == apps + 1);
         double allSynced = (System.nanoTime() - start) / 1e9;
         System.out.printf("BENCH apps=%d all-synced=%.1fs cpu=%.1fs peak-heap=%dMiB writes=%d reads=%d%n",
             apps, allSynced, (cpu() - cpu0) / 1e9, peakHeapMiB(), counter.writes.get(), counter.reads.get());
@@ -106,7 +106,7 @@ class AgentScaleBench {
         double unchanged0 = unchanged(runtime);
         long cpu1 = cpu();
         long pass = System.nanoTime();
-        await(Duration.ofMinutes(5), () -> unchanged(runtime) >= unchanged0 + apps);
+        await(Duration.ofMinutes(5), Duration.ofMillis(100), () -> unchanged(runtime) >= unchanged0 + apps);
         System.out.printf("BENCH apps=%d no-change-pass: %.1fs wall, cpu=%.2fs, writes=%d, reads=%d%n", apps,
             (System.nanoTime() - pass) / 1e9, (cpu() - cpu1) / 1e9, counter.writes.get(), counter.reads.get());
         assertThat(counter.writes.get()).as("writes in a pass with nothing new").isZero();
@@ -136,7 +136,7 @@ class AgentScaleBench {
           .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(202);
       try {
-        await(Duration.ofSeconds(60), () -> value.equals(message(client, ns, "pushed-cm-19")) && value.equals(message(client, ns, "pushed-cm-0")));
+        await(Duration.ofSeconds(60), Duration.ofMillis(5), () -> value.equals(message(client, ns, "pushed-cm-19")) && value.equals(message(client, ns, "pushed-cm-0")));
       } catch (AssertionError e) {
         throw new AssertionError(e.getMessage() + " for push " + i + "; app status: " + runtime.agent().application("pushed").orElseThrow().getStatus()
             + "; cm-0=" + message(client, ns, "pushed-cm-0"));
@@ -181,13 +181,14 @@ class AgentScaleBench {
         .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
   }
 
-  private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+  /** Waits, checking every {@code every}: often enough to time a push, rarely enough not to slow the agent it watches. */
+  private static void await(Duration timeout, Duration every, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out after " + timeout);
       }
-      Thread.sleep(5);
+      Thread.sleep(every.toMillis());
     }
   }
 }
