@@ -5,11 +5,10 @@ import dev.capstan.chart.lint.LintReport;
 import dev.capstan.chart.lint.Linter;
 import dev.capstan.chart.lint.Severity;
 import dev.capstan.chart.render.RenderOptions;
+import dev.capstan.cli.render.RenderTargetFlags;
 import dev.capstan.cli.render.ValuesFlags;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,19 +37,8 @@ public final class LintCommand implements Callable<Integer> {
   @Mixin
   ValuesFlags values = new ValuesFlags();
 
-  @Option(names = "--release", paramLabel = "NAME", description = "Release name (default: ${DEFAULT-VALUE}).")
-  String release = RenderOptions.defaults().releaseName();
-
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Release namespace (default: ${DEFAULT-VALUE}).")
-  String namespace = RenderOptions.defaults().namespace();
-
-  @Option(names = "--kube-version", paramLabel = "V",
-      description = "Kubernetes version for capabilities and kubeVersion checks (default: ${DEFAULT-VALUE}).")
-  String kubeVersion = RenderOptions.DEFAULT_KUBE_VERSION;
-
-  @Option(names = {"-a", "--api-versions"}, paramLabel = "G/V", split = ",",
-      description = "Extra API versions for capabilities.apiVersions, e.g. monitoring.coreos.com/v1.")
-  List<String> apiVersions = new ArrayList<>();
+  @Mixin
+  RenderTargetFlags target = new RenderTargetFlags();
 
   @Option(names = {"-q", "--quiet"}, description = "Print only warnings and errors.")
   boolean quiet;
@@ -62,8 +50,7 @@ public final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RenderOptions options = RenderOptions.defaults().withReleaseName(release).withNamespace(namespace)
-        .withKubeVersion(kubeVersion).withApiVersions(apiVersions).withValues(values.toOptions());
+    RenderOptions options = target.toOptions(values);
     LintReport report = new Linter().lint(chart, options);
     PrintWriter out = spec.commandLine().getOut();
     for (LintFinding finding : report.atLeast(quiet ? Severity.WARNING : Severity.INFO)) {

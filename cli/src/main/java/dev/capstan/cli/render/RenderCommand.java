@@ -36,19 +36,8 @@ public final class RenderCommand implements Callable<Integer> {
   @Mixin
   ValuesFlags values = new ValuesFlags();
 
-  @Option(names = "--release", paramLabel = "NAME", description = "Release name (default: ${DEFAULT-VALUE}).")
-  String release = RenderOptions.defaults().releaseName();
-
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Release namespace (default: ${DEFAULT-VALUE}).")
-  String namespace = RenderOptions.defaults().namespace();
-
-  @Option(names = "--kube-version", paramLabel = "V",
-      description = "Kubernetes version for capabilities and kubeVersion checks (default: ${DEFAULT-VALUE}).")
-  String kubeVersion = RenderOptions.DEFAULT_KUBE_VERSION;
-
-  @Option(names = {"-a", "--api-versions"}, paramLabel = "G/V", split = ",",
-      description = "Extra API versions for capabilities.apiVersions, e.g. monitoring.coreos.com/v1.")
-  List<String> apiVersions = new ArrayList<>();
+  @Mixin
+  RenderTargetFlags target = new RenderTargetFlags();
 
   @Option(names = {"-s", "--show-only"}, paramLabel = "PATH",
       description = "Only print the documents of this template, e.g. templates/deployment.yaml.")
@@ -60,9 +49,7 @@ public final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Chart loaded = ChartLoader.load(chart);
-    RenderOptions options = RenderOptions.defaults().withReleaseName(release).withNamespace(namespace)
-        .withKubeVersion(kubeVersion).withApiVersions(apiVersions).withShowOnly(showOnly)
-        .withValues(values.toOptions());
+    RenderOptions options = target.toOptions(values).withShowOnly(showOnly);
     RenderResult result = new Renderer().render(loaded, options);
     PrintWriter out = spec.commandLine().getOut();
     if (outputDir == null) {
