@@ -76,13 +76,13 @@ public final class AppSyncer {
       boolean applied = record.syncedCommit() != null && spec.equals(record.syncedSpec())
           && (revision.sha().equals(record.syncedCommit()) || !success.pathChanged());
       boolean failedBefore = record.failedBefore(revision.sha(), spec) && trigger != SyncTrigger.RETRY;
-      return (applied || failedBefore) && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : apply(record, trigger, revision, spec);
+      return (applied || failedBefore) && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : apply(record, revision, spec);
     }
     boolean compared = revision.sha().equals(record.comparedCommit()) && spec.equals(record.comparedSpec());
     return compared && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : compare(record, revision, spec);
   }
 
-  private PassResult apply(AppRecord record, SyncTrigger trigger, Revision revision, String spec) {
+  private PassResult apply(AppRecord record, Revision revision, String spec) {
     DesiredState desired;
     try {
       desired = render.render(record.application(), revision);
@@ -102,20 +102,14 @@ public final class AppSyncer {
       ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.SUCCESS,
           "live in " + app.getSpec().destination().namespace() + " as revision " + result.revision().number());
       return PassResult.of(record.status(), Outcome.SYNCED);
-    } catch (SyncFailedException e) {
-      record.failed(revision.sha(), spec);
-      record.status(statuses.syncFailed(record, revision, e.getMessage()));
-      ctx.events().warning(app, "SyncFailed", e.getMessage());
-      ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.FAILURE, e.getMessage());
-      if (e.recorded() == RevisionStatus.ROLLED_BACK) {
-        ctx.events().warning(app, "RolledBack", "revision " + e.revision() + " failed and the previous revision was put back");
-      }
-      return PassResult.of(record.status(), Outcome.FAILED);
     } catch (CapstanException e) {
       record.failed(revision.sha(), spec);
       record.status(statuses.syncFailed(record, revision, e.getMessage()));
       ctx.events().warning(app, "SyncFailed", e.getMessage());
       ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.FAILURE, e.getMessage());
+      if (e instanceof SyncFailedException failed && failed.recorded() == RevisionStatus.ROLLED_BACK) {
+        ctx.events().warning(app, "RolledBack", "revision " + failed.revision() + " failed and the previous revision was put back");
+      }
       return PassResult.of(record.status(), Outcome.FAILED);
     }
   }
