@@ -1,0 +1,68 @@
+package dev.capstan.cli.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.capstan.chart.ChartLoader;
+import dev.capstan.chart.lint.LintFinding;
+import dev.capstan.chart.lint.Linter;
+import dev.capstan.chart.lint.Severity;
+import dev.capstan.chart.render.RenderOptions;
+import dev.capstan.chart.render.RenderResult;
+import dev.capstan.chart.render.RenderedManifest;
+import dev.capstan.chart.render.Renderer;
+import dev.capstan.chart.values.ValuesOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Capstan's own install chart, rendered and linted by Capstan: what an operator installs. */
+class InstallChartTest {
+  private static final Path CHART = Path.of("../charts/capstan");
+  private static final RenderOptions OPTIONS = RenderOptions.defaults().withReleaseName("capstan").withNamespace("capstan-system");
+
+  /** kind/name, with the namespace where the template sets one (the engine fills in the rest when applying). */
+  private static List<String> kinds(RenderResult result) {
+    return result.manifests().stream().map(m -> m.kind() + "/" + (m.namespace() == null ? "" : m.namespace() + "/") + m.name()).toList();
+  }
+
+  @Test
+  void defaultsInstallTheAgentWithItsCrdAndClusterWideRbac() throws Exception {
+    RenderResult result = new Renderer().render(ChartLoader.load(CHART), OPTIONS);
+
+    assertThat(kinds(result)).containsExactlyInAnyOrder(
+        "CustomResourceDefinition/applications.capstan.dev", "ServiceAccount/capstan", "ClusterRole/capstan-managed",
+        "ClusterRoleBinding/capstan-managed", "Role/capstan-system/capstan-agent", "RoleBinding/capstan-system/capstan-agent",
+        "Service/capstan", "Deployment/capstan");
+    RenderedManifest crd = result.manifests().stream().filter(m -> m.kind().equals("CustomResourceDefinition")).findFirst().orElseThrow();
+    Map<?, ?> generated = new ObjectMapper(new YAMLFactory()).readValue(
+        Files.readString(CHART.resolve("crds/applications.capstan.dev-v1.yml")), Map.class);
+    assertThat(crd.object()).isEqualTo(generated);
+
+    String deployment = result.manifests().stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow().yaml();
+    assertThat(deployment).contains("runAsNonRoot: true").contains("readOnlyRootFilesystem: true")
+        .contains("path: /healthz").contains("path: /readyz").contains("--watch-namespace=capstan-system");
+  }
+
+  @Test
+  void allowedNamespacesGetARoleEachAndNoClusterRole() {
+    RenderResult result = new Renderer().render(ChartLoader.load(CHART),
+        OPTIONS.withValues(ValuesOptions.none().withSet(List.of("agent.allowedNamespaces={shop,payments}"))));
+
+    assertThat(kinds(result)).contains("Role/shop/capstan-managed", "RoleBinding/shop/capstan-managed",
+        "Role/payments/capstan-managed", "RoleBinding/payments/capstan-managed")
+        .noneMatch(k -> k.startsWith("ClusterRole"));
+    assertThat(result.manifests().stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow().yaml())
+        .contains("--allowed-namespace=shop").contains("--allowed-namespace=payments");
+  }
+
+  @Test
+  void theChartLintsWithoutErrors() {
+    List<LintFinding> errors = new Linter().lint(CHART, OPTIONS).findings().stream()
+        .filter(f -> f.severity() == Severity.ERROR).toList();
+    assertThat(errors).isEmpty();
+  }
+}
