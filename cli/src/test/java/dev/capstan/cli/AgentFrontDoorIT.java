@@ -114,6 +114,10 @@ class AgentFrontDoorIT {
         runtime.agent().markReady();
         String server = runtime.server().uri().toString();
         await("first sync", () -> "hello".equals(message()));
+        await("first sync reported", () -> {
+          var status = runtime.agent().application("web").orElseThrow().getStatus();
+          return status != null && status.sync() != null && first.equals(status.sync().revision());
+        });
 
         Run list = capstan("app", "list", "--server", server);
         assertThat(list.exit()).isZero();
@@ -127,6 +131,11 @@ class AgentFrontDoorIT {
         HttpResponse<String> accepted = push(runtime.server().uri(), repo, second, SECRET);
         assertThat(accepted.statusCode()).isBetween(200, 202);
         await("the pushed commit deployed", () -> "world".equals(message()));
+        // Objects are applied before the revision is recorded deployed; the status comes last.
+        await("the pushed commit reported", () -> {
+          var status = runtime.agent().application("web").orElseThrow().getStatus();
+          return status != null && status.sync() != null && second.equals(status.sync().revision());
+        });
 
         Run history = capstan("app", "history", "web", "--server", server);
         assertThat(history.out()).contains("REVISION").contains(second.substring(0, 12)).contains("deployed").contains("superseded");

@@ -204,8 +204,9 @@ class AgentBehaviourIT {
           """));
       await("the failed revision recorded", WAIT, () -> fx.agent.history("shop").size() >= 2
           && fx.agent.history("shop").get(0).status().matches("rolled-back|failed"));
+      // History is written inside the sync; the status only when the pass ends.
+      await("the failure reported", WAIT, () -> condition(fx, "shop", "Ready").startsWith("False SyncFailed"));
       assertThat(message(ns, "shop-config")).isEqualTo("v1");
-      assertThat(condition(fx, "shop", "Ready")).startsWith("False SyncFailed");
       assertThat(fx.agent.history("shop")).anySatisfy(h -> assertThat(h.status()).isEqualTo("deployed"));
     }
   }
