@@ -176,8 +176,4 @@ public final class UpCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** For tests: stops a running {@code up} as Ctrl-C would. */
-  void stop() {
-    stop.countDown();
-  }
 }

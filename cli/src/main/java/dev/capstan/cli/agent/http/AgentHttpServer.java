@@ -2,7 +2,6 @@ package dev.capstan.cli.agent.http;
 
 import dev.capstan.agent.AgentOperations;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -75,7 +74,7 @@ public final class AgentHttpServer implements AutoCloseable {
 
   public URI uri() {
     String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0") ? "127.0.0.1" : connector.getHost();
-    return URI.create("http://" + new InetSocketAddress(host, port()).getHostString() + ":" + port());
+    return URI.create("http://" + host + ":" + port());
   }
 
   @Override

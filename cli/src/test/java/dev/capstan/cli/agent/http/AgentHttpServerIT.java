@@ -139,7 +139,12 @@ class AgentHttpServerIT {
 
     assertThat(get("/api/v1/applications/web").body()).contains("\"kind\" : \"Application\"");
     assertThat(get("/api/v1/applications/web/history").body()).contains("\"revision\" : 2").contains("\"gitRevision\" : \"abc123\"");
-    assertThat(get("/api/v1/applications/web/diff").statusCode()).isEqualTo(200);
+    HttpResponse<String> diff = get("/api/v1/applications/web/diff");
+    assertThat(diff.statusCode()).isEqualTo(200);
+    assertThat(diff.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(diff.body()).contains("\"inSync\" : true");
+    assertThat(get("/api/v1/applications/web/diff?format=text").headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
   }
 
   @Test
