@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -40,54 +42,54 @@ final class ApiHandler extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) {
     String path = Request.getPathInContext(request);
     if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
-      return Replies.error(response, callback, 404, "no API endpoint at " + path);
+      return error(request, response, callback, 404, "no API endpoint at " + path);
     }
     String[] parts = path.substring(PREFIX.length()).split("/");
     String name = parts.length > 1 ? parts[1] : null;
     String action = parts.length > 2 ? parts[2] : null;
     if (parts.length > 3) {
-      return Replies.error(response, callback, 404, "no API endpoint at " + path);
+      return error(request, response, callback, 404, "no API endpoint at " + path);
     }
     boolean read = HttpMethod.GET.is(request.getMethod());
     boolean write = HttpMethod.POST.is(request.getMethod());
     if (!read && !write) {
-      return Replies.error(response, callback, 405, "use GET to read and POST to act");
+      return error(request, response, callback, 405, "use GET to read and POST to act");
     }
     if (read ? !token.mayRead(request) : !token.mayWrite(request)) {
       String why = !token.configured() && write
           ? "writing calls are disabled: the agent has no API token (CAPSTAN_API_TOKEN)"
           : "a valid bearer token is required";
-      return Replies.error(response, callback, 401, why);
+      return error(request, response, callback, 401, why);
     }
     try {
       return route(request, response, callback, read, name, action);
     } catch (UnknownApplicationException e) {
-      return Replies.error(response, callback, 404, e.getMessage());
+      return error(request, response, callback, 404, e.getMessage());
     } catch (BadRequest e) {
-      return Replies.error(response, callback, 400, e.getMessage());
+      return error(request, response, callback, 400, e.getMessage());
     } catch (CapstanException e) {
-      return Replies.error(response, callback, 409, e.getMessage());
+      return error(request, response, callback, 409, e.getMessage());
     } catch (RuntimeException e) {
       LOG.warn("API call {} {} failed", request.getMethod(), path, e);
-      return Replies.error(response, callback, 500, "internal error; see the agent's log");
+      return error(request, response, callback, 500, "internal error; see the agent's log");
     }
   }
 
   private boolean route(Request request, Response response, Callback callback, boolean read, String name, String action) {
     if (name == null) {
-      return read ? Replies.json(response, callback, 200, agent.applications()) : methodNotAllowed(response, callback);
+      return read ? Replies.json(response, callback, 200, agent.applications()) : methodNotAllowed(request, response, callback);
     }
     if (action == null) {
       return read
           ? Replies.json(response, callback, 200, agent.application(name).orElseThrow(() -> new UnknownApplicationException(name)))
-          : methodNotAllowed(response, callback);
+          : methodNotAllowed(request, response, callback);
     }
     return switch (action + (read ? ":GET" : ":POST")) {
       case "diff:GET" -> diff(request, response, callback, name);
       case "history:GET" -> Replies.json(response, callback, 200, agent.history(name));
       case "sync:POST" -> sync(request, response, callback, name);
       case "rollback:POST" -> rollback(request, response, callback, name);
-      default -> Replies.error(response, callback, action.matches("diff|history|sync|rollback") ? 405 : 404,
+      default -> error(request, response, callback, action.matches("diff|history|sync|rollback") ? 405 : 404,
           "no " + request.getMethod() + " endpoint for applications/" + name + "/" + action);
     };
   }
@@ -118,8 +120,19 @@ final class ApiHandler extends Handler.Abstract {
     return Replies.json(response, callback, 200, agent.rollback(name, revision.asInt()));
   }
 
-  private static boolean methodNotAllowed(Response response, Callback callback) {
-    return Replies.error(response, callback, 405, "use GET here");
+  private static boolean methodNotAllowed(Request request, Response response, Callback callback) {
+    return error(request, response, callback, 405, "use GET here");
+  }
+
+  /**
+   * An error answer. A POST rejected before its body was read leaves that body on the connection, so
+   * Jetty closes it after answering; saying {@code Connection: close} keeps clients from reusing it.
+   */
+  private static boolean error(Request request, Response response, Callback callback, int status, String message) {
+    if (HttpMethod.POST.is(request.getMethod())) {
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    }
+    return Replies.error(response, callback, status, message);
   }
 
   private static JsonNode body(Request request) {

@@ -159,7 +159,10 @@ class AgentHttpServerIT {
 
   @Test
   void writingNeedsTheToken() throws Exception {
-    assertThat(post("/api/v1/applications/web/sync", "{\"overrideSyncWindows\": true}", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> refused = post("/api/v1/applications/web/sync", "{\"overrideSyncWindows\": true}", null);
+    assertThat(refused.statusCode()).isEqualTo(401);
+    // The unread body stays on the connection; the server says so, and clients open a new one.
+    assertThat(refused.headers().firstValue("Connection")).hasValue("close");
     assertThat(post("/api/v1/applications/web/sync", "{\"overrideSyncWindows\": true}", "wrong").statusCode()).isEqualTo(401);
     int before = SYNCS.size();
 
