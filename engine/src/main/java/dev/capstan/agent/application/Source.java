@@ -3,6 +3,7 @@ package dev.capstan.agent.application;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Required;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ public record Source(
     @JsonPropertyDescription("Branch, tag, full commit SHA or a semver range over tags; default: the remote HEAD.") String ref,
     @JsonPropertyDescription("Folder of the chart inside the repository; default: the root.") String path,
     @JsonPropertyDescription("Values files inside the chart folder, applied in order.") List<String> valuesFiles,
-    @PreserveUnknownFields @JsonPropertyDescription("Values given inline; they override the values files.") Map<String, Object> values,
+    @PreserveUnknownFields @SchemaFrom(type = Object.class) @JsonPropertyDescription("Values given inline; they override the values files.") Map<String, Object> values,
     @JsonPropertyDescription("Name of a Secret (in the agent's namespace) holding Git credentials.") String secretRef) {
 
   public List<String> valuesFilesOrEmpty() {

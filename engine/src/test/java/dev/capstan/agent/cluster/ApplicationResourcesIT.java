@@ -1,0 +1,136 @@
+package dev.capstan.agent.cluster;
+
+import static dev.capstan.agent.cluster.ClusterAgent.await;
+import static dev.capstan.agent.cluster.ClusterAgent.configMapChart;
+import static dev.capstan.agent.cluster.ClusterAgent.eventReasons;
+import static dev.capstan.agent.cluster.ClusterAgent.message;
+import static dev.capstan.agent.cluster.ClusterAgent.status;
+import static dev.capstan.agent.cluster.ClusterAgent.synced;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.agent.status.StatusConditions;
+import dev.capstan.git.testing.Upstream;
+import dev.capstan.testsupport.KubeApiServerTest;
+import dev.capstan.testsupport.KubeEnv;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cluster mode as a user sees it: Application resources created, edited and deleted with the API,
+ * the agent's answer on each resource's status subresource and in its Events.
+ */
+@KubeApiServerTest
+class ApplicationResourcesIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  KubernetesClient client;
+  KubeEnv env;
+
+  @BeforeEach
+  void crd() throws Exception {
+    ClusterAgent.installCrd(client);
+  }
+
+  private Condition condition(String ns, String app, String type) {
+    ApplicationStatus status = status(client, ns, app);
+    return status == null || status.conditions() == null ? null
+        : status.conditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+  }
+
+  @Test
+  void anApplicationResourceIsSyncedReportedReSyncedOnEditAndForgottenOnDelete(@TempDir Path tmp) throws Exception {
+    String ns = env.newNamespace("resources");
+    Upstream upstream = Upstream.create(tmp, "apps");
+    Map<String, String> files = new HashMap<>(configMapChart("apps/web", "web", "hello"));
+    files.putAll(configMapChart("apps/api", "api", "v1"));
+    String first = upstream.push("two apps", files);
+
+    try (ClusterAgent agent = new ClusterAgent(tmp.resolve("cache"), env.server().newClient(ns), ns)) {
+      ClusterAgent.create(client, ns, ClusterAgent.application("web", upstream.fileUrl(), "apps/web", ns));
+      ClusterAgent.create(client, ns, ClusterAgent.application("api", upstream.fileUrl(), "apps/api", ns));
+
+      await("web Synced at the first commit", WAIT, () -> synced(client, ns, "web", first));
+      assertThat(message(client, ns, "web-config")).isEqualTo("hello");
+      Application web = ClusterAgent.get(client, ns, "web");
+      ApplicationStatus status = web.getStatus();
+      assertThat(status.health().status()).isEqualTo("Healthy");
+      assertThat(status.observedGeneration()).isEqualTo(web.getMetadata().getGeneration());
+      assertThat(condition(ns, "web", StatusConditions.READY)).satisfies(ready -> {
+        assertThat(ready.getStatus()).isEqualTo("True");
+        assertThat(ready.getReason()).isEqualTo("Synced");
+        assertThat(ready.getObservedGeneration()).isEqualTo(web.getMetadata().getGeneration());
+      });
+      assertThat(status.history()).singleElement().satisfies(h -> {
+        assertThat(h.revision()).isEqualTo(1);
+        assertThat(h.gitRevision()).isEqualTo(first);
+        assertThat(h.status()).isEqualTo("deployed");
+      });
+      assertThat(eventReasons(client, ns, "web")).containsExactlyInAnyOrder("Syncing", "Synced");
+
+      // kubectl patch capp web --type merge -p '{"spec":{"source":{"values":{"message":"edited"}}}}'
+      client.resources(Application.class).inNamespace(ns).withName("web")
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"source\":{\"values\":{\"message\":\"edited\"}}}}");
+      long edited = ClusterAgent.get(client, ns, "web").getMetadata().getGeneration();
+      await("the edited values applied", WAIT, () -> "edited".equals(message(client, ns, "web-config")));
+      await("web Ready at the edited generation", WAIT, () -> {
+        Condition ready = condition(ns, "web", StatusConditions.READY);
+        return ready != null && "True".equals(ready.getStatus()) && Long.valueOf(edited).equals(ready.getObservedGeneration());
+      });
+      assertThat(status(client, ns, "web").history()).extracting(ApplicationStatus.HistoryEntry::revision, ApplicationStatus.HistoryEntry::status)
+          .containsExactly(tuple(2, "deployed"), tuple(1, "superseded"));
+      assertThat(eventReasons(client, ns, "web")).containsExactlyInAnyOrder("Syncing", "Synced", "Syncing", "Synced");
+
+      client.resources(Application.class).inNamespace(ns).withName("web").delete();
+      await("the agent forgets web", WAIT, () -> agent.agent.application("web").isEmpty());
+      // A commit for both apps: api follows it, the forgotten web keeps what it deployed.
+      String both = upstream.push("both change", Map.of("apps/web/values.yaml", "message: unseen\n", "apps/api/values.yaml", "message: v2\n"));
+      await("api Synced at the new commit", WAIT, () -> synced(client, ns, "api", both));
+      assertThat(message(client, ns, "api-config")).isEqualTo("v2");
+      assertThat(message(client, ns, "web-config")).isEqualTo("edited");
+      assertThat(agent.agent.applications()).extracting(a -> a.getMetadata().getName()).containsExactly("api");
+    }
+  }
+
+  @Test
+  void anInvalidApplicationResourceIsStalledAndNothingIsApplied(@TempDir Path tmp) throws Exception {
+    String ns = env.newNamespace("invalid");
+    Upstream upstream = Upstream.create(tmp, "apps");
+    upstream.push("bad", configMapChart("apps/bad", "bad", "never"));
+
+    try (ClusterAgent agent = new ClusterAgent(tmp.resolve("cache"), env.server().newClient(ns), ns)) {
+      ClusterAgent.create(client, ns, """
+          apiVersion: capstan.dev/v1alpha1
+          kind: Application
+          metadata: {name: bad}
+          spec:
+            source: {repoURL: "%s", ref: main, path: ../outside}
+            destination: {namespace: %s}
+            syncPolicy: {automated: true, interval: soon}
+          """.formatted(upstream.fileUrl(), ns));
+
+      await("bad Stalled", WAIT, () -> condition(ns, "bad", StatusConditions.STALLED) != null);
+      Condition stalled = condition(ns, "bad", StatusConditions.STALLED);
+      assertThat(stalled.getStatus()).isEqualTo("True");
+      assertThat(stalled.getReason()).isEqualTo("InvalidSpec");
+      assertThat(stalled.getMessage()).contains("spec.source.path").contains("spec.syncPolicy.interval");
+      assertThat(stalled.getObservedGeneration()).isEqualTo(1L);
+      assertThat(condition(ns, "bad", StatusConditions.READY).getStatus()).isEqualTo("False");
+      assertThat(agent.passes("synced")).isZero();
+      assertThat(client.configMaps().inNamespace(ns).withName("bad-config").get()).isNull();
+      assertThat(client.secrets().inNamespace(ns).withLabel("name", "bad").list().getItems()).isEmpty();
+      assertThat(eventReasons(client, ns, "bad")).doesNotContain("Syncing", "Synced");
+    }
+  }
+}
