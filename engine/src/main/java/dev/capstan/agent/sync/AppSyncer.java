@@ -15,12 +15,14 @@ import dev.capstan.engine.release.SyncFailedException;
 import dev.capstan.engine.release.SyncOptions;
 import dev.capstan.engine.history.RevisionStatus;
 import dev.capstan.engine.release.SyncResult;
+import dev.capstan.engine.resource.Canonical;
 import dev.capstan.engine.resource.DesiredState;
 import dev.capstan.git.auth.Redactor;
 import dev.capstan.git.fetch.FetchResult;
 import dev.capstan.git.fetch.Revision;
 import dev.capstan.git.source.GitSource;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -92,15 +94,20 @@ public final class AppSyncer {
       return PassResult.of(record.status(), Outcome.FAILED);
     }
     Application app = record.application();
-    ctx.events().normal(app, "Syncing", "applying " + revision.shortSha() + " (" + revision.subject() + ")");
-    ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.PENDING, "deploying to " + app.getSpec().destination().namespace());
+    Optional<Integer> adopted = record.syncedCommit() == null ? deployedAlready(desired) : Optional.empty();
+    if (adopted.isEmpty()) {
+      ctx.events().normal(app, "Syncing", "applying " + revision.shortSha() + " (" + revision.subject() + ")");
+      ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.PENDING, "deploying to " + app.getSpec().destination().namespace());
+    }
     try {
       SyncResult result = new Sync(ctx.cluster(), ctx.store(), syncOptions(app.getSpec()), progress -> { }).run(desired);
       record.synced(revision.sha(), spec, desired);
       record.status(statuses.synced(record, revision, result));
-      ctx.events().normal(app, "Synced", "revision " + result.revision().number() + " applied " + revision.shortSha());
-      ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.SUCCESS,
-          "live in " + app.getSpec().destination().namespace() + " as revision " + result.revision().number());
+      if (!adopted.equals(Optional.of(result.revision().number()))) {
+        ctx.events().normal(app, "Synced", "revision " + result.revision().number() + " applied " + revision.shortSha());
+        ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.SUCCESS,
+            "live in " + app.getSpec().destination().namespace() + " as revision " + result.revision().number());
+      }
       return PassResult.of(record.status(), Outcome.SYNCED);
     } catch (CapstanException e) {
       record.failed(revision.sha(), spec);
@@ -112,6 +119,25 @@ public final class AppSyncer {
       }
       return PassResult.of(record.status(), Outcome.FAILED);
     }
+  }
+
+  /**
+   * The revision already live for exactly this render, when this is the first pass since the agent
+   * started: the release's latest revision is deployed from the same commit, chart and values (by
+   * this agent before a restart, or by the replica that led before). The pass still lets the engine
+   * check the live objects, which records a revision only if they drifted meanwhile, but it does not
+   * announce again, in Events and commit statuses, a deploy that was announced when it happened.
+   */
+  private Optional<Integer> deployedAlready(DesiredState desired) {
+    List<dev.capstan.engine.history.Revision> history = ctx.store().list(desired.namespace(), desired.release());
+    if (history.isEmpty() || desired.gitCommit() == null) {
+      return Optional.empty();
+    }
+    dev.capstan.engine.history.Revision last = history.get(history.size() - 1);
+    boolean same = last.status() == RevisionStatus.DEPLOYED && desired.gitCommit().equals(last.gitCommit())
+        && Objects.equals(last.chartName(), desired.chartName()) && Objects.equals(last.chartVersion(), desired.chartVersion())
+        && Canonical.of(last.values()).equals(Canonical.of(desired.values()));
+    return same ? Optional.of(last.number()) : Optional.empty();
   }
 
   /**
