@@ -68,7 +68,9 @@ public final class LocalApiServer implements AutoCloseable {
     }
     try {
       String url = Kubeconfig.serverUrl(server.getKubeConfigYaml());
-      return new LocalApiServer(binaries, workDir, server, url, Duration.ofNanos(System.nanoTime() - begin));
+      LocalApiServer started = new LocalApiServer(binaries, workDir, server, url, Duration.ofNanos(System.nanoTime() - begin));
+      ServiceRange.widen(started);
+      return started;
     } catch (RuntimeException e) {
       cleanUp(server, workDir, e);
       throw e;
