@@ -6,6 +6,7 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.capstan.agent.Agent;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationFiles;
+import dev.capstan.cli.KubeConfigs;
 import dev.capstan.cli.agent.AgentRuntime;
 import dev.capstan.git.testing.GitDaemon;
 import dev.capstan.git.testing.Upstream;
@@ -81,7 +82,7 @@ class AgentScaleBench {
     String ns = env.newNamespace("fleet");
     RequestCounter counter = new RequestCounter();
     try (GitDaemon daemon = GitDaemon.start(served);
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(env.server().clientConfig(ns))
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(KubeConfigs.tuned(env.server().clientConfig(ns)))
             .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count", counter)).build()) {
       String repo = daemon.url("fleet.git");
       Path appFiles = Files.writeString(tmp.resolve("apps.yaml"), Charts.applications(apps, repo, ns));
