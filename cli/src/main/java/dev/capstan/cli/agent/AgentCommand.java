@@ -3,8 +3,6 @@ package dev.capstan.cli.agent;
 import dev.capstan.agent.Agent;
 import dev.capstan.cli.KubeConfigs;
 import dev.capstan.agent.application.ApplicationFiles;
-import dev.capstan.agent.cluster.ApplicationWatcher;
-import dev.capstan.agent.cluster.Leadership;
 import dev.capstan.cli.agent.http.AgentHttpServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -95,28 +92,11 @@ public final class AgentCommand implements Callable<Integer> {
 
   private void runInCluster(KubernetesClient client, Agent agent, AgentHttpServer server, CountDownLatch stop) throws InterruptedException {
     String namespace = watchNamespace != null ? watchNamespace : namespaceOf(client);
-    AtomicReference<ApplicationWatcher> watcher = new AtomicReference<>();
-    Runnable lead = () -> {
-      watcher.set(ApplicationWatcher.start(client, namespace, agent));
-      say(spec, "leading: watching Application resources in namespace %s", namespace);
-    };
     agent.markReady();
     say(spec, "serving %s (webhooks /hooks, API /api/v1, /metrics)", server.uri());
-    if (!leaderElect) {
-      lead.run();
+    ClusterMode.Options options = ClusterMode.Options.defaults(namespace).withLeaderElect(leaderElect);
+    try (ClusterMode ignored = ClusterMode.start(client, agent, options, line -> say(spec, "%s", line), stop::countDown)) {
       stop.await();
-    } else {
-      String identity = System.getenv().getOrDefault("POD_NAME", "capstan-" + ProcessHandle.current().pid());
-      try (Leadership ignored = Leadership.start(client, namespace, "capstan-agent", identity, Leadership.Timing.defaults(),
-          lead, () -> {
-            say(spec, "lost the leader lease; stopping so that no sync runs twice");
-            stop.countDown();
-          })) {
-        stop.await();
-      }
-    }
-    if (watcher.get() != null) {
-      watcher.get().close();
     }
   }
 
