@@ -52,13 +52,14 @@ public final class Applier {
    */
   public LiveState read(Plan plan) {
     String releaseId = plan.state().releaseId();
+    List<ObjectRef> refs = plan.objects().stream().map(PlannedObject::ref).toList();
+    List<Optional<Map<String, Object>>> found =
+        ConcurrentCalls.map(refs, ref -> cluster.serves(ref) ? cluster.get(ref) : Optional.empty());
     Map<String, Map<String, Object>> live = new HashMap<>();
-    for (PlannedObject object : plan.objects()) {
-      ObjectRef ref = object.ref();
-      Optional<Map<String, Object>> found = cluster.serves(ref) ? cluster.get(ref) : Optional.empty();
-      if (found.isPresent()) {
-        Ownership.check(ref, found.get(), releaseId);
-        live.put(ref.key(), found.get());
+    for (int i = 0; i < refs.size(); i++) {
+      if (found.get(i).isPresent()) {
+        Ownership.check(refs.get(i), found.get(i).get(), releaseId);
+        live.put(refs.get(i).key(), found.get(i).get());
       }
     }
     return new LiveState(live);
@@ -74,9 +75,12 @@ public final class Applier {
     List<Change> changes = new ArrayList<>();
     for (int i = 0; i < stages.size(); i++) {
       List<PlannedObject> stage = stages.get(i);
-      for (PlannedObject object : stage) {
-        Map<String, Object> previous = lastApplied.get(object.ref().key());
-        changes.add(new Change(object.ref(), applyOne(object, live.get(object.ref()), previous)));
+      for (List<PlannedObject> sameKind : byKind(stage)) {
+        List<Action> actions = ConcurrentCalls.map(sameKind,
+            object -> applyOne(object, live.get(object.ref()), lastApplied.get(object.ref().key())));
+        for (int j = 0; j < sameKind.size(); j++) {
+          changes.add(new Change(sameKind.get(j).ref(), actions.get(j)));
+        }
       }
       if (options.dryRun()) {
         continue;
@@ -133,6 +137,24 @@ public final class Applier {
   private static boolean appliedByCapstan(Map<String, Object> live) {
     return Maps.list(live, "metadata", "managedFields").stream()
         .anyMatch(m -> CapstanMetadata.FIELD_MANAGER.equals(m.get("manager")) && "Apply".equals(m.get("operation")));
+  }
+
+  /**
+   * Runs of objects of one kind, in stage order. Kinds keep Helm's order (a ServiceAccount before the
+   * Deployment that runs as it); objects of one kind do not depend on each other and go together.
+   */
+  static List<List<PlannedObject>> byKind(List<PlannedObject> stage) {
+    List<List<PlannedObject>> runs = new ArrayList<>();
+    String kind = null;
+    for (PlannedObject object : stage) {
+      String next = object.ref().apiVersion() + "/" + object.ref().kind();
+      if (!next.equals(kind)) {
+        runs.add(new ArrayList<>());
+        kind = next;
+      }
+      runs.get(runs.size() - 1).add(object);
+    }
+    return runs;
   }
 
   private static List<ObjectRef> refs(List<PlannedObject> stage) {

@@ -13,18 +13,24 @@ public final class HistoryLimit {
    * (rollback must always be able to reach what is live). {@code max <= 0} keeps everything.
    */
   public static void enforce(ReleaseStore store, String namespace, String release, int max) {
+    if (max > 0) {
+      enforce(store, store.list(namespace, release), max);
+    }
+  }
+
+  /** The same, for a caller that knows the whole history (oldest first) and spares the store a read. */
+  public static void enforce(ReleaseStore store, List<Revision> all, int max) {
     if (max <= 0) {
       return;
     }
-    List<Revision> all = store.list(namespace, release);
-    int deployed = store.deployed(namespace, release).map(Revision::number).orElse(-1);
+    int deployed = ReleaseStore.deployedIn(all).map(Revision::number).orElse(-1);
     int excess = all.size() - max;
     for (Revision revision : all) {
       if (excess <= 0) {
         return;
       }
       if (revision.number() != deployed) {
-        store.delete(namespace, release, revision.number());
+        store.delete(revision.namespace(), revision.release(), revision.number());
         excess--;
       }
     }

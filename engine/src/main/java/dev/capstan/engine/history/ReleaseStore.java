@@ -30,7 +30,11 @@ public interface ReleaseStore {
 
   /** The newest revision with status deployed: what is supposed to be live. */
   default Optional<Revision> deployed(String namespace, String release) {
-    List<Revision> all = list(namespace, release);
+    return deployedIn(list(namespace, release));
+  }
+
+  /** The newest deployed revision of a history already read, oldest first. */
+  static Optional<Revision> deployedIn(List<Revision> all) {
     for (int i = all.size() - 1; i >= 0; i--) {
       if (all.get(i).status() == RevisionStatus.DEPLOYED) {
         return Optional.of(all.get(i));

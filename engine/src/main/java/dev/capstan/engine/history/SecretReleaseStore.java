@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -63,15 +65,17 @@ public final class SecretReleaseStore implements ReleaseStore {
   @Override
   public void update(Revision revision) {
     String name = secretName(revision.release(), revision.number());
+    Secret secret = toSecret(revision);
+    // One merge patch of what changes (status label, payload) rather than a read and a replace: a
+    // sync writes two revisions, and every round trip is on the path from push to applied.
+    String patch = client.getKubernetesSerialization().asJson(Map.of(
+        "metadata", Map.of("labels", secret.getMetadata().getLabels()), "data", secret.getData()));
     try {
-      Secret live = client.secrets().inNamespace(revision.namespace()).withName(name).get();
-      if (live == null) {
-        throw new HistoryException(revision.namespace(), revision.release(), "revision " + revision.number() + " does not exist");
-      }
-      Secret secret = toSecret(revision);
-      secret.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
-      client.secrets().inNamespace(revision.namespace()).resource(secret).update();
+      client.secrets().inNamespace(revision.namespace()).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        throw new HistoryException(revision.namespace(), revision.release(), "revision " + revision.number() + " does not exist", e);
+      }
       throw new HistoryException(revision.namespace(), revision.release(),
           "could not update revision " + revision.number() + ": " + e.getMessage(), e);
     }

@@ -20,6 +20,7 @@ import dev.capstan.engine.resource.DesiredState;
 import dev.capstan.engine.resource.HookPhase;
 import dev.capstan.engine.resource.ObjectRef;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class Sync {
     List<Revision> history = store.list(ns, name);
     int number = history.isEmpty() ? 1 : history.get(history.size() - 1).number() + 1;
     finishInterrupted(history, number);
-    Optional<Revision> previous = store.deployed(ns, name);
+    Optional<Revision> previous = ReleaseStore.deployedIn(history);
     LiveState live = new Applier(cluster, applyOptions(), progress).read(plan);
     if (description == null && previous.isPresent() && upToDate(plan, previous.get(), history, live)) {
       return new SyncResult(previous.get(), unchanged(plan));
@@ -82,7 +83,9 @@ public final class Sync {
     previous.ifPresent(p -> store.update(p.withStatus(RevisionStatus.SUPERSEDED, p.description())));
     Revision deployed = pending.withStatus(RevisionStatus.DEPLOYED, doing + " complete");
     store.update(deployed);
-    HistoryLimit.enforce(store, ns, name, options.historyLimit());
+    List<Revision> kept = new ArrayList<>(history.stream().filter(r -> r.number() != number).toList());
+    kept.add(deployed);
+    HistoryLimit.enforce(store, kept, options.historyLimit());
     return new SyncResult(deployed, changes);
   }
 
