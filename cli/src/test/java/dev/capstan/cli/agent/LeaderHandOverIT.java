@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,12 +128,7 @@ class LeaderHandOverIT {
     try (Replica a = new Replica(tmp, ns, "agent-a"); Replica b = leaderAndStandbySynced(tmp, ns, upstream, a)) {
       b.close();
       // What a leader finds after a long pause (GC, a frozen node): another replica holds the Lease.
-      client.leases().inNamespace(ns).withName("capstan-agent").edit(lease -> {
-        lease.getSpec().setHolderIdentity("agent-x");
-        lease.getSpec().setLeaseDurationSeconds(3600);
-        lease.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
-        return lease;
-      });
+      await("the lease taken by agent-x", () -> take(ns, "agent-x"));
 
       assertThat(a.lostLead.await(30, TimeUnit.SECONDS)).as("agent-a reports it lost the lease").isTrue();
       assertThat(a.mode.leading()).isFalse();
@@ -195,6 +191,24 @@ class LeaderHandOverIT {
     assertThat(history(ns)).extracting(Revision::number, Revision::status, Revision::gitCommit).containsExactly(
         tuple(1, RevisionStatus.SUPERSEDED, first), tuple(2, RevisionStatus.DEPLOYED, second));
     assertThat(eventReasons(ns)).containsExactlyInAnyOrder("Syncing", "Synced", "Syncing", "Synced");
+  }
+
+  /** Writes {@code holder} into the Lease for an hour; false when a renewal raced with the write (409). */
+  private boolean take(String ns, String holder) {
+    try {
+      client.leases().inNamespace(ns).withName("capstan-agent").edit(lease -> {
+        lease.getSpec().setHolderIdentity(holder);
+        lease.getSpec().setLeaseDurationSeconds(3600);
+        lease.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
+        return lease;
+      });
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   private Lease lease(String ns) {
