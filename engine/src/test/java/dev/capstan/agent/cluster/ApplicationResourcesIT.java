@@ -104,6 +104,45 @@ class ApplicationResourcesIT {
   }
 
   @Test
+  void whatTheStatusNoLongerSaysIsGoneFromTheResource(@TempDir Path tmp) throws Exception {
+    String ns = env.newNamespace("cleared");
+    Upstream upstream = Upstream.create(tmp, "apps");
+    Map<String, String> files = new HashMap<>(configMapChart("apps/web", "web", "hello"));
+    // No controller runs beside this API server: the Deployment never rolls out and stays Progressing.
+    files.put("apps/web/templates/deployment.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          replicas: 0
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec: {containers: [{name: web, image: nginx}]}
+        """);
+    String first = upstream.push("web with a Deployment", files);
+
+    try (ClusterAgent agent = new ClusterAgent(tmp.resolve("cache"), env.server().newClient(ns), ns)) {
+      ClusterAgent.create(client, ns, ClusterAgent.application("web", upstream.fileUrl(), "apps/web", ns));
+      await("web Synced at the first commit", WAIT, () -> synced(client, ns, "web", first));
+      assertThat(status(client, ns, "web").health()).satisfies(health -> {
+        assertThat(health.status()).isEqualTo("Progressing");
+        assertThat(health.message()).startsWith("Deployment/" + ns + "/web: ");
+      });
+
+      Map<String, String> dropped = new HashMap<>();
+      dropped.put("apps/web/templates/deployment.yaml", null);
+      String second = upstream.push("drop the Deployment", dropped);
+      await("web Synced without the Deployment", WAIT, () -> synced(client, ns, "web", second));
+
+      assertThat(status(client, ns, "web").health()).satisfies(health -> {
+        assertThat(health.status()).isEqualTo("Healthy");
+        assertThat(health.message()).isNull();
+      });
+    }
+  }
+
+  @Test
   void anInvalidApplicationResourceIsStalledAndNothingIsApplied(@TempDir Path tmp) throws Exception {
     String ns = env.newNamespace("invalid");
     Upstream upstream = Upstream.create(tmp, "apps");
