@@ -143,7 +143,7 @@ class ApplicationResourcesIT {
   }
 
   @Test
-  void anInvalidApplicationResourceIsStalledAndNothingIsApplied(@TempDir Path tmp) throws Exception {
+  void anInvalidApplicationResourceIsStalledAndNothingIsAppliedUntilItIsFixed(@TempDir Path tmp) throws Exception {
     String ns = env.newNamespace("invalid");
     Upstream upstream = Upstream.create(tmp, "apps");
     upstream.push("bad", configMapChart("apps/bad", "bad", "never"));
@@ -170,6 +170,16 @@ class ApplicationResourcesIT {
       assertThat(client.configMaps().inNamespace(ns).withName("bad-config").get()).isNull();
       assertThat(client.secrets().inNamespace(ns).withLabel("name", "bad").list().getItems()).isEmpty();
       assertThat(eventReasons(client, ns, "bad")).doesNotContain("Syncing", "Synced");
+
+      // Fixed by hand: the next generation syncs, and Stalled is gone.
+      client.resources(Application.class).inNamespace(ns).withName("bad").patch(PatchContext.of(PatchType.JSON_MERGE),
+          "{\"spec\":{\"source\":{\"path\":\"apps/bad\"},\"syncPolicy\":{\"interval\":\"1s\"}}}");
+      await("bad applied once fixed", WAIT, () -> "never".equals(message(client, ns, "bad-config")));
+      await("bad Ready at generation 2", WAIT, () -> {
+        Condition ready = condition(ns, "bad", StatusConditions.READY);
+        return ready != null && "True".equals(ready.getStatus()) && Long.valueOf(2).equals(ready.getObservedGeneration());
+      });
+      assertThat(condition(ns, "bad", StatusConditions.STALLED)).isNull();
     }
   }
 }
