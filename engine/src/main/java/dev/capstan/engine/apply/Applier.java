@@ -2,6 +2,7 @@ package dev.capstan.engine.apply;
 
 import dev.capstan.engine.cluster.ApplyMode;
 import dev.capstan.engine.cluster.Cluster;
+import dev.capstan.engine.cluster.ConcurrentCalls;
 import dev.capstan.engine.cluster.RejectedException;
 import dev.capstan.engine.diff.Comparison;
 import dev.capstan.engine.health.HealthWaiter;

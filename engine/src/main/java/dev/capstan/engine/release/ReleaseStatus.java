@@ -1,12 +1,11 @@
 package dev.capstan.engine.release;
 
 import dev.capstan.engine.cluster.Cluster;
+import dev.capstan.engine.cluster.ConcurrentCalls;
 import dev.capstan.engine.health.HealthChecker;
 import dev.capstan.engine.history.ReleaseStore;
 import dev.capstan.engine.history.Revision;
-import dev.capstan.engine.resource.ObjectRef;
 import dev.capstan.engine.resource.ReleaseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,14 +22,16 @@ public final class ReleaseStatus {
   }
 
   public StatusReport run(String namespace, String release) {
-    Revision latest = store.latest(namespace, release)
-        .orElseThrow(() -> new ReleaseException(namespace, release, "not found (no history in namespace " + namespace + ")"));
-    Revision shown = store.deployed(namespace, release).orElse(latest);
-    List<ObjectStatus> objects = new ArrayList<>();
-    for (ObjectRef ref : Revisions.inventory(shown)) {
-      Optional<Map<String, Object>> live = cluster.serves(ref) ? cluster.get(ref) : Optional.empty();
-      objects.add(new ObjectStatus(ref, checker.check(live.orElse(null))));
+    List<Revision> history = store.list(namespace, release);
+    if (history.isEmpty()) {
+      throw new ReleaseException(namespace, release, "not found (no history in namespace " + namespace + ")");
     }
+    Revision latest = history.get(history.size() - 1);
+    Revision shown = ReleaseStore.deployedIn(history).orElse(latest);
+    List<ObjectStatus> objects = ConcurrentCalls.map(Revisions.inventory(shown), ref -> {
+      Optional<Map<String, Object>> live = cluster.serves(ref) ? cluster.get(ref) : Optional.empty();
+      return new ObjectStatus(ref, checker.check(live.orElse(null)));
+    });
     return new StatusReport(latest, objects);
   }
 }

@@ -1,4 +1,4 @@
-package dev.capstan.engine.apply;
+package dev.capstan.engine.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.capstan.engine.apply;
+package dev.capstan.engine.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +15,14 @@ import java.util.function.Function;
  * forty. Every call finishes before the result (or the first failure, in the order of the input) is
  * returned, so nothing is still being written when a caller reacts to a failure.
  */
-final class ConcurrentCalls {
+public final class ConcurrentCalls {
   /** Calls in flight across every sync of the process: what the local API server serves best on two cores. */
   static final int LIMIT = 8;
   private static final ExecutorService POOL = Executors.newFixedThreadPool(LIMIT, daemonThreads());
 
   private ConcurrentCalls() {}
 
-  static <T, R> List<R> map(List<T> items, Function<T, R> call) {
+  public static <T, R> List<R> map(List<T> items, Function<T, R> call) {
     if (items.size() < 2) {
       return items.stream().map(call).toList();
     }
