@@ -195,8 +195,10 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
 
   /**
    * A push names the commit it brought. Fetches of one repository are shared, so a pass may have
-   * joined a fetch that started just before the push and still seen the old commit; then it looks
-   * again shortly, a few times, rather than lose the push until the next poll.
+   * joined a fetch that started just before the push (with many apps on one repository, a poll's
+   * fetch is nearly always in flight) and still seen the old commit. The first look again is at once:
+   * any fetch it joins started after that stale one ended, so after the push. Later looks wait a
+   * little, for a host that announces a commit before serving it, and stop after a few.
    */
   private Optional<Duration> lookAgainForPush(String name, AppRecord record) {
     PendingPush push = pushed.get(name);
@@ -210,7 +212,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     }
     pushed.put(name, new PendingPush(push.commit(), push.looksLeft() - 1));
     pending.merge(name, SyncTrigger.PUSH, (a, b) -> a.compareTo(b) >= 0 ? a : b);
-    return Optional.of(PUSH_RECHECK);
+    return Optional.of(push.looksLeft() == PUSH_LOOKS ? Duration.ZERO : PUSH_RECHECK);
   }
 
   private record PendingPush(String commit, int looksLeft) {}
