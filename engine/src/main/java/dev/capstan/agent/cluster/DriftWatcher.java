@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Notices within seconds when someone changes or deletes an object the agent manages: one informer
  * per kind and namespace the releases use (a watch, not polling), reporting the release the object
- * belongs to. Status-only updates (a rollout progressing) are not drift and are ignored.
+ * belongs to. Status-only updates (a rollout progressing) are not drift and are ignored, and so are
+ * the agent's own applies coming back ({@link OwnWrite}).
  */
 public final class DriftWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DriftWatcher.class);
@@ -69,7 +70,7 @@ public final class DriftWatcher implements AutoCloseable {
 
     @Override
     public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource now) {
-      if (SpecChange.between(old, now)) {
+      if (SpecChange.between(old, now) && !OwnWrite.newestIsOurs(now)) {
         report(now);
       }
     }
