@@ -58,13 +58,21 @@ class AgentScaleBench {
   static final class RequestCounter implements Interceptor {
     final AtomicInteger reads = new AtomicInteger();
     final AtomicInteger writes = new AtomicInteger();
+    /** When set, when each request left, to show where a push's time goes. */
+    volatile List<Sent> sent;
 
     @Override
     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
       boolean dryRun = request.uri().getQuery() != null && request.uri().getQuery().contains("dryRun");
       (request.method().equals("GET") || dryRun ? reads : writes).incrementAndGet();
+      List<Sent> log = sent;
+      if (log != null) {
+        log.add(new Sent(System.nanoTime(), request.method(), request.uri().getPath()));
+      }
     }
   }
+
+  record Sent(long nanos, String method, String path) {}
 
   @Test
   void syncsManyApplicationsAndPassesWithNothingNewWriteNothing(@TempDir Path tmp) throws Exception {
@@ -112,7 +120,7 @@ class AgentScaleBench {
             (System.nanoTime() - pass) / 1e9, (cpu() - cpu1) / 1e9, counter.writes.get(), counter.reads.get());
         assertThat(counter.writes.get()).as("writes in a pass with nothing new").isZero();
 
-        List<Double> latencies = pushLatencies(runtime, client, upstream, repo, ns, 20);
+        List<Double> latencies = pushLatencies(runtime, client, counter, upstream, repo, ns, 20);
         Collections.sort(latencies);
         System.out.printf("BENCH apps=%d push-to-applied (20 objects, %d pushes): p50=%.0fms p99=%.0fms max=%.0fms%n", apps,
             latencies.size(), latencies.get(latencies.size() / 2), latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1),
@@ -121,16 +129,20 @@ class AgentScaleBench {
     }
   }
 
-  private static List<Double> pushLatencies(AgentRuntime runtime, KubernetesClient client, Upstream upstream, String repo, String ns,
-      int pushes) throws Exception {
+  private static List<Double> pushLatencies(AgentRuntime runtime, KubernetesClient client, RequestCounter counter, Upstream upstream,
+      String repo, String ns, int pushes) throws Exception {
     List<Double> out = new ArrayList<>();
+    List<Double> toFirstRequest = new ArrayList<>();
+    List<Double> toLastApply = new ArrayList<>();
     HttpClient http = HttpClient.newHttpClient();
     for (int i = 1; i <= pushes; i++) {
       String value = "v" + i;
       String commit = upstream.push("push " + i, Map.of("pushed/values.yaml", "message: " + value + "\n"));
       String body = "{\"repository\": \"" + repo + "\", \"ref\": \"refs/heads/main\", \"commit\": \"" + commit
           + "\", \"changedPaths\": [\"pushed/values.yaml\"]}";
+      List<Sent> log = Collections.synchronizedList(new ArrayList<>());
       long t0 = System.nanoTime();
+      counter.sent = log;
       HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(runtime.server().uri().resolve("/hooks/generic"))
           .header("Content-Type", "application/json").header("X-Capstan-Delivery", commit)
           .header("X-Capstan-Signature", "sha256=" + hmac(body))
@@ -143,7 +155,19 @@ class AgentScaleBench {
             + "; cm-0=" + message(client, ns, "pushed-cm-0"));
       }
       out.add((System.nanoTime() - t0) / 1e6);
+      counter.sent = null;
+      synchronized (log) {
+        // The pass's first request (reading the release history) comes once Git was fetched and the chart rendered.
+        log.stream().filter(s -> s.path().contains("/secrets")).findFirst()
+            .ifPresent(s -> toFirstRequest.add((s.nanos() - t0) / 1e6));
+        log.stream().filter(s -> s.method().equals("PATCH") && s.path().contains("/configmaps/")).reduce((a, b) -> b)
+            .ifPresent(s -> toLastApply.add((s.nanos() - t0) / 1e6));
+      }
     }
+    Collections.sort(toFirstRequest);
+    Collections.sort(toLastApply);
+    System.out.printf("BENCH push breakdown (p50): webhook to first API request of the pass (queue, fetch, render) %.0f ms;"
+        + " to the last ConfigMap apply sent %.0f ms%n", toFirstRequest.get(toFirstRequest.size() / 2), toLastApply.get(toLastApply.size() / 2));
     return out;
   }
 
