@@ -2,6 +2,7 @@ package dev.capstan.cli.agent;
 
 import dev.capstan.agent.Agent;
 import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationException;
 import dev.capstan.agent.cluster.ApplicationWatcher;
 import dev.capstan.agent.cluster.Leadership;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -63,9 +64,13 @@ public final class ClusterMode implements AutoCloseable {
    * closed with this.
    *
    * @param say where progress lines go
-   * @param onLostLead called once this replica has lost the Lease it held; the caller should end
+   * @param onLostLead called once this replica has lost the Lease it held, or won it and could not
+   *     watch Applications; the caller should end
+   * @throws dev.capstan.agent.application.ApplicationException when this client cannot list
+   *     Applications in the namespace (no CRD, no RBAC): checked before joining the election
    */
   public static ClusterMode start(KubernetesClient client, Agent agent, Options options, Consumer<String> say, Runnable onLostLead) {
+    ApplicationWatcher.checkServed(client, options.namespace());
     ClusterMode mode = new ClusterMode(client, agent, options, say, onLostLead);
     if (!options.leaderElect()) {
       mode.lead();
@@ -84,12 +89,24 @@ public final class ClusterMode implements AutoCloseable {
     return watcher != null;
   }
 
-  private synchronized void lead() {
-    if (closed || watcher != null) {
-      return;
+  private void lead() {
+    synchronized (this) {
+      if (closed || watcher != null) {
+        return;
+      }
+      try {
+        watcher = ApplicationWatcher.start(client, options.namespace(), agent);
+        say.accept("leading as " + options.identity() + ": watching Application resources in namespace " + options.namespace());
+        return;
+      } catch (ApplicationException e) {
+        if (!options.leaderElect()) {
+          throw e;
+        }
+        // On the election's thread nobody would see it, and the Lease would stay held by a leader watching nothing.
+        say.accept("cannot lead: " + e.getMessage());
+      }
     }
-    watcher = ApplicationWatcher.start(client, options.namespace(), agent);
-    say.accept("leading as " + options.identity() + ": watching Application resources in namespace " + options.namespace());
+    onLostLead.run();
   }
 
   private void lost() {

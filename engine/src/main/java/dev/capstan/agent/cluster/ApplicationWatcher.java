@@ -2,7 +2,10 @@ package dev.capstan.agent.cluster;
 
 import dev.capstan.agent.Agent;
 import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationException;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
@@ -18,26 +21,61 @@ public final class ApplicationWatcher implements AutoCloseable {
     this.informer = informer;
   }
 
-  /** Starts watching and returns once the initial list has been handed to the agent. */
+  /**
+   * Starts watching and returns once the initial list has been handed to the agent.
+   *
+   * @throws ApplicationException when the API server does not serve Applications to this agent
+   */
   public static ApplicationWatcher start(KubernetesClient client, String namespace, Agent agent) {
-    SharedIndexInformer<Application> informer = client.resources(Application.class).inNamespace(namespace)
-        .inform(new ResourceEventHandler<>() {
-          @Override
-          public void onAdd(Application app) {
-            agent.upsert(app);
-          }
+    try {
+      return new ApplicationWatcher(client.resources(Application.class).inNamespace(namespace).inform(new ResourceEventHandler<>() {
+        @Override
+        public void onAdd(Application app) {
+          agent.upsert(app);
+        }
 
-          @Override
-          public void onUpdate(Application old, Application app) {
-            agent.upsert(app);
-          }
+        @Override
+        public void onUpdate(Application old, Application app) {
+          agent.upsert(app);
+        }
 
-          @Override
-          public void onDelete(Application app, boolean finalStateUnknown) {
-            agent.remove(app.getMetadata().getName());
-          }
-        });
-    return new ApplicationWatcher(informer);
+        @Override
+        public void onDelete(Application app, boolean finalStateUnknown) {
+          agent.remove(app.getMetadata().getName());
+        }
+      }));
+    } catch (KubernetesClientException e) {
+      throw cannotWatch(namespace, e);
+    }
+  }
+
+  /**
+   * Fails, saying why, unless this client may list Application resources in {@code namespace}: run
+   * before an agent joins the leader election, so that one without the CRD or the RBAC it needs
+   * stops with a message instead of holding the Lease while watching nothing.
+   *
+   * @throws ApplicationException naming the namespace and what is missing
+   */
+  public static void checkServed(KubernetesClient client, String namespace) {
+    try {
+      client.resources(Application.class).inNamespace(namespace).list(new ListOptionsBuilder().withLimit(1L).build());
+    } catch (KubernetesClientException e) {
+      throw cannotWatch(namespace, e);
+    }
+  }
+
+  private static ApplicationException cannotWatch(String namespace, KubernetesClientException e) {
+    String where = "Application resources in namespace " + namespace;
+    return switch (e.getCode()) {
+      case 404 -> new ApplicationException(where,
+          "the API server does not serve " + Application.API_VERSION + " Application; install the CRD (charts/capstan/crds/)", e);
+      case 401, 403 -> new ApplicationException(where, "this agent may not list and watch them (" + reason(e) + ")", e);
+      default -> new ApplicationException(where, "cannot watch them: " + reason(e), e);
+    };
+  }
+
+  private static String reason(KubernetesClientException e) {
+    return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
   }
 
   @Override

@@ -52,7 +52,13 @@ final class ClusterAgent implements AutoCloseable {
         cacheDir.resolve("credentials"), Clock.systemUTC(), metrics, new ClusterEventRecorder(client, "capstan-agent"),
         CommitStatuses.none());
     agent = new Agent(ctx, new ClusterStatusSink(client), 2);
-    watcher = ApplicationWatcher.start(client, namespace, agent);
+    try {
+      watcher = ApplicationWatcher.start(client, namespace, agent);
+    } catch (RuntimeException e) {
+      agent.close();
+      cache.close();
+      throw e;
+    }
     agent.markReady();
   }
 
