@@ -68,7 +68,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     this.sink = sink;
     this.queue = new WorkQueue<>(concurrency, this::work, this::retryDelay);
     this.polls = new PollScheduler(name -> trigger(name, SyncTrigger.POLL));
-    this.drift = new DriftWatcher(ctx.cluster(), release -> {
+    this.drift = new DriftWatcher(ctx.cluster(), ctx.validator().policy().anyNamespace(), release -> {
       String app = appOfRelease.get(release);
       if (app != null) {
         onDrift(app);

@@ -20,6 +20,11 @@ public record AgentPolicy(List<String> allowedNamespaces, List<String> allowedCl
     return new AgentPolicy(allowedNamespaces, List.copyOf(kinds));
   }
 
+  /** True when applications may deploy anywhere, so the agent holds rights in every namespace. */
+  public boolean anyNamespace() {
+    return allowedNamespaces.isEmpty();
+  }
+
   public boolean allowsNamespace(String namespace) {
     return allowedNamespaces.isEmpty() || allowedNamespaces.contains(namespace);
   }

@@ -19,6 +19,10 @@ public final class ApplicationValidator {
     this.policy = policy;
   }
 
+  public AgentPolicy policy() {
+    return policy;
+  }
+
   public List<Violation> validate(Application app) {
     List<Violation> out = new ArrayList<>();
     ApplicationSpec spec = app.getSpec();

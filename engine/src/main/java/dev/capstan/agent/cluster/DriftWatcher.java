@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notices within seconds when someone changes or deletes an object the agent manages: one informer
- * per kind and namespace the releases use (a watch, not polling), reporting the release the object
+ * Notices within seconds when someone changes or deletes an object the agent manages: informers (a
+ * watch, not polling) on the kinds the releases use, each selecting Capstan's objects by label, and
+ * reporting the release the object
  * belongs to. Status-only updates (a rollout progressing) are not drift and are ignored, and so are
  * the agent's own applies coming back ({@link OwnWrite}).
  */
@@ -24,23 +25,31 @@ public final class DriftWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DriftWatcher.class);
 
   private final Cluster cluster;
+  private final boolean allNamespaces;
   private final Consumer<String> onDrift;
   private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers = new HashMap<>();
 
-  /** @param onDrift called with the release id ({@code namespace/release}) of a drifted object */
-  public DriftWatcher(Cluster cluster, Consumer<String> onDrift) {
+  /**
+   * @param allNamespaces one informer per kind across all namespaces (the agent may deploy anywhere,
+   *     so it can list everywhere; a thousand apps in a thousand namespaces cost four watches, not
+   *     four thousand); otherwise one per kind and namespace, which the per-namespace Roles allow
+   * @param onDrift called with the release id ({@code namespace/release}) of a drifted object
+   */
+  public DriftWatcher(Cluster cluster, boolean allNamespaces, Consumer<String> onDrift) {
     this.cluster = cluster;
+    this.allNamespaces = allNamespaces;
     this.onDrift = onDrift;
   }
 
   /** Makes sure every kind and namespace of {@code refs} is watched. */
   public synchronized void watch(Collection<ObjectRef> refs) {
     for (ObjectRef ref : refs) {
-      String key = ref.apiVersion() + "|" + ref.kind() + "|" + Objects.toString(ref.namespace(), "");
+      String namespace = allNamespaces ? null : ref.namespace();
+      String key = ref.apiVersion() + "|" + ref.kind() + "|" + Objects.toString(namespace, "*");
       if (!informers.containsKey(key)) {
         try {
           Handler handler = new Handler();
-          informers.put(key, cluster.inform(ref, handler));
+          informers.put(key, cluster.informManaged(ref, namespace, handler));
           handler.listed = true;
         } catch (RuntimeException e) {
           LOG.warn("{}: cannot watch for drift: {}", ref, e.getMessage());
@@ -63,7 +72,7 @@ public final class DriftWatcher implements AutoCloseable {
     public void onAdd(GenericKubernetesResource obj) {
       // An add from the initial list may already carry a change made between the apply and the
       // start of the watch: check it. Later adds are the agent's own creates.
-      if (!listed) {
+      if (!listed && !OwnWrite.newestIsOurs(obj)) {
         report(obj);
       }
     }

@@ -112,6 +112,19 @@ public final class Cluster implements KindScopes {
         : op.inform(handler, 0);
   }
 
+  /**
+   * An informer on the objects of one kind that Capstan manages (labelled
+   * {@code app.kubernetes.io/managed-by=capstan}), in {@code namespace}, or in every namespace when it
+   * is null. The label keeps the cache to Capstan's objects, not every ConfigMap of the cluster.
+   */
+  public SharedIndexInformer<GenericKubernetesResource> informManaged(
+      ObjectRef sample, String namespace, ResourceEventHandler<GenericKubernetesResource> handler) {
+    ResourceDefinitionContext context = discovery.require(sample);
+    var op = client.genericKubernetesResources(context);
+    var scoped = !context.isNamespaceScoped() ? op : namespace == null ? op.inAnyNamespace() : op.inNamespace(namespace);
+    return scoped.withLabel(CapstanMetadata.MANAGED_BY_LABEL, CapstanMetadata.MANAGED_BY_VALUE).inform(handler, 0);
+  }
+
   public Map<String, Object> toMap(GenericKubernetesResource resource) {
     @SuppressWarnings("unchecked")
     Map<String, Object> map = client.getKubernetesSerialization().convertValue(resource, Map.class);
