@@ -4,6 +4,7 @@ import static dev.capstan.agent.AgentFixture.await;
 import static dev.capstan.agent.AgentFixture.configMapChart;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServerTest;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,28 @@ class AgentBehaviourIT {
       client.configMaps().inNamespace(healed).withName("healer-config").delete();
       await("a deleted object recreated", WAIT, () -> "from-git".equals(message(healed, "healer-config")));
       await("both corrections counted", WAIT, () -> fx.metrics.registry().find("capstan.drift.corrections").counter().count() >= 2);
+    }
+  }
+
+  @Test
+  void withAllowedNamespacesDriftIsWatchedPerNamespaceAndTheAgentsOwnWritesStartNoPass(@TempDir Path tmp) throws Exception {
+    Upstream upstream = repo(tmp, "from-git");
+    String ns = env.newNamespace("scoped");
+    try (AgentFixture fx = new AgentFixture(tmp, client, AgentPolicy.permissive().withAllowedNamespaces(List.of(ns)))) {
+      fx.load(tmp, "apps", app("scoped", upstream.fileUrl(), ns, "syncPolicy: {automated: true, selfHeal: true, interval: 1h}"));
+      await("synced", WAIT, () -> synced(fx, "scoped"));
+
+      client.configMaps().inNamespace(ns).withName("scoped-config").edit(cm -> {
+        cm.getData().put("message", "by-hand");
+        return cm;
+      });
+      await("the hand edit undone", WAIT, () -> "from-git".equals(message(ns, "scoped-config")));
+      await("the correction counted", WAIT, () -> fx.metrics.registry().find("capstan.drift.corrections").counter().count() >= 1);
+      // The first sync's and the correction's own writes come back as watch events; none may start a
+      // pass (a pass with nothing to do counts as "unchanged"). Give them time to arrive.
+      Thread.sleep(1500);
+      assertThat(fx.count("unchanged")).isZero();
+      assertThat(fx.metrics.registry().find("capstan.drift.corrections").counter().count()).isEqualTo(1);
     }
   }
 

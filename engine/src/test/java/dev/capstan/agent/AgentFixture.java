@@ -37,9 +37,17 @@ final class AgentFixture implements AutoCloseable {
   }
 
   AgentFixture(Path tmp, KubernetesClient client, CommitStatuses commitStatuses) throws Exception {
+    this(tmp, client, commitStatuses, AgentPolicy.permissive());
+  }
+
+  AgentFixture(Path tmp, KubernetesClient client, AgentPolicy policy) throws Exception {
+    this(tmp, client, CommitStatuses.none(), policy);
+  }
+
+  private AgentFixture(Path tmp, KubernetesClient client, CommitStatuses commitStatuses, AgentPolicy policy) throws Exception {
     cache = RepositoryCache.open(Files.createDirectories(tmp.resolve("cache")));
     AgentContext ctx = new AgentContext(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
-        new Renderer(), new Cluster(client), new SecretReleaseStore(client), new ApplicationValidator(AgentPolicy.permissive()),
+        new Renderer(), new Cluster(client), new SecretReleaseStore(client), new ApplicationValidator(policy),
         tmp.resolve("credentials"), Clock.systemUTC(), metrics, EventRecorder.none(), commitStatuses);
     agent = new Agent(ctx, StatusSink.inMemory(), 2);
   }
