@@ -47,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code git daemon}, synced into the local kube-apiserver + etcd. Not part of {@code verify} (the
  * name matches neither {@code *Test} nor {@code *IT}); docs/performance.md has the command. Prints
  * {@code BENCH} lines; asserts behaviour (everything Synced, a no-change pass writes nothing), never
- * timings. {@code -Dbench.apps=100,500,1000} picks N.
+ * timings. {@code -Dbench.apps=100,500,1000} picks N; {@code -Dbench.namespaces=K} spreads the apps
+ * over K namespaces (default 1).
  */
 @KubeApiServerTest
 class AgentScaleBench {
@@ -88,12 +89,16 @@ class AgentScaleBench {
     files.putAll(Charts.twentyConfigMaps("pushed", "v0"));
     upstream.push("fleet", files);
     String ns = env.newNamespace("fleet");
+    List<String> namespaces = new ArrayList<>(List.of(ns));
+    for (int i = 1; i < Integer.getInteger("bench.namespaces", 1); i++) {
+      namespaces.add(env.newNamespace("fleet" + i));
+    }
     RequestCounter counter = new RequestCounter();
     try (GitDaemon daemon = GitDaemon.start(served);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(KubeConfigs.tuned(env.server().clientConfig(ns)))
             .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count", counter)).build()) {
       String repo = daemon.url("fleet.git");
-      Path appFiles = Files.writeString(tmp.resolve("apps.yaml"), Charts.applications(apps, repo, ns));
+      Path appFiles = Files.writeString(tmp.resolve("apps.yaml"), Charts.applications(apps, repo, namespaces));
       var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), List.of(), 8, "127.0.0.1", 0, false,
           Map.of("CAPSTAN_WEBHOOK_SECRET", SECRET));
       resetPeaks();
@@ -107,8 +112,8 @@ class AgentScaleBench {
         agent.markReady();
         await(Duration.ofMinutes(15), Duration.ofMillis(100), () -> synced(agent) == apps + 1);
         double allSynced = (System.nanoTime() - start) / 1e9;
-        System.out.printf("BENCH apps=%d all-synced=%.1fs cpu=%.1fs peak-heap=%dMiB writes=%d reads=%d%n",
-            apps, allSynced, (cpu() - cpu0) / 1e9, peakHeapMiB(), counter.writes.get(), counter.reads.get());
+        System.out.printf("BENCH apps=%d namespaces=%d all-synced=%.1fs cpu=%.1fs peak-heap=%dMiB writes=%d reads=%d%n",
+            apps, namespaces.size(), allSynced, (cpu() - cpu0) / 1e9, peakHeapMiB(), counter.writes.get(), counter.reads.get());
 
         counter.writes.set(0);
         counter.reads.set(0);

@@ -1,6 +1,7 @@
 package dev.capstan.cli.bench;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The charts and Applications of the scale benchmark. */
@@ -64,12 +65,13 @@ final class Charts {
     return files;
   }
 
-  static String applications(int apps, String repo, String namespace) {
+  /** N apps spread round-robin over {@code namespaces}, plus the pushed app in the first. */
+  static String applications(int apps, String repo, List<String> namespaces) {
     StringBuilder yaml = new StringBuilder();
     for (int i = 0; i < apps; i++) {
-      yaml.append(app("app-" + i, repo, "chart", namespace, "30s"));
+      yaml.append(app("app-" + i, repo, "chart", namespaces.get(i % namespaces.size()), "30s"));
     }
-    return yaml.append(app("pushed", repo, "pushed", namespace, "1h")).toString();
+    return yaml.append(app("pushed", repo, "pushed", namespaces.get(0), "1h")).toString();
   }
 
   private static String app(String name, String repo, String path, String namespace, String interval) {
