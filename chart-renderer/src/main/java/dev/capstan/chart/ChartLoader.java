@@ -3,6 +3,9 @@ package dev.capstan.chart;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chart.values.ValuesYaml;
+import dev.capstan.core.semver.RangeDialect;
+import dev.capstan.core.semver.SemVer;
+import dev.capstan.core.semver.SemVerRange;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +89,7 @@ public final class ChartLoader {
   private static void checkVersion(Dependency dep, String range, Chart loaded, String where) {
     if (range != null && !range.isBlank()) {
       SemVer found = SemVer.parse(loaded.metadata().version()).orElseThrow();
-      if (!VersionConstraint.parse(range).orElseThrow().allows(found)) {
+      if (!SemVerRange.parse(range, RangeDialect.HELM).matches(found)) {
         throw new ChartException(where, "dependency \"" + dep.name() + "\" wants version " + range + " but "
             + loaded.path() + " is " + found);
       }

@@ -1,6 +1,9 @@
 package dev.capstan.chart;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.capstan.core.semver.RangeDialect;
+import dev.capstan.core.semver.SemVer;
+import dev.capstan.core.semver.SemVerRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,7 @@ final class MetadataReader {
       throw new ChartException(where, "type must be application or library, found \"" + type + "\"");
     }
     String kubeVersion = string(map, "kubeVersion", where);
-    if (kubeVersion != null && VersionConstraint.parse(kubeVersion).isEmpty()) {
+    if (kubeVersion != null && SemVerRange.tryParse(kubeVersion, RangeDialect.HELM).isEmpty()) {
       throw new ChartException(where, "kubeVersion \"" + kubeVersion + "\" is not a version constraint such as \">=1.25.0-0\"");
     }
     List<String> versions = new ArrayList<>();
@@ -73,7 +76,7 @@ final class MetadataReader {
         throw new ChartException(where, at + ".alias \"" + alias + "\" must be lower-case letters, digits, '-', '_' or '.'");
       }
       String range = string(dep, "version", where);
-      if (range != null && VersionConstraint.parse(range).isEmpty()) {
+      if (range != null && SemVerRange.tryParse(range, RangeDialect.HELM).isEmpty()) {
         throw new ChartException(where, at + ".version \"" + range + "\" is not a version range such as ~1.2.0");
       }
       versions.add(range);

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.capstan.chart.SemVer;
-import dev.capstan.chart.VersionConstraint;
+import dev.capstan.core.semver.RangeDialect;
+import dev.capstan.core.semver.SemVer;
+import dev.capstan.core.semver.SemVerRange;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ final class ChartfileChecks {
 
   private void kubeVersion(JsonNode chart) {
     String kubeVersion = chart.path("kubeVersion").asText("");
-    if (!kubeVersion.isEmpty() && VersionConstraint.parse(kubeVersion).isEmpty()) {
+    if (!kubeVersion.isEmpty() && SemVerRange.tryParse(kubeVersion, RangeDialect.HELM).isEmpty()) {
       error("kubeVersion", "kubeVersion \"" + kubeVersion + "\" is not a version constraint such as \">=1.25.0-0\"");
     }
   }

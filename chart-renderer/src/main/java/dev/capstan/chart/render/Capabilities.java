@@ -1,6 +1,6 @@
 package dev.capstan.chart.render;
 
-import dev.capstan.chart.SemVer;
+import dev.capstan.core.semver.SemVer;
 import dev.capstan.chart.template.ApiVersions;
 import dev.capstan.core.CapstanException;
 import java.io.BufferedReader;

@@ -2,8 +2,6 @@ package dev.capstan.chart.render;
 
 import dev.capstan.chart.Chart;
 import dev.capstan.chart.ChartException;
-import dev.capstan.chart.SemVer;
-import dev.capstan.chart.VersionConstraint;
 import dev.capstan.chart.template.ChartEngine;
 import dev.capstan.chart.template.FilesApi;
 import dev.capstan.chart.template.LimitExceededException;
@@ -14,6 +12,9 @@ import dev.capstan.chart.values.UserValues;
 import dev.capstan.chart.values.ValuesOptions;
 import dev.capstan.chart.values.ValuesSchema;
 import dev.capstan.core.CapstanException;
+import dev.capstan.core.semver.RangeDialect;
+import dev.capstan.core.semver.SemVer;
+import dev.capstan.core.semver.SemVerRange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +129,7 @@ public final class Renderer {
 
   private static void checkKubeVersion(Chart chart, SemVer kube) {
     String constraint = chart.metadata().kubeVersion();
-    if (constraint != null && !VersionConstraint.parse(constraint).orElseThrow().allows(kube)) {
+    if (constraint != null && !SemVerRange.parse(constraint, RangeDialect.HELM).matches(kube)) {
       throw new ChartException(chart.path() + "/Chart.yaml", "chart requires kubeVersion " + constraint
           + ", which Kubernetes v" + kube + " does not satisfy (set --kube-version)");
     }

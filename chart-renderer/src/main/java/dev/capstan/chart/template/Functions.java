@@ -1,7 +1,8 @@
 package dev.capstan.chart.template;
 
-import dev.capstan.chart.SemVer;
-import dev.capstan.chart.VersionConstraint;
+import dev.capstan.core.semver.RangeDialect;
+import dev.capstan.core.semver.SemVer;
+import dev.capstan.core.semver.SemVerRange;
 import io.pebbletemplates.pebble.extension.Function;
 import java.util.AbstractList;
 import java.util.List;
@@ -41,11 +42,11 @@ final class Functions {
 
   /** Sprig's {@code semverCompare}: whether a version (e.g. the cluster's) satisfies a range. */
   private static Object semverCompare(Call call) {
-    VersionConstraint constraint = VersionConstraint.parse(call.string("constraint"))
+    SemVerRange constraint = SemVerRange.tryParse(call.string("constraint"), RangeDialect.HELM)
         .orElseThrow(() -> call.error("semverCompare: \"" + call.string("constraint") + "\" is not a version range"));
     SemVer version = SemVer.parseLoose(call.string("version"))
         .orElseThrow(() -> call.error("semverCompare: \"" + call.string("version") + "\" is not a version"));
-    return constraint.allows(version);
+    return constraint.matches(version);
   }
 
   private static Object range(Call call) {

@@ -1,5 +1,8 @@
 package dev.capstan.git.resolve;
 
+import dev.capstan.core.semver.InvalidRangeException;
+import dev.capstan.core.semver.RangeDialect;
+import dev.capstan.core.semver.SemVerRange;
 import dev.capstan.git.source.InvalidSourceException;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +12,7 @@ import java.util.regex.Pattern;
  * A source's {@code ref} field, classified. {@code main} is looked up as a branch, then as a tag;
  * {@code refs/heads/x} and {@code refs/tags/x} are taken as written; 40 hex digits are a commit;
  * a value starting with a comparison ({@code >=1.2.0 <2}, {@code ^1.4}, {@code ~2.0}) or with
- * {@code semver:} is a semver range over tags.
+ * {@code semver:} is a semver range over tags, read as {@link RangeDialect#GIT_TAGS}.
  */
 public record RefQuery(Kind kind, String value) {
 
@@ -35,8 +38,17 @@ public record RefQuery(Kind kind, String value) {
   }
 
   private static RefQuery semver(String range) {
-    SemverRange.parse(range);
+    semverRange(range);
     return new RefQuery(Kind.SEMVER, range);
+  }
+
+  /** The tag range a {@link Kind#SEMVER} query means. */
+  static SemVerRange semverRange(String range) {
+    try {
+      return SemVerRange.parse(range, RangeDialect.GIT_TAGS);
+    } catch (InvalidRangeException e) {
+      throw invalid(e.getMessage());
+    }
   }
 
   /** Ref prefixes to ask the server for (protocol v2 {@code ref-prefix}), so big repos answer small. */

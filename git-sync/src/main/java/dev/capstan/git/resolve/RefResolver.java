@@ -1,5 +1,7 @@
 package dev.capstan.git.resolve;
 
+import dev.capstan.core.semver.SemVer;
+import dev.capstan.core.semver.SemVerRange;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,7 @@ public final class RefResolver {
       case FULL_REF -> first(advertised, query.value());
       case COMMIT -> Optional.of(new RemoteRef(query.value(), ObjectId.fromString(query.value()),
           ObjectId.fromString(query.value())));
-      case SEMVER -> highest(SemverRange.parse(query.value()), advertised);
+      case SEMVER -> highest(RefQuery.semverRange(query.value()), advertised);
     };
   }
 
@@ -30,12 +32,12 @@ public final class RefResolver {
     return Optional.empty();
   }
 
-  private static Optional<RemoteRef> highest(SemverRange range, Map<String, Ref> advertised) {
-    record Candidate(Semver version, Ref ref) {
+  private static Optional<RemoteRef> highest(SemVerRange range, Map<String, Ref> advertised) {
+    record Candidate(SemVer version, Ref ref) {
     }
     return advertised.values().stream()
         .filter(r -> r.getName().startsWith("refs/tags/") && !r.getName().endsWith("^{}"))
-        .flatMap(r -> Semver.fromTag(r.getName().substring("refs/tags/".length()))
+        .flatMap(r -> SemVer.parseTag(r.getName().substring("refs/tags/".length()))
             .filter(range::matches).map(v -> new Candidate(v, r)).stream())
         .max(Comparator.comparing(Candidate::version))
         .map(c -> toRemote(c.ref()));

@@ -7,45 +7,10 @@ import java.util.Map;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectIdRef;
 import org.eclipse.jgit.lib.Ref;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class SemverRangeTest {
-
-  @ParameterizedTest
-  @CsvSource({
-      ">=1.2.0 <2, 1.2.0, true",
-      ">=1.2.0 <2, 1.9.9, true",
-      ">=1.2.0 <2, 2.0.0, false",
-      ">=1.2.0 <2, 1.1.9, false",
-      ">=1.2.0 <2, 1.5.0-rc.1, false",
-      ">=1.5.0-rc.0, 1.5.0-rc.1, true",
-      "^1.4, 1.9.0, true",
-      "^1.4, 2.0.0, false",
-      "^0.3.1, 0.3.9, true",
-      "^0.3.1, 0.4.0, false",
-      "~2.0, 2.0.7, true",
-      "~2.0, 2.1.0, false",
-      "=1.0.0, 1.0.0, true",
-      "<1 || >=3, 3.1.0, true",
-      "<1 || >=3, 2.0.0, false",
-      "1.x, 1.7.0, true",
-      "1.x, 2.0.0, false",
-      "*, 9.9.9, true",
-  })
-  void matches(String range, String version, boolean expected) {
-    assertThat(SemverRange.parse(range).matches(Semver.fromTag(version).orElseThrow())).isEqualTo(expected);
-  }
-
-  @Test
-  void preReleasesSortBeforeTheirRelease() {
-    assertThat(Semver.fromTag("v1.0.0-alpha").orElseThrow())
-        .isLessThan(Semver.fromTag("1.0.0-alpha.1").orElseThrow())
-        .isLessThan(Semver.fromTag("1.0.0-beta").orElseThrow());
-    assertThat(Semver.fromTag("1.0.0-rc.11").orElseThrow()).isGreaterThan(Semver.fromTag("1.0.0-rc.2").orElseThrow());
-    assertThat(Semver.fromTag("1.0.0").orElseThrow()).isGreaterThan(Semver.fromTag("1.0.0-rc.2").orElseThrow());
-  }
+/** Ref classification and tag picking; the range grammar itself is tested in core ({@code SemVerRangeTest}). */
+class RefResolverTest {
 
   @Test
   void refQueryClassifiesWhatUsersWrite() {
@@ -73,5 +38,25 @@ class SemverRangeTest {
     assertThat(resolver.resolve(RefQuery.parse(">=1.2.0 <2"), refs)).map(RemoteRef::name).contains("refs/tags/v1.10.0");
     assertThat(resolver.resolve(RefQuery.parse("main"), refs)).map(RemoteRef::name).contains("refs/heads/main");
     assertThat(resolver.resolve(RefQuery.parse(">=3"), refs)).isEmpty();
+  }
+
+  @Test
+  void preReleaseTagsArePickedOnlyWhenTheRangeNamesOne() {
+    ObjectId a = ObjectId.fromString("1111111111111111111111111111111111111111");
+    Map<String, Ref> refs = Map.of(
+        "refs/tags/v1.4.0", new ObjectIdRef.PeeledNonTag(Ref.Storage.NETWORK, "refs/tags/v1.4.0", a),
+        "refs/tags/v1.5.0-rc.1", new ObjectIdRef.PeeledNonTag(Ref.Storage.NETWORK, "refs/tags/v1.5.0-rc.1", a),
+        "refs/tags/v1.6", new ObjectIdRef.PeeledNonTag(Ref.Storage.NETWORK, "refs/tags/v1.6", a));
+    RefResolver resolver = new RefResolver();
+
+    assertThat(resolver.resolve(RefQuery.parse(">1.2"), refs)).map(RemoteRef::name).contains("refs/tags/v1.4.0");
+    assertThat(resolver.resolve(RefQuery.parse(">=1.5.0-0"), refs)).map(RemoteRef::name).contains("refs/tags/v1.5.0-rc.1");
+  }
+
+  @Test
+  void aBadRangeIsAnErrorOnTheRefField() {
+    assertThatThrownBy(() -> RefQuery.parse("semver:"))
+        .isInstanceOf(dev.capstan.git.source.InvalidSourceException.class)
+        .hasMessage("ref: empty semver range \"\"");
   }
 }

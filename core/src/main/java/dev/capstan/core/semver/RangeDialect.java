@@ -1,0 +1,31 @@
+package dev.capstan.core.semver;
+
+/**
+ * The two readings of one range grammar that Capstan's callers rely on. They agree on every fully
+ * written version; they differ on what an unwritten minor or patch means and on pre-releases.
+ */
+public enum RangeDialect {
+  /**
+   * Helm charts (Masterminds/semver, as {@code kubeVersion}, dependency versions and
+   * {@code semverCompare} are read). A missing part is a wildcard: {@code >1.2} is {@code >=1.3.0},
+   * {@code <=1.2} is {@code <1.3.0}, {@code ^0} is {@code <1.0.0}. Pre-release versions are ordered by
+   * precedence and match like any other version (more lenient than Helm, which needs a {@code -0} bound).
+   */
+  HELM,
+  /**
+   * Git tag ranges ({@code ref: ">=1.2 <2"}). A missing part is 0 in {@code >}, {@code <=} and {@code ^}
+   * ({@code >1.2} is {@code >1.2.0}, {@code ^0.x} is {@code ^0.0.0}) but a wildcard in {@code =} and
+   * {@code ~}; a wildcard alone matches every version whatever its operator. A pre-release tag matches
+   * only when the range names a pre-release itself, as in npm and Flux, so {@code >=1.2} never picks
+   * {@code 1.5.0-rc.1}.
+   */
+  GIT_TAGS;
+
+  boolean missingPartsAreWildcards() {
+    return this == HELM;
+  }
+
+  boolean preReleasesOnlyWhenNamed() {
+    return this == GIT_TAGS;
+  }
+}
