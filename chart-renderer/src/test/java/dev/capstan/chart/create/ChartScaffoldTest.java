@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capstan.chart.ChartException;
 import dev.capstan.chart.ChartLoader;
-import dev.capstan.chart.lint.Golden;
 import dev.capstan.chart.lint.LintFinding;
 import dev.capstan.chart.lint.Linter;
 import dev.capstan.chart.render.ManifestPrinter;
@@ -13,6 +12,7 @@ import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.chart.render.RenderResult;
 import dev.capstan.chart.render.Renderer;
 import dev.capstan.chart.values.ValuesOptions;
+import dev.capstan.testsupport.Golden;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,6 +8,7 @@ import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.chart.render.RenderResult;
 import dev.capstan.chart.render.Renderer;
 import dev.capstan.chart.values.ValuesOptions;
+import dev.capstan.testsupport.Golden;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

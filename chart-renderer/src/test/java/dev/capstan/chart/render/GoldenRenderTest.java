@@ -4,6 +4,7 @@ import dev.capstan.chart.Chart;
 import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chart.values.ValuesOptions;
+import dev.capstan.testsupport.Golden;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +23,7 @@ class GoldenRenderTest {
 
   @Test
   void simpleChartWithHelpersSortedMapsAndNotes() throws Exception {
-    Golden.assertMatches("simple.yaml", render("simple", RenderOptions.defaults().withReleaseName("demo")));
+    Golden.assertMatches("render/simple.yaml", render("simple", RenderOptions.defaults().withReleaseName("demo")));
   }
 
   @Test
@@ -31,12 +32,12 @@ class GoldenRenderTest {
         .withValues(ValuesOptions.none()
             .withValueFiles(List.of(Path.of("src/test/resources/charts/simple-values/prod.yaml")))
             .withSet(List.of("replicaCount=5,image.tag=1.27.0")));
-    Golden.assertMatches("simple-prod.yaml", render("simple", options));
+    Golden.assertMatches("render/simple-prod.yaml", render("simple", options));
   }
 
   @Test
   void umbrellaWithAliasConditionTagsGlobalsLibraryAndFiles() throws Exception {
-    Golden.assertMatches("umbrella.yaml", render("umbrella", RenderOptions.defaults().withReleaseName("demo")));
+    Golden.assertMatches("render/umbrella.yaml", render("umbrella", RenderOptions.defaults().withReleaseName("demo")));
   }
 
   @Test
@@ -44,14 +45,14 @@ class GoldenRenderTest {
     RenderOptions options = RenderOptions.defaults().withReleaseName("all").withKubeVersion("v1.29.4")
         .withApiVersions(List.of("example.com/v1"))
         .withValues(ValuesOptions.none().withSet(List.of("worker.enabled=true,tags.monitoring=true,cache.enabled=false")));
-    Golden.assertMatches("umbrella-all.yaml", render("umbrella", options));
+    Golden.assertMatches("render/umbrella-all.yaml", render("umbrella", options));
   }
 
   @Test
   void showOnlyKeepsTheNamedTemplates() throws Exception {
     RenderOptions options = RenderOptions.defaults().withReleaseName("demo")
         .withShowOnly(List.of("templates/secret.yaml", "umbrella/charts/cache/templates/statefulset.yaml"));
-    Golden.assertMatches("umbrella-show-only.yaml", render("umbrella", options));
+    Golden.assertMatches("render/umbrella-show-only.yaml", render("umbrella", options));
   }
 
   @Test
@@ -64,7 +65,7 @@ class GoldenRenderTest {
       }
     }
     Chart chart = ChartLoader.load(ChartFiles.of(files), "from-git");
-    Golden.assertMatches("simple.yaml",
+    Golden.assertMatches("render/simple.yaml",
         ManifestPrinter.print(renderer.render(chart, RenderOptions.defaults().withReleaseName("demo"))));
   }
 }

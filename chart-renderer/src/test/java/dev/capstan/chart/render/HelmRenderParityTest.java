@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.Mappers;
 import dev.capstan.chart.values.ValuesOptions;
+import dev.capstan.testsupport.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class HelmRenderParityTest {
     RenderResult result = new Renderer().render(ChartLoader.load(PARITY.resolve("capstan/shop")),
         RenderOptions.defaults().withReleaseName(c.release()).withNamespace(c.namespace()).withValues(values(c.flags())));
     List<Doc> capstan = result.manifests().stream().map(m -> new Doc(m.source(), (Object) m.object())).toList();
-    assertThat(capstan).isEqualTo(helm(Golden.DIR.resolve("helm/" + c.id() + ".yaml")));
+    assertThat(capstan).isEqualTo(helm(Golden.file("render/helm/" + c.id() + ".yaml")));
   }
 
   private static ValuesOptions values(List<String> flags) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.engine.resource.ObjectRef;
 import dev.capstan.engine.testing.Fixtures;
-import dev.capstan.engine.testing.Golden;
+import dev.capstan.testsupport.Golden;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
