@@ -4,6 +4,7 @@ import dev.capstan.agent.Agent;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationException;
 import dev.capstan.agent.cluster.ApplicationWatcher;
+import dev.capstan.agent.cluster.LeaderPodLabel;
 import dev.capstan.agent.cluster.Leadership;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.function.Consumer;
@@ -23,22 +24,33 @@ public final class ClusterMode implements AutoCloseable {
    * @param identity this replica's name in the Lease (the pod's name in a Deployment)
    * @param leaderElect false when a single replica runs and no Lease is needed
    */
-  public record Options(String namespace, String lease, String identity, boolean leaderElect, Leadership.Timing timing) {
+  public record Options(String namespace, String lease, String identity, boolean leaderElect, Leadership.Timing timing,
+      Pod pod) {
+    /** This replica's Pod, labelled while it leads; null outside a Pod. */
+    public record Pod(String namespace, String name) {}
+
     public static Options defaults(String namespace) {
-      String identity = System.getenv().getOrDefault("POD_NAME", "capstan-" + ProcessHandle.current().pid());
-      return new Options(namespace, "capstan-agent", identity, true, Leadership.Timing.defaults());
+      String podName = System.getenv("POD_NAME");
+      String podNamespace = System.getenv("POD_NAMESPACE");
+      String identity = podName != null ? podName : "capstan-" + ProcessHandle.current().pid();
+      Pod pod = podName != null && podNamespace != null ? new Pod(podNamespace, podName) : null;
+      return new Options(namespace, "capstan-agent", identity, true, Leadership.Timing.defaults(), pod);
     }
 
     public Options withIdentity(String identity) {
-      return new Options(namespace, lease, identity, leaderElect, timing);
+      return new Options(namespace, lease, identity, leaderElect, timing, pod);
     }
 
     public Options withLeaderElect(boolean leaderElect) {
-      return new Options(namespace, lease, identity, leaderElect, timing);
+      return new Options(namespace, lease, identity, leaderElect, timing, pod);
     }
 
     public Options withTiming(Leadership.Timing timing) {
-      return new Options(namespace, lease, identity, leaderElect, timing);
+      return new Options(namespace, lease, identity, leaderElect, timing, pod);
+    }
+
+    public Options withPod(Pod pod) {
+      return new Options(namespace, lease, identity, leaderElect, timing, pod);
     }
   }
 
@@ -47,6 +59,7 @@ public final class ClusterMode implements AutoCloseable {
   private final Options options;
   private final Consumer<String> say;
   private final Runnable onLostLead;
+  private final LeaderPodLabel podLabel;
   private ApplicationWatcher watcher;
   private Leadership leadership;
   private boolean closed;
@@ -57,6 +70,7 @@ public final class ClusterMode implements AutoCloseable {
     this.options = options;
     this.say = say;
     this.onLostLead = onLostLead;
+    this.podLabel = options.pod() == null ? null : new LeaderPodLabel(client, options.pod().namespace(), options.pod().name());
   }
 
   /**
@@ -72,6 +86,7 @@ public final class ClusterMode implements AutoCloseable {
   public static ClusterMode start(KubernetesClient client, Agent agent, Options options, Consumer<String> say, Runnable onLostLead) {
     ApplicationWatcher.checkServed(client, options.namespace());
     ClusterMode mode = new ClusterMode(client, agent, options, say, onLostLead);
+    mode.markPod(false);
     if (!options.leaderElect()) {
       mode.lead();
     } else {
@@ -96,6 +111,7 @@ public final class ClusterMode implements AutoCloseable {
       }
       try {
         watcher = ApplicationWatcher.start(client, options.namespace(), agent);
+        markPod(true);
         say.accept("leading as " + options.identity() + ": watching Application resources in namespace " + options.namespace());
         return;
       } catch (ApplicationException e) {
@@ -125,10 +141,17 @@ public final class ClusterMode implements AutoCloseable {
     if (watcher == null) {
       return false;
     }
+    markPod(false);
     watcher.close();
     watcher = null;
     agent.applications().stream().map(Application::getMetadata).forEach(meta -> agent.remove(meta.getName()));
     return true;
+  }
+
+  private void markPod(boolean leading) {
+    if (podLabel != null) {
+      podLabel.set(leading);
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.agent.cluster.LeaderPodLabel;
 import dev.capstan.agent.cluster.Leadership;
 import dev.capstan.engine.history.Revision;
 import dev.capstan.engine.history.RevisionStatus;
@@ -13,6 +14,7 @@ import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -61,10 +63,14 @@ class LeaderHandOverIT {
     private boolean closed;
 
     Replica(Path tmp, String ns, String name) {
+      // The Pod this replica would run in; nothing runs it, but the leader labels it.
+      client.pods().inNamespace(ns).resource(new PodBuilder().withNewMetadata().withName(name).endMetadata()
+          .withNewSpec().addNewContainer().withName("agent").withImage("capstan").endContainer().endSpec().build()).create();
       this.ownClient = env.server().newClient(ns);
       this.runtime = AgentRuntime.start(ownClient, new AgentRuntime.Settings(tmp.resolve(name + "-cache"), tmp.resolve("creds"), List.of(), 2,
           "127.0.0.1", 0, true, Map.of()));
-      this.mode = ClusterMode.start(ownClient, runtime.agent(), ClusterMode.Options.defaults(ns).withIdentity(name).withTiming(FAST),
+      this.mode = ClusterMode.start(ownClient, runtime.agent(), ClusterMode.Options.defaults(ns).withIdentity(name).withTiming(FAST)
+          .withPod(new ClusterMode.Options.Pod(ns, name)),
           line -> { }, lostLead::countDown);
     }
 
@@ -116,8 +122,10 @@ class LeaderHandOverIT {
       a.close();
       // fabric8 gives a Lease back by shortening it to one second rather than clearing its holder.
       assertThat(lease(ns).getSpec().getLeaseDurationSeconds()).as("a leader that stops gives the lease back").isLessThan((int) FAST.lease().toSeconds());
+      assertThat(leaderLabel(ns, "agent-a")).as("a leader that stops takes its Pod out of the Service").isNull();
 
       standbyTakesOverAndDeploysTheNextCommit(ns, upstream, b);
+      assertThat(leaderLabel(ns, "agent-b")).as("the new leader's Pod receives webhooks").isEqualTo("true");
     }
   }
 
@@ -167,6 +175,8 @@ class LeaderHandOverIT {
       assertThat(holder(ns)).isEqualTo("agent-a");
       assertThat(b.mode.leading()).isFalse();
       assertThat(b.runtime.agent().applications()).isEmpty();
+      assertThat(leaderLabel(ns, "agent-a")).as("the Service selects the leader's Pod").isEqualTo("true");
+      assertThat(leaderLabel(ns, "agent-b")).as("and not the standby's").isNull();
       assertThat(b.passes()).isZero();
       assertThat(history(ns)).extracting(Revision::number, Revision::gitCommit).containsExactly(tuple(1, first));
       assertThat(eventReasons(ns)).containsExactlyInAnyOrder("Syncing", "Synced");
@@ -209,6 +219,11 @@ class LeaderHandOverIT {
       }
       throw e;
     }
+  }
+
+  private String leaderLabel(String ns, String pod) {
+    Map<String, String> labels = client.pods().inNamespace(ns).withName(pod).get().getMetadata().getLabels();
+    return labels == null ? null : labels.get(LeaderPodLabel.LABEL);
   }
 
   private Lease lease(String ns) {

@@ -36,6 +36,7 @@ class InstallChartTest {
     assertThat(kinds(result)).containsExactlyInAnyOrder(
         "CustomResourceDefinition/applications.capstan.dev", "ServiceAccount/capstan", "ClusterRole/capstan-managed",
         "ClusterRoleBinding/capstan-managed", "Role/capstan-system/capstan-agent", "RoleBinding/capstan-system/capstan-agent",
+        "Role/capstan-system/capstan-leader", "RoleBinding/capstan-system/capstan-leader",
         "Service/capstan", "Deployment/capstan");
     RenderedManifest crd = result.manifests().stream().filter(m -> m.kind().equals("CustomResourceDefinition")).findFirst().orElseThrow();
     Map<?, ?> generated = new ObjectMapper(new YAMLFactory()).readValue(
@@ -44,7 +45,10 @@ class InstallChartTest {
 
     String deployment = result.manifests().stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow().yaml();
     assertThat(deployment).contains("runAsNonRoot: true").contains("readOnlyRootFilesystem: true")
-        .contains("path: /healthz").contains("path: /readyz").contains("--watch-namespace=capstan-system");
+        .contains("path: /healthz").contains("path: /readyz").contains("--watch-namespace=capstan-system")
+        .contains("name: POD_NAMESPACE");
+    String service = result.manifests().stream().filter(m -> m.kind().equals("Service")).findFirst().orElseThrow().yaml();
+    assertThat(service).as("webhooks and the API go to the leader only").contains("capstan.dev/leader: \"true\"");
   }
 
   @Test
