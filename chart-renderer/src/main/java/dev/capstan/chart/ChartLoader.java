@@ -38,9 +38,12 @@ public final class ChartLoader {
     return load(ChartFiles.of(dir), name == null ? dir.toString() : name.toString());
   }
 
-  /** Loads a chart from any file source; {@code displayName} prefixes file names in errors. */
+  /**
+   * Loads a chart from any file source; {@code displayName} prefixes file names in errors. Files the
+   * chart's {@code .helmignore} excludes are not loaded, as in Helm.
+   */
   public static Chart load(ChartFiles files, String displayName) {
-    return load(files, displayName, null, 0);
+    return load(files.withoutIgnored(displayName), displayName, null, 0);
   }
 
   private static Chart load(ChartFiles files, String displayPath, Dependency entry, int depth) {
@@ -99,7 +102,9 @@ public final class ChartLoader {
   private static ChartFiles dependencyFiles(ChartFiles files, Dependency dep, String displayPath, Set<String> loadedFolders) {
     String repo = dep.repository() == null ? "" : dep.repository();
     if (repo.startsWith("file://")) {
-      return files.sibling(repo.substring("file://".length()));
+      // Helm packages a file:// dependency before using it, so that chart's own .helmignore applies.
+      return files.sibling(repo.substring("file://".length()))
+          .withoutIgnored(displayPath + "/charts/" + dep.scopeName());
     }
     if (!chartFolders(files).contains(dep.name())) {
       boolean archive = files.list().stream().anyMatch(p -> p.startsWith("charts/" + dep.name() + "-") && p.endsWith(".tgz"));

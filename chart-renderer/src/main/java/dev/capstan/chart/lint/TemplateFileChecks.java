@@ -1,5 +1,7 @@
 package dev.capstan.chart.lint;
 
+import dev.capstan.chart.source.ChartFiles;
+import dev.capstan.core.CapstanException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -14,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Checks on the template files themselves, before anything renders: files under templates/ that
  * are neither rendered nor macro files (so silently ignored), and Go-template syntax left over from
- * a Helm chart, which Pebble would reject with a less helpful message.
+ * a Helm chart, which Pebble would reject with a less helpful message. Files the chart's
+ * {@code .helmignore} excludes are not part of the chart and are not checked.
  */
 final class TemplateFileChecks {
   /** {@code .Values} and friends at the start of a Go-template expression (not {@code x.Values}). */
@@ -33,9 +38,13 @@ final class TemplateFileChecks {
       }
       return findings;
     }
+    Predicate<String> inChart = helmKeeps(chartDir);
     try (Stream<Path> files = Files.walk(templates)) {
       for (Path file : files.filter(f -> ChartPlaces.insideChart(chartDir, f)).sorted().toList()) {
         String relative = chartDir.relativize(file).toString().replace('\\', '/');
+        if (!inChart.test(relative)) {
+          continue;
+        }
         String name = file.getFileName().toString();
         if (!name.startsWith("_") && !name.equals("NOTES.txt") && !name.matches(".*\\.(yaml|yml|json)")) {
           findings.add(LintFinding.warning(display.apply(relative), 0,
@@ -47,6 +56,15 @@ final class TemplateFileChecks {
       throw new UncheckedIOException(e);
     }
     return findings;
+  }
+
+  private static Predicate<String> helmKeeps(Path chartDir) {
+    try {
+      Set<String> kept = Set.copyOf(ChartFiles.of(chartDir).withoutIgnored(chartDir.toString()).list());
+      return kept::contains;
+    } catch (CapstanException e) {
+      return path -> true; // loading the chart reports the bad .helmignore (or symlink) as a finding
+    }
   }
 
   private static void goTemplateSyntax(String text, String path, List<LintFinding> findings) {

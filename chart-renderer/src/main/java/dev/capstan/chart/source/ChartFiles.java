@@ -35,6 +35,15 @@ public interface ChartFiles {
     throw new ChartException("file://" + relativePath, "file:// dependencies cannot be resolved for a chart given as an in-memory file set");
   }
 
+  /**
+   * These files less those the chart's {@code .helmignore} (and Helm's default rule, hidden files
+   * under {@code templates/}) leave out, as Helm loads a chart; {@code displayPath} names the chart
+   * in errors about a bad {@code .helmignore} line. See {@link HelmIgnore}.
+   */
+  default ChartFiles withoutIgnored(String displayPath) {
+    return HelmIgnoredChartFiles.of(this, displayPath);
+  }
+
   /** The chart in {@code dir}; symlinks that resolve outside it are refused. */
   static ChartFiles of(Path dir) {
     return DirectoryChartFiles.open(dir);

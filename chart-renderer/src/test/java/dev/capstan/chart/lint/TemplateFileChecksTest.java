@@ -41,4 +41,16 @@ class TemplateFileChecksTest {
         "templates/helpers.tpl: warning: neither rendered (.yaml, .yml, .json) nor a macro file (name starting with _):"
             + " it is ignored");
   }
+
+  @Test
+  void filesTheHelmignoreExcludesAreNotChecked() throws Exception {
+    Files.createDirectories(chart.resolve("templates/legacy"));
+    Files.writeString(chart.resolve(".helmignore"), "templates/legacy/\n");
+    Files.writeString(chart.resolve("templates/legacy/helm.yaml"), "c: {{ .Release.Name }}\n");
+    Files.writeString(chart.resolve("templates/.web.yaml.swp"), "");
+    Files.writeString(chart.resolve("templates/notes.md"), "");
+    assertThat(check(false)).containsExactly(
+        "templates/notes.md: warning: neither rendered (.yaml, .yml, .json) nor a macro file (name starting with _):"
+            + " it is ignored");
+  }
 }
