@@ -3,6 +3,7 @@ package dev.capstan.git.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capstan.git.source.InvalidSourceException;
 import java.util.Map;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectIdRef;
@@ -28,11 +29,11 @@ class RefResolverTest {
     ObjectId a = ObjectId.fromString("1111111111111111111111111111111111111111");
     ObjectId b = ObjectId.fromString("2222222222222222222222222222222222222222");
     Map<String, Ref> refs = Map.of(
-        "refs/tags/v1.2.0", new ObjectIdRef.PeeledNonTag(Ref.Storage.NETWORK, "refs/tags/v1.2.0", a),
-        "refs/tags/v1.10.0", new ObjectIdRef.PeeledNonTag(Ref.Storage.NETWORK, "refs/tags/v1.10.0", b),
-        "refs/tags/v2.0.0", new ObjectIdRef.PeeledNonTag(Ref.Storage.NETWORK, "refs/tags/v2.0.0", a),
-        "refs/tags/main", new ObjectIdRef.PeeledNonTag(Ref.Storage.NETWORK, "refs/tags/main", a),
-        "refs/heads/main", new ObjectIdRef.PeeledNonTag(Ref.Storage.NETWORK, "refs/heads/main", b));
+        "refs/tags/v1.2.0", ref("refs/tags/v1.2.0", a),
+        "refs/tags/v1.10.0", ref("refs/tags/v1.10.0", b),
+        "refs/tags/v2.0.0", ref("refs/tags/v2.0.0", a),
+        "refs/tags/main", ref("refs/tags/main", a),
+        "refs/heads/main", ref("refs/heads/main", b));
     RefResolver resolver = new RefResolver();
 
     assertThat(resolver.resolve(RefQuery.parse(">=1.2.0 <2"), refs)).map(RemoteRef::name).contains("refs/tags/v1.10.0");
@@ -44,19 +45,23 @@ class RefResolverTest {
   void preReleaseTagsArePickedOnlyWhenTheRangeNamesOne() {
     ObjectId a = ObjectId.fromString("1111111111111111111111111111111111111111");
     Map<String, Ref> refs = Map.of(
-        "refs/tags/v1.4.0", new ObjectIdRef.PeeledNonTag(Ref.Storage.NETWORK, "refs/tags/v1.4.0", a),
-        "refs/tags/v1.5.0-rc.1", new ObjectIdRef.PeeledNonTag(Ref.Storage.NETWORK, "refs/tags/v1.5.0-rc.1", a),
-        "refs/tags/v1.6", new ObjectIdRef.PeeledNonTag(Ref.Storage.NETWORK, "refs/tags/v1.6", a));
+        "refs/tags/v1.4.0", ref("refs/tags/v1.4.0", a),
+        "refs/tags/v1.5.0-rc.1", ref("refs/tags/v1.5.0-rc.1", a),
+        "refs/tags/v1.6", ref("refs/tags/v1.6", a));
     RefResolver resolver = new RefResolver();
 
     assertThat(resolver.resolve(RefQuery.parse(">1.2"), refs)).map(RemoteRef::name).contains("refs/tags/v1.4.0");
     assertThat(resolver.resolve(RefQuery.parse(">=1.5.0-0"), refs)).map(RemoteRef::name).contains("refs/tags/v1.5.0-rc.1");
   }
 
+  private static Ref ref(String name, ObjectId id) {
+    return new ObjectIdRef.PeeledNonTag(Ref.Storage.NETWORK, name, id);
+  }
+
   @Test
   void aBadRangeIsAnErrorOnTheRefField() {
     assertThatThrownBy(() -> RefQuery.parse("semver:"))
-        .isInstanceOf(dev.capstan.git.source.InvalidSourceException.class)
+        .isInstanceOf(InvalidSourceException.class)
         .hasMessage("ref: empty semver range \"\"");
   }
 }
