@@ -15,9 +15,9 @@ public enum RangeDialect {
   /**
    * Git tag ranges ({@code ref: ">=1.2 <2"}). A missing part is 0 in {@code >}, {@code <=} and {@code ^}
    * ({@code >1.2} is {@code >1.2.0}, {@code ^0.x} is {@code ^0.0.0}) but a wildcard in {@code =} and
-   * {@code ~}; a wildcard alone matches every version whatever its operator. A pre-release tag matches
-   * only when the range names a pre-release itself, as in npm and Flux, so {@code >=1.2} never picks
-   * {@code 1.5.0-rc.1}.
+   * {@code ~}; a wildcard alone ({@code *}, {@code >x}) matches every version with any operator but
+   * {@code !=}. A pre-release tag matches only when the range names a pre-release itself, as in npm
+   * and Flux, so {@code >=1.2} never picks {@code 1.5.0-rc.1}.
    */
   GIT_TAGS;
 
