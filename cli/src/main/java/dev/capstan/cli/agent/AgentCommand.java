@@ -33,6 +33,15 @@ public final class AgentCommand implements Callable<Integer> {
   @Option(names = "--watch-namespace", paramLabel = "NS", description = "Namespace whose Application resources to watch (default: the context's).")
   String watchNamespace;
 
+  @Option(names = "--watch-label-selector", paramLabel = "SELECTOR",
+      description = {"Only Applications matching this label selector (e.g. capstan.dev/shard=1): one shard of the",
+          "namespace. Give each shard its own --lease-name."})
+  String watchLabelSelector;
+
+  @Option(names = "--lease-name", paramLabel = "NAME", defaultValue = "capstan-agent",
+      description = "Lease the replicas of this agent (or shard) elect their leader with (default: ${DEFAULT-VALUE}).")
+  String leaseName;
+
   @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "Address the HTTP server binds (default: ${DEFAULT-VALUE}).")
   String httpHost;
 
@@ -94,7 +103,8 @@ public final class AgentCommand implements Callable<Integer> {
     String namespace = watchNamespace != null ? watchNamespace : namespaceOf(client);
     agent.markReady();
     say(spec, "serving %s (webhooks /hooks, API /api/v1, /metrics)", server.uri());
-    ClusterMode.Options options = ClusterMode.Options.defaults(namespace).withLeaderElect(leaderElect);
+    ClusterMode.Options options = ClusterMode.Options.defaults(namespace).withLeaderElect(leaderElect)
+        .withLabelSelector(watchLabelSelector).withLease(leaseName);
     try (ClusterMode ignored = ClusterMode.start(client, agent, options, line -> say(spec, "%s", line), stop::countDown)) {
       stop.await();
     }

@@ -25,7 +25,7 @@ public final class ClusterMode implements AutoCloseable {
    * @param leaderElect false when a single replica runs and no Lease is needed
    */
   public record Options(String namespace, String lease, String identity, boolean leaderElect, Leadership.Timing timing,
-      Pod pod) {
+      Pod pod, String labelSelector) {
     /** This replica's Pod, labelled while it leads; null outside a Pod. */
     public record Pod(String namespace, String name) {}
 
@@ -34,23 +34,32 @@ public final class ClusterMode implements AutoCloseable {
       String podNamespace = System.getenv("POD_NAMESPACE");
       String identity = podName != null ? podName : "capstan-" + ProcessHandle.current().pid();
       Pod pod = podName != null && podNamespace != null ? new Pod(podNamespace, podName) : null;
-      return new Options(namespace, "capstan-agent", identity, true, Leadership.Timing.defaults(), pod);
+      return new Options(namespace, "capstan-agent", identity, true, Leadership.Timing.defaults(), pod, null);
     }
 
     public Options withIdentity(String identity) {
-      return new Options(namespace, lease, identity, leaderElect, timing, pod);
+      return new Options(namespace, lease, identity, leaderElect, timing, pod, labelSelector);
     }
 
     public Options withLeaderElect(boolean leaderElect) {
-      return new Options(namespace, lease, identity, leaderElect, timing, pod);
+      return new Options(namespace, lease, identity, leaderElect, timing, pod, labelSelector);
     }
 
     public Options withTiming(Leadership.Timing timing) {
-      return new Options(namespace, lease, identity, leaderElect, timing, pod);
+      return new Options(namespace, lease, identity, leaderElect, timing, pod, labelSelector);
     }
 
     public Options withPod(Pod pod) {
-      return new Options(namespace, lease, identity, leaderElect, timing, pod);
+      return new Options(namespace, lease, identity, leaderElect, timing, pod, labelSelector);
+    }
+
+    /** One shard of the namespace: only the Applications this selects; give each shard its own {@link #withLease lease}. */
+    public Options withLabelSelector(String labelSelector) {
+      return new Options(namespace, lease, identity, leaderElect, timing, pod, labelSelector);
+    }
+
+    public Options withLease(String lease) {
+      return new Options(namespace, lease, identity, leaderElect, timing, pod, labelSelector);
     }
   }
 
@@ -84,7 +93,7 @@ public final class ClusterMode implements AutoCloseable {
    *     Applications in the namespace (no CRD, no RBAC): checked before joining the election
    */
   public static ClusterMode start(KubernetesClient client, Agent agent, Options options, Consumer<String> say, Runnable onLostLead) {
-    ApplicationWatcher.checkServed(client, options.namespace());
+    ApplicationWatcher.checkServed(client, options.namespace(), options.labelSelector());
     ClusterMode mode = new ClusterMode(client, agent, options, say, onLostLead);
     mode.markPod(false);
     if (!options.leaderElect()) {
@@ -110,7 +119,7 @@ public final class ClusterMode implements AutoCloseable {
         return;
       }
       try {
-        watcher = ApplicationWatcher.start(client, options.namespace(), agent);
+        watcher = ApplicationWatcher.start(client, options.namespace(), options.labelSelector(), agent);
         markPod(true);
         say.accept("leading as " + options.identity() + ": watching Application resources in namespace " + options.namespace());
         return;

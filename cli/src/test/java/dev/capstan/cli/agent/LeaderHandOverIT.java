@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,14 +64,18 @@ class LeaderHandOverIT {
     private boolean closed;
 
     Replica(Path tmp, String ns, String name) {
+      this(tmp, ns, name, UnaryOperator.identity());
+    }
+
+    Replica(Path tmp, String ns, String name, UnaryOperator<ClusterMode.Options> shard) {
       // The Pod this replica would run in; nothing runs it, but the leader labels it.
       client.pods().inNamespace(ns).resource(new PodBuilder().withNewMetadata().withName(name).endMetadata()
           .withNewSpec().addNewContainer().withName("agent").withImage("capstan").endContainer().endSpec().build()).create();
       this.ownClient = env.server().newClient(ns);
       this.runtime = AgentRuntime.start(ownClient, new AgentRuntime.Settings(tmp.resolve(name + "-cache"), tmp.resolve("creds"), List.of(), 2,
           "127.0.0.1", 0, true, Map.of()));
-      this.mode = ClusterMode.start(ownClient, runtime.agent(), ClusterMode.Options.defaults(ns).withIdentity(name).withTiming(FAST)
-          .withPod(new ClusterMode.Options.Pod(ns, name)),
+      this.mode = ClusterMode.start(ownClient, runtime.agent(), shard.apply(ClusterMode.Options.defaults(ns).withIdentity(name).withTiming(FAST)
+          .withPod(new ClusterMode.Options.Pod(ns, name))),
           line -> { }, lostLead::countDown);
     }
 
@@ -142,6 +147,37 @@ class LeaderHandOverIT {
       assertThat(a.mode.leading()).isFalse();
       assertThat(a.runtime.agent().applications()).as("agent-a forgot every application").isEmpty();
       assertThat(holder(ns)).isEqualTo("agent-x");
+    }
+  }
+
+  @Test
+  void shardsSplitOneNamespacesApplicationsByLabel(@TempDir Path tmp) throws Exception {
+    String ns = env.newNamespace("shards");
+    String one = env.newNamespace("shard-one");
+    String two = env.newNamespace("shard-two");
+    Upstream upstream = upstream(tmp);
+    try (Replica a = new Replica(tmp, ns, "agent-one", o -> o.withLabelSelector("capstan.dev/shard=one").withLease("capstan-one"));
+        Replica b = new Replica(tmp, ns, "agent-two", o -> o.withLabelSelector("capstan.dev/shard=two").withLease("capstan-two"))) {
+      String commit = upstream.git("rev-parse", "main").strip();
+      for (String shard : List.of("one", "two")) {
+        client.resources(Application.class).inNamespace(ns).resource(Serialization.unmarshal("""
+            apiVersion: capstan.dev/v1alpha1
+            kind: Application
+            metadata: {name: web-%s, labels: {capstan.dev/shard: %s}}
+            spec:
+              source: {repoURL: "%s", ref: main, path: web}
+              destination: {namespace: %s}
+              syncPolicy: {automated: true, interval: 1h}
+            """.formatted(shard, shard, upstream.fileUrl(), shard.equals("one") ? one : two), Application.class)).create();
+      }
+
+      await("both shards synced their application", () -> synced(ns, "web-one", commit) && synced(ns, "web-two", commit));
+      assertThat(a.runtime.agent().applications()).extracting(app -> app.getMetadata().getName()).containsExactly("web-one");
+      assertThat(b.runtime.agent().applications()).extracting(app -> app.getMetadata().getName()).containsExactly("web-two");
+      assertThat(client.leases().inNamespace(ns).withName("capstan-one").get().getSpec().getHolderIdentity()).isEqualTo("agent-one");
+      assertThat(client.leases().inNamespace(ns).withName("capstan-two").get().getSpec().getHolderIdentity()).isEqualTo("agent-two");
+      assertThat(client.configMaps().inNamespace(one).withName("web-config").get()).isNotNull();
+      assertThat(client.configMaps().inNamespace(two).withName("web-config").get()).isNotNull();
     }
   }
 
@@ -236,7 +272,11 @@ class LeaderHandOverIT {
   }
 
   private boolean synced(String ns, String commit) {
-    Application app = client.resources(Application.class).inNamespace(ns).withName("web").get();
+    return synced(ns, "web", commit);
+  }
+
+  private boolean synced(String ns, String name, String commit) {
+    Application app = client.resources(Application.class).inNamespace(ns).withName(name).get();
     ApplicationStatus status = app == null ? null : app.getStatus();
     return status != null && status.sync() != null && "Synced".equals(status.sync().status()) && commit.equals(status.sync().revision());
   }

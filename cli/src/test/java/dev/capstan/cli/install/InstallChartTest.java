@@ -46,7 +46,7 @@ class InstallChartTest {
     String deployment = result.manifests().stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow().yaml();
     assertThat(deployment).contains("runAsNonRoot: true").contains("readOnlyRootFilesystem: true")
         .contains("path: /healthz").contains("path: /readyz").contains("--watch-namespace=capstan-system")
-        .contains("name: POD_NAMESPACE");
+        .contains("name: POD_NAMESPACE").contains("--lease-name=capstan").doesNotContain("--watch-label-selector");
     String service = result.manifests().stream().filter(m -> m.kind().equals("Service")).findFirst().orElseThrow().yaml();
     assertThat(service).as("webhooks and the API go to the leader only").contains("capstan.dev/leader: \"true\"");
   }
@@ -61,6 +61,15 @@ class InstallChartTest {
         .noneMatch(k -> k.startsWith("ClusterRole"));
     assertThat(result.manifests().stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow().yaml())
         .contains("--allowed-namespace=shop").contains("--allowed-namespace=payments");
+  }
+
+  @Test
+  void aShardWatchesTheApplicationsItsSelectorMatches() {
+    RenderResult result = new Renderer().render(ChartLoader.load(CHART), RenderOptions.defaults().withReleaseName("capstan-shard-2")
+        .withNamespace("capstan-system").withValues(ValuesOptions.none().withSet(List.of("agent.watchLabelSelector=capstan.dev/shard=2"))));
+
+    assertThat(result.manifests().stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow().yaml())
+        .contains("\"--watch-label-selector=capstan.dev/shard=2\"").contains("--lease-name=capstan-shard-2");
   }
 
   @Test

@@ -3,9 +3,12 @@ package dev.capstan.agent.cluster;
 import dev.capstan.agent.Agent;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationException;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
@@ -27,8 +30,16 @@ public final class ApplicationWatcher implements AutoCloseable {
    * @throws ApplicationException when the API server does not serve Applications to this agent
    */
   public static ApplicationWatcher start(KubernetesClient client, String namespace, Agent agent) {
+    return start(client, namespace, null, agent);
+  }
+
+  /**
+   * The same for the Applications matching {@code labelSelector} only (Kubernetes selector syntax,
+   * e.g. {@code capstan.dev/shard=2}; null for all): one shard of a namespace.
+   */
+  public static ApplicationWatcher start(KubernetesClient client, String namespace, String labelSelector, Agent agent) {
     try {
-      return new ApplicationWatcher(client.resources(Application.class).inNamespace(namespace).inform(new ResourceEventHandler<>() {
+      return new ApplicationWatcher(applications(client, namespace, labelSelector).inform(new ResourceEventHandler<>() {
         @Override
         public void onAdd(Application app) {
           agent.upsert(app);
@@ -57,11 +68,22 @@ public final class ApplicationWatcher implements AutoCloseable {
    * @throws ApplicationException naming the namespace and what is missing
    */
   public static void checkServed(KubernetesClient client, String namespace) {
+    checkServed(client, namespace, null);
+  }
+
+  /** The same with the shard's label selector, so that a malformed one is reported before the election too. */
+  public static void checkServed(KubernetesClient client, String namespace, String labelSelector) {
     try {
-      client.resources(Application.class).inNamespace(namespace).list(new ListOptionsBuilder().withLimit(1L).build());
+      applications(client, namespace, labelSelector).list(new ListOptionsBuilder().withLimit(1L).build());
     } catch (KubernetesClientException e) {
       throw cannotWatch(namespace, e);
     }
+  }
+
+  private static FilterWatchListDeletable<Application, KubernetesResourceList<Application>, Resource<Application>> applications(
+      KubernetesClient client, String namespace, String labelSelector) {
+    var all = client.resources(Application.class).inNamespace(namespace);
+    return labelSelector == null || labelSelector.isBlank() ? all : all.withLabelSelector(labelSelector);
   }
 
   private static ApplicationException cannotWatch(String namespace, KubernetesClientException e) {
