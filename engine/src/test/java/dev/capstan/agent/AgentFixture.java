@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** A real agent for tests: a Git cache in a temp folder, the test's API server, metrics kept in memory. */
-final class AgentFixture implements AutoCloseable {
+public final class AgentFixture implements AutoCloseable {
   final RepositoryCache cache;
   final Agent agent;
   final AgentMetrics metrics = AgentMetrics.discard();
@@ -67,7 +67,7 @@ final class AgentFixture implements AutoCloseable {
   }
 
   /** A chart whose one ConfigMap carries values.message. */
-  static Map<String, String> configMapChart(String folder, String name, String message) {
+  public static Map<String, String> configMapChart(String folder, String name, String message) {
     return Map.of(
         folder + "/Chart.yaml", "apiVersion: v2\nname: " + name + "\nversion: 0.1.0\n",
         folder + "/values.yaml", "message: " + message + "\n",
@@ -81,7 +81,7 @@ final class AgentFixture implements AutoCloseable {
             """);
   }
 
-  static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+  public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

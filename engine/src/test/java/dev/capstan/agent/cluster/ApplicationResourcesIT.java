@@ -1,7 +1,7 @@
 package dev.capstan.agent.cluster;
 
-import static dev.capstan.agent.cluster.ClusterAgent.await;
-import static dev.capstan.agent.cluster.ClusterAgent.configMapChart;
+import static dev.capstan.agent.AgentFixture.await;
+import static dev.capstan.agent.AgentFixture.configMapChart;
 import static dev.capstan.agent.cluster.ClusterAgent.eventReasons;
 import static dev.capstan.agent.cluster.ClusterAgent.message;
 import static dev.capstan.agent.cluster.ClusterAgent.status;

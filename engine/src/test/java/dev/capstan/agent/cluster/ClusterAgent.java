@@ -24,11 +24,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * An agent in cluster mode, wired as {@code capstan agent} without {@code --applications} wires it:
@@ -125,21 +122,6 @@ final class ClusterAgent implements AutoCloseable {
     return cm == null ? null : cm.getData().get("message");
   }
 
-  /** A chart whose one ConfigMap carries values.message. */
-  static Map<String, String> configMapChart(String folder, String name, String message) {
-    return Map.of(
-        folder + "/Chart.yaml", "apiVersion: v2\nname: " + name + "\nversion: 0.1.0\n",
-        folder + "/values.yaml", "message: " + message + "\n",
-        folder + "/templates/configmap.yaml", """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: {{ release.name }}-config
-            data:
-              message: {{ values.message | quote }}
-            """);
-  }
-
   /** An automated, self-healing Application polling every second. */
   static String application(String name, String repo, String path, String namespace) {
     return """
@@ -153,13 +135,4 @@ final class ClusterAgent implements AutoCloseable {
         """.formatted(name, repo, path, namespace);
   }
 
-  static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + "s waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
-  }
 }
