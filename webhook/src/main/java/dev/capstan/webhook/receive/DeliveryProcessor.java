@@ -16,6 +16,7 @@ import dev.capstan.webhook.verify.Verdict;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +41,18 @@ final class DeliveryProcessor {
   }
 
   Reply process(Provider provider, DeliveryHeaders headers, byte[] body, String source) {
+    return process(provider, headers, BodyEncoding.JSON, body, source);
+  }
+
+  /** @param body the bytes as received, which the signature covers; {@code encoding} says where the JSON is in them */
+  Reply process(Provider provider, DeliveryHeaders headers, BodyEncoding encoding, byte[] body, String source) {
+    Optional<byte[]> payload = encoding.json(body);
+    if (payload.isEmpty()) {
+      return Reply.error(400, "form body without a payload field");
+    }
     JsonNode tree;
     try {
-      tree = json.readTree(body);
+      tree = json.readTree(payload.get());
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr();

@@ -12,7 +12,6 @@ import dev.capstan.webhook.verify.DeliveryVerifier;
 import dev.capstan.webhook.verify.WebhookSecrets;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -72,21 +71,24 @@ public final class WebhookHandler extends Handler.Abstract {
       long seconds = TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1;
       return reply(request, response, callback, Reply.retryLater(429, "too many deliveries from " + source, seconds));
     }
-    if (!isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
-      return reply(request, response, callback,
-          Reply.error(415, "Content-Type must be application/json: set the webhook's content type to JSON"));
+    Optional<BodyEncoding> encoding = BodyEncoding.of(provider.get(), request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+    if (encoding.isEmpty()) {
+      return reply(request, response, callback, Reply.error(415, provider.get() == Provider.GITHUB
+          ? "Content-Type must be application/json or application/x-www-form-urlencoded"
+          : "Content-Type must be application/json: set the webhook's content type to JSON"));
     }
     if (request.getLength() > options.maxBodyBytes()) {
       return reply(request, response, callback, tooLarge());
     }
     readBody(request).whenComplete((body, failure) ->
-        reply(request, response, callback, failure == null ? process(provider.get(), request, body, source) : readFailure(request, failure)));
+        reply(request, response, callback, failure == null ? process(provider.get(), encoding.get(), request, body, source)
+            : readFailure(request, failure)));
     return true;
   }
 
-  private Reply process(Provider provider, Request request, byte[] body, String source) {
+  private Reply process(Provider provider, BodyEncoding encoding, Request request, byte[] body, String source) {
     try {
-      return processor.process(provider, request.getHeaders()::get, body, source);
+      return processor.process(provider, request.getHeaders()::get, encoding, body, source);
     } catch (RuntimeException bug) {
       // Inside an async callback an escaped exception would leave the request unanswered.
       LOG.error("webhook {} delivery from {} failed unexpectedly", provider.path(), source, bug);
@@ -115,15 +117,6 @@ public final class WebhookHandler extends Handler.Abstract {
 
   private Reply tooLarge() {
     return Reply.error(413, "body larger than " + options.maxBodyBytes() + " bytes");
-  }
-
-  private static boolean isJson(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    int semicolon = contentType.indexOf(';');
-    String mime = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
-    return mime.equals("application/json");
   }
 
   private boolean reply(Request request, Response response, Callback callback, Reply reply) {

@@ -9,7 +9,9 @@ import dev.capstan.webhook.event.PushEvent;
 import dev.capstan.webhook.event.RepoId;
 import dev.capstan.webhook.verify.Secret;
 import dev.capstan.webhook.verify.WebhookSecrets;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,30 @@ class WebhookReceiverIT {
         RepoId.of("https://github.com/Acme-Corp/shop-deploy"), "refs/heads/main", "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c",
         ChangedPaths.of(List.of("apps/web/values.yaml", "apps/worker/cron.yaml", "apps/worker/queue.yaml")),
         Provider.GITHUB, "72d3162e-cc78-11e3-81ab-4c9367dc0958"));
+  }
+
+  @Test
+  void gitHubFormEncodedPushIsVerifiedOnTheFormAndParsedFromItsPayloadField() throws Exception {
+    byte[] json = Fixtures.payload("github-push.json");
+    // GitHub's "application/x-www-form-urlencoded" content type, the default in its web UI.
+    byte[] form = ("payload=" + URLEncoder.encode(new String(json, StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+        .getBytes(StandardCharsets.US_ASCII);
+    String form1 = "b1d4a0f2-0000-11ef-8000-000000000001";
+
+    HttpResponse<String> signedJson = receiver.post("github", "application/x-www-form-urlencoded", form, gitHub("push", form1, json));
+    assertThat(signedJson.statusCode()).as("the signature covers the body as sent").isEqualTo(401);
+    HttpResponse<String> accepted = receiver.post("github", "application/x-www-form-urlencoded", form, gitHub("push", form1, form));
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    assertThat(receiver.events(1, WAIT)).singleElement().satisfies(event -> {
+      assertThat(event.repository()).isEqualTo(RepoId.of("https://github.com/Acme-Corp/shop-deploy"));
+      assertThat(event.commit()).isEqualTo("0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c");
+    });
+
+    byte[] noPayload = "hook=1".getBytes(StandardCharsets.US_ASCII);
+    HttpResponse<String> missing = receiver.post("github", "application/x-www-form-urlencoded", noPayload,
+        gitHub("push", "b1d4a0f2-0000-11ef-8000-000000000002", noPayload));
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.body()).contains("payload");
   }
 
   @Test
