@@ -83,7 +83,7 @@ public final class Sync {
     previous.ifPresent(p -> store.update(p.withStatus(RevisionStatus.SUPERSEDED, p.description())));
     Revision deployed = pending.withStatus(RevisionStatus.DEPLOYED, doing + " complete");
     store.update(deployed);
-    List<Revision> kept = new ArrayList<>(history.stream().filter(r -> r.number() != number).toList());
+    List<Revision> kept = new ArrayList<>(history);
     kept.add(deployed);
     HistoryLimit.enforce(store, kept, options.historyLimit());
     return new SyncResult(deployed, changes);
