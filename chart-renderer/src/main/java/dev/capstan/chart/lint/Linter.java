@@ -3,7 +3,7 @@ package dev.capstan.chart.lint;
 import dev.capstan.chart.Chart;
 import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.render.RenderOptions;
-import dev.capstan.chart.render.RenderResult;
+import dev.capstan.chart.render.PartialRender;
 import dev.capstan.chart.render.RenderedManifest;
 import dev.capstan.chart.render.Renderer;
 import dev.capstan.chart.template.ChartEngine;
@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,7 +64,7 @@ public final class Linter {
       if (chart.metadata().isLibrary()) {
         ChartEngine.compile(chart, options.limits().maxOutputBytes()); // a library only has macros to check
       } else {
-        findings.addAll(objectFindings(renderer.render(chart, options), places));
+        findings.addAll(renderFindings(renderer.renderEach(chart, options), places));
       }
     } catch (CapstanException e) {
       findings.add(places.finding(e));
@@ -70,25 +72,39 @@ public final class Linter {
     return new LintReport(findings);
   }
 
-  private List<LintFinding> objectFindings(RenderResult result, ChartPlaces places) {
+  /**
+   * One error per template that did not render (an error inside a helper macro names the helper,
+   * so templates that all call it share one finding), then the checks of the objects that did.
+   * The Service checks need every pod of the chart, so they wait until all templates render.
+   */
+  private List<LintFinding> renderFindings(PartialRender result, ChartPlaces places) {
+    List<LintFinding> findings = new ArrayList<>(new LinkedHashSet<>(result.errors().stream().map(places::finding).toList()));
+    Optional<List<Map<?, ?>>> pods = result.errors().isEmpty()
+        ? Optional.of(ServiceChecks.podTemplates(result.manifests().stream().map(RenderedManifest::object).toList()))
+        : Optional.empty();
+    findings.addAll(objectFindings(result.manifests(), pods, places));
+    // Read top to bottom: by file, then line (unknown lines last); equal places keep render order.
+    findings.sort(Comparator.comparing(LintFinding::path)
+        .thenComparing(f -> f.line() == 0 ? Integer.MAX_VALUE : f.line()));
+    return findings;
+  }
+
+  private List<LintFinding> objectFindings(List<RenderedManifest> manifests, Optional<List<Map<?, ?>>> pods,
+      ChartPlaces places) {
     List<LintFinding> findings = new ArrayList<>();
     Set<String> unknownKinds = new HashSet<>();
     Map<String, String> templates = new HashMap<>();
-    List<Map<?, ?>> pods = ServiceChecks.podTemplates(result.manifests().stream().map(RenderedManifest::object).toList());
-    for (RenderedManifest manifest : result.manifests()) {
+    for (RenderedManifest manifest : manifests) {
       String file = places.renderedFile(manifest.source());
       String template = templates.computeIfAbsent(file, f -> places.readIfPresent(manifest.source()));
       String id = manifest.kind() + "/" + manifest.name();
       List<ObjectFinding> objectFindings = new ArrayList<>(check(manifest, unknownKinds));
-      objectFindings.addAll(ServiceChecks.check(manifest.object(), pods));
+      pods.ifPresent(all -> objectFindings.addAll(ServiceChecks.check(manifest.object(), all)));
       for (ObjectFinding finding : objectFindings) {
         int line = locate(manifest.yaml(), template, finding.path());
         findings.add(new LintFinding(file, line, finding.severity(), id + ": " + finding.message()));
       }
     }
-    // Read top to bottom: by file, then line (unknown lines last); equal places keep render order.
-    findings.sort(Comparator.comparing(LintFinding::path)
-        .thenComparing(f -> f.line() == 0 ? Integer.MAX_VALUE : f.line()));
     return findings;
   }
 

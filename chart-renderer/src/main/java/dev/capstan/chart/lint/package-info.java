@@ -4,10 +4,12 @@
  * <p>{@link dev.capstan.chart.lint.Linter} reads a chart directory the way {@code helm lint} does:
  * Chart.yaml first (required fields, SemVer version, chart type, the icon and description Helm
  * warns about), then renders it with the given values through the same
- * {@link dev.capstan.chart.render.Renderer} that {@code capstan render} uses, turning every render
- * error (template syntax, undefined macro, {@code required}/{@code fail}, bad YAML, values that
- * break {@code values.schema.json}) into a finding at its file and line instead of stopping at the
- * first one it can. Every rendered object of a built-in kind is then checked against
+ * {@link dev.capstan.chart.render.Renderer} that {@code capstan render} uses, turning render errors
+ * (template syntax, undefined macro, {@code required}/{@code fail}, bad YAML, values that break
+ * {@code values.schema.json}) into findings at their file and line. Each template is rendered on
+ * its own ({@link dev.capstan.chart.render.Renderer#renderEach}), so every failing template is one
+ * finding, a failing helper macro is one finding however many templates call it, and the templates
+ * that did render are still checked. Every rendered object of a built-in kind is then checked against
  * {@link dev.capstan.chart.lint.KubeSchemas}, offline schemas generated from the Kubernetes OpenAPI
  * document by {@code tools/kube-schemas/generate.py}, so an unknown field or a wrong type is caught
  * before an API server sees it; the finding points at the template line that wrote the field when

@@ -25,11 +25,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Renders a chart: values (Helm's layering), enabled dependencies, schema checks, every template
  * of every enabled application chart in the sandbox, then the documents parsed, checked and put in
- * {@link KindOrder}. All or nothing: any error stops the render and nothing is returned.
+ * {@link KindOrder}. All or nothing: any error stops the render and nothing is returned (lint's
+ * {@link #renderEach} is the one exception: it carries on past a failing template).
  *
  * <p>Reusable and thread-safe. Compiled templates are cached per chart instance. Each render runs
  * on a worker thread with a large stack and is abandoned (and told to stop at its next check) when
@@ -54,9 +57,50 @@ public final class Renderer {
    * see {@link UserValues#load(List, ValuesOptions)}); {@code options.values()} is not read.
    */
   public RenderResult render(Chart chart, RenderOptions options, Map<String, Object> userValues) {
-    RenderLimits limits = options.limits();
+    return onWorker(chart, options.limits(), budget -> {
+      Pass pass = renderAll(chart, options, userValues, budget, Renderer::rethrow);
+      Duplicates.check(pass.rendered(), options.namespace());
+      // Like Helm, --show-only shows the named templates and nothing else, NOTES included.
+      return new RenderResult(chart.metadata(), pass.tree().values(),
+          ShowOnly.filter(chart, ordered(pass.rendered()), options.showOnly()),
+          options.showOnly().isEmpty() ? pass.notes() : "");
+    });
+  }
+
+  /**
+   * For lint: renders as {@link #render} does, but a template that fails (and a chart whose helper
+   * files do not compile) becomes one error in the result while the other templates go on.
+   * Values, schema and {@code kubeVersion} errors, and a {@link RenderLimits} limit (they are the
+   * whole render's), still throw. {@code --show-only} is not applied.
+   */
+  public PartialRender renderEach(Chart chart, RenderOptions options) {
+    Map<String, Object> userValues = UserValues.load(options.values());
+    return onWorker(chart, options.limits(), budget -> {
+      List<CapstanException> errors = new ArrayList<>();
+      Pass pass = renderAll(chart, options, userValues, budget, errors::add);
+      try {
+        Duplicates.check(pass.rendered(), options.namespace());
+      } catch (ManifestException e) {
+        errors.add(e);
+      }
+      return new PartialRender(ordered(pass.rendered()), errors);
+    });
+  }
+
+  private static void rethrow(CapstanException e) {
+    throw e;
+  }
+
+  private static List<RenderedManifest> ordered(List<ManifestParser.Located> rendered) {
+    List<RenderedManifest> ordered = new ArrayList<>(rendered.stream().map(ManifestParser.Located::manifest).toList());
+    ordered.sort(KindOrder.COMPARATOR);
+    return ordered;
+  }
+
+  /** Runs {@code work} on a worker thread, abandoning it when the render's time is up. */
+  private <T> T onWorker(Chart chart, RenderLimits limits, Function<RenderBudget, T> work) {
     RenderBudget budget = new RenderBudget(limits.maxOutputBytes(), limits.maxDepth(), limits.timeout());
-    Future<RenderResult> job = WORKERS.submit(() -> renderNow(chart, options, userValues, budget));
+    Future<T> job = WORKERS.submit(() -> work.apply(budget));
     try {
       return job.get(limits.timeout().toMillis() + 250, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -81,44 +125,69 @@ public final class Renderer {
     }
   }
 
-  private RenderResult renderNow(Chart chart, RenderOptions options, Map<String, Object> userValues, RenderBudget budget) {
+  /** One render's settings, shared by every chart of the tree. */
+  private record Walk(RenderOptions options, SemVer kube, Map<String, Object> capabilities, RenderBudget budget,
+      Consumer<CapstanException> onTemplateError) {}
+
+  /** The values tree, every rendered document (in template order) and the top chart's NOTES. */
+  private record Pass(ChartValues tree, List<ManifestParser.Located> rendered, String notes) {}
+
+  private Pass renderAll(Chart chart, RenderOptions options, Map<String, Object> userValues, RenderBudget budget,
+      Consumer<CapstanException> onTemplateError) {
     if (chart.metadata().isLibrary()) {
       throw new ChartException(chart.path() + "/Chart.yaml", "a library chart renders nothing on its own; use it as a dependency");
     }
     SemVer kube = Capabilities.kubeVersion(options.kubeVersion());
-    Map<String, Object> capabilities = Capabilities.asTemplateMap(kube, options.apiVersions());
+    Walk walk = new Walk(options, kube, Capabilities.asTemplateMap(kube, options.apiVersions()), budget, onTemplateError);
     ChartValues tree = ChartValues.resolve(chart, userValues);
     List<ManifestParser.Located> rendered = new ArrayList<>();
-    String notes = renderTree(tree, options, kube, capabilities, budget, rendered, true);
-    Duplicates.check(rendered, options.namespace());
-    List<RenderedManifest> ordered = new ArrayList<>(rendered.stream().map(ManifestParser.Located::manifest).toList());
-    ordered.sort(KindOrder.COMPARATOR);
-    // Like Helm, --show-only shows the named templates and nothing else, NOTES included.
-    return new RenderResult(chart.metadata(), tree.values(), ShowOnly.filter(chart, ordered, options.showOnly()),
-        options.showOnly().isEmpty() ? notes : "");
+    String notes = renderTree(walk, tree, rendered, true);
+    return new Pass(tree, rendered, notes);
   }
 
   /** Renders one chart and its enabled dependencies; returns the top chart's NOTES. */
-  private String renderTree(ChartValues node, RenderOptions options, SemVer kube, Map<String, Object> capabilities,
-      RenderBudget budget, List<ManifestParser.Located> out, boolean top) {
+  private String renderTree(Walk walk, ChartValues node, List<ManifestParser.Located> out, boolean top) {
     Chart chart = node.chart();
-    checkKubeVersion(chart, kube);
+    checkKubeVersion(chart, walk.kube());
     chart.schema().ifPresent(schema -> ValuesSchema.validate(chart.path(), schema, node.values()));
-    String notes = "";
-    if (!chart.metadata().isLibrary()) {
-      ChartEngine engine = engines.get(chart, options.limits().maxOutputBytes());
-      TemplateGlobals globals = new TemplateGlobals(SortedValues.sortMap(node.values()), release(options),
-          chart.metadata().asTemplateMap(), capabilities, new FilesApi(chart.files()));
-      for (String path : chart.templates().keySet()) {
-        if (top && path.equals("templates/NOTES.txt")) {
-          notes = engine.render(path, globals, budget).strip();
-        } else if (isManifest(path)) {
-          out.addAll(ManifestParser.parse(chart.path() + "/" + path, engine.render(path, globals, budget)));
-        }
-      }
-    }
+    String notes = chart.metadata().isLibrary() ? "" : renderTemplates(walk, node, out, top);
     for (ChartValues dep : node.dependencies()) {
-      renderTree(dep, options, kube, capabilities, budget, out, false);
+      renderTree(walk, dep, out, false);
+    }
+    return notes;
+  }
+
+  /**
+   * Renders one chart's templates in path order. A failure goes to {@link Walk#onTemplateError()},
+   * which either rethrows (render) or keeps it and moves on to the next template (lint); a limit
+   * always stops the render, since every later template would hit it too.
+   */
+  private String renderTemplates(Walk walk, ChartValues node, List<ManifestParser.Located> out, boolean top) {
+    Chart chart = node.chart();
+    ChartEngine engine;
+    try {
+      engine = engines.get(chart, walk.options().limits().maxOutputBytes());
+    } catch (LimitExceededException e) {
+      throw e;
+    } catch (CapstanException e) {
+      walk.onTemplateError().accept(e); // a broken helper file: once for the chart, not once per template
+      return "";
+    }
+    TemplateGlobals globals = new TemplateGlobals(SortedValues.sortMap(node.values()), release(walk.options()),
+        chart.metadata().asTemplateMap(), walk.capabilities(), new FilesApi(chart.files()));
+    String notes = "";
+    for (String path : chart.templates().keySet()) {
+      try {
+        if (top && path.equals("templates/NOTES.txt")) {
+          notes = engine.render(path, globals, walk.budget()).strip();
+        } else if (isManifest(path)) {
+          out.addAll(ManifestParser.parse(chart.path() + "/" + path, engine.render(path, globals, walk.budget())));
+        }
+      } catch (LimitExceededException e) {
+        throw e;
+      } catch (CapstanException e) {
+        walk.onTemplateError().accept(e);
+      }
     }
     return notes;
   }

@@ -11,6 +11,7 @@
  * into documents, empty ones dropped, each parsed and checked for {@code apiVersion}, {@code kind}
  * and {@code metadata.name}, duplicates refused, and the result sorted by
  * {@link dev.capstan.chart.render.KindOrder}. {@link dev.capstan.chart.render.ManifestPrinter}
- * prints it as {@code capstan render} does.
+ * prints it as {@code capstan render} does. Lint uses {@link dev.capstan.chart.render.Renderer#renderEach}
+ * instead, which carries on past a failing template and returns what rendered with the errors.
  */
 package dev.capstan.chart.render;

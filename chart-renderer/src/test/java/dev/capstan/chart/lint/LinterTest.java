@@ -1,8 +1,13 @@
 package dev.capstan.chart.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capstan.chart.Chart;
+import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.render.RenderOptions;
+import dev.capstan.chart.render.Renderer;
+import dev.capstan.chart.template.TemplateException;
 import dev.capstan.chart.values.ValuesOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +67,47 @@ class LinterTest {
     assertThat(findings.get(1)).isEqualTo(at("template-error", "templates/helpers.tpl") + ": warning: neither"
         + " rendered (.yaml, .yml, .json) nor a macro file (name starting with _): it is ignored");
     assertThat(findings.get(2)).startsWith(configmap + ":6: error: ");
+  }
+
+  @Test
+  void everyTemplateThatFailsIsReportedAndTheOthersAreStillChecked() {
+    String templates = at("broken-templates", "templates");
+    // job.yaml and cronjob.yaml both call the failing owner() macro: one finding, at the macro's line.
+    // The Service's selector is not checked: the Deployment it selects did not render.
+    assertThat(lint("broken-templates", RenderOptions.defaults())).containsExactly(
+        templates + "/NOTES.txt:2: error: values.notes.url is required",
+        templates + "/_helpers.tpl:2: error: values.owner is required",
+        templates + "/configmap.yaml:8: error: Unexpected end of template. Pebble was looking for the \"endif\" tag",
+        templates + "/deployment.yaml:4: error: Function or Macro [fulname] does not exist.",
+        templates + "/secret.yaml:6: error: set db.password; it has no default",
+        templates + "/service.yaml:10: error: Service/web: spec.ports[0].protocl: unknown field \"protocl\"");
+  }
+
+  @Test
+  void renderStillStopsAtTheFirstTemplateThatFails() throws Exception {
+    Chart chart = ChartLoader.load(FIXTURES.resolve("broken-templates"));
+    assertThatThrownBy(() -> new Renderer().render(chart, RenderOptions.defaults()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage("broken-templates/templates/NOTES.txt:2: values.notes.url is required");
+  }
+
+  @Test
+  void aHelperFileThatDoesNotCompileIsOneFindingAndSubchartsStillRender(@TempDir Path dir) throws Exception {
+    Path sub = Files.createDirectories(dir.resolve("charts/db/templates")).getParent();
+    Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: app\nversion: 1.0.0\n"
+        + "description: an app\nicon: https://example.com/i.png\n");
+    Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(dir.resolve("templates/_helpers.tpl"), "{% macro name() %}app{% endmacr %}\n");
+    Files.writeString(dir.resolve("templates/a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ name() }}\n");
+    Files.writeString(dir.resolve("templates/b.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ name() }}\n");
+    Files.writeString(sub.resolve("Chart.yaml"), "apiVersion: v2\nname: db\nversion: 1.0.0\n");
+    Files.writeString(sub.resolve("templates/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: db\n"
+        + "data:\n  size: {{ fail('db.size is not set') }}\n");
+    Files.writeString(sub.resolve("templates/ok.yaml"), "apiVersion: v1\nkind: ConfigMapp\nmetadata:\n  name: db\n");
+    assertThat(linter.lint(dir, RenderOptions.defaults()).findings()).extracting(LintFinding::toString).containsExactly(
+        sub.resolve("templates/cm.yaml") + ":6: error: db.size is not set",
+        sub.resolve("templates/ok.yaml") + ":1: error: ConfigMapp/db: v1 has no kind ConfigMapp in Kubernetes v1.34.4",
+        dir.resolve("templates/_helpers.tpl") + ":1: error: Unexpected tag name \"endmacr\"");
   }
 
   @Test

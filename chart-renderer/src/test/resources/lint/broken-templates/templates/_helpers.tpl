@@ -1,0 +1,3 @@
+{% macro owner() %}
+{{ values.owner | required('values.owner is required') }}
+{% endmacro %}
