@@ -67,6 +67,30 @@ class LintAndCreateCommandTest {
   }
 
   @Test
+  void lintReportsEveryBrokenTemplateWhereRenderStopsAtTheFirst() throws Exception {
+    Path chart = Files.createDirectories(tmp.resolve("shop/templates")).getParent();
+    Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: shop\nversion: 1.0.0\n");
+    Files.writeString(chart.resolve("templates/a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+        + "  name: {{ fulname() }}\n");
+    Files.writeString(chart.resolve("templates/b.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n"
+        + "data:\n  {% if values.debug %}\n");
+    Files.writeString(chart.resolve("templates/c.yaml"), "apiVersion: v1\nkind: Secret\nmetadata:\n  name: c\n"
+        + "stringData:\n  password: {{ values.password | required('password is required') }}\n");
+    assertThat(run("lint", "-q", chart.toString())).isEqualTo(1);
+    assertThat(out.toString()).isEqualTo(
+        chart.resolve("templates/a.yaml") + ":4: error: Function or Macro [fulname] does not exist.\n"
+        + chart.resolve("templates/b.yaml") + ":7: error: Unexpected end of template. Pebble was looking for the"
+        + " \"endif\" tag\n"
+        + chart.resolve("templates/c.yaml") + ":6: error: password is required\n"
+        + chart + ": 3 errors, 0 warnings (lint failed)\n");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("render", chart.toString())).isEqualTo(1);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).isEqualTo("Error: shop/templates/a.yaml:4: Function or Macro [fulname] does not exist.\n");
+  }
+
+  @Test
   void lintTakesHelmsValuesFlags() throws Exception {
     Path chart = tmp.resolve("demo");
     run("create", chart.toString());
