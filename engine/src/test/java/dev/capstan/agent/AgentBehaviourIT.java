@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -187,6 +188,29 @@ class AgentBehaviourIT {
           .contains("spec.syncPolicy.interval: invalid duration \"90 seconds\"");
       assertThat(condition(fx, "bad", "Ready")).startsWith("False InvalidSpec");
       assertThat(fx.agent.history("bad")).isEmpty();
+    }
+  }
+
+  @Test
+  void aChartRenderingObjectsOutsideThePolicyIsStalledAndAppliesNothing(@TempDir Path tmp) throws Exception {
+    String ns = env.newNamespace("fenced");
+    String elsewhere = env.newNamespace("elsewhere");
+    Upstream upstream = Upstream.create(tmp, "repo");
+    Map<String, String> chart = new HashMap<>(configMapChart("app", "demo", "hello"));
+    chart.put("app/templates/elsewhere.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: stray, namespace: " + elsewhere + "}\n");
+    chart.put("app/templates/role.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: fenced-reader}\nrules: []\n");
+    upstream.push("chart", chart);
+    AgentPolicy fence = AgentPolicy.permissive().withAllowedNamespaces(List.of(ns)).withAllowedClusterKinds(List.of("Namespace"));
+    try (AgentFixture fx = new AgentFixture(tmp, client, fence)) {
+      fx.load(tmp, "apps", app("fenced", upstream.fileUrl(), ns, AUTO));
+      await("stalled", WAIT, () -> condition(fx, "fenced", "Stalled").startsWith("True ForbiddenObjects"));
+      assertThat(condition(fx, "fenced", "Stalled"))
+          .contains("demo/templates/elsewhere.yaml (ConfigMap/stray): namespace " + elsewhere + " is not allowed for this agent")
+          .contains("demo/templates/role.yaml (ClusterRole/fenced-reader): cluster-scoped kind ClusterRole is not allowed for this agent (allowed: Namespace)")
+          .doesNotContain("fenced-config");
+      assertThat(message(ns, "fenced-config")).as("nothing applied, not even the allowed objects").isNull();
+      assertThat(client.rbac().clusterRoles().withName("fenced-reader").get()).isNull();
+      assertThat(fx.agent.history("fenced")).isEmpty();
     }
   }
 

@@ -93,6 +93,10 @@ public final class AppSyncer {
       record.status(statuses.renderFailed(record, revision, e.getMessage()));
       return PassResult.of(record.status(), Outcome.FAILED);
     }
+    Optional<PassResult> refused = refuseForbidden(record, revision, spec, desired);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     Application app = record.application();
     Optional<Integer> adopted = record.syncedCommit() == null ? deployedAlready(desired) : Optional.empty();
     if (adopted.isEmpty()) {
@@ -119,6 +123,25 @@ public final class AppSyncer {
       }
       return PassResult.of(record.status(), Outcome.FAILED);
     }
+  }
+
+  /** A rendered object outside the agent's policy stalls the app before anything is applied. */
+  private Optional<PassResult> refuseForbidden(AppRecord record, Revision revision, String spec, DesiredState desired) {
+    List<Violation> forbidden;
+    try {
+      forbidden = new ObjectPolicy(ctx.validator().policy(), ctx.cluster()).check(desired);
+    } catch (CapstanException e) {
+      record.failed(revision.sha(), spec);
+      record.status(statuses.syncFailed(record, revision, e.getMessage()));
+      return Optional.of(PassResult.of(record.status(), Outcome.FAILED));
+    }
+    if (forbidden.isEmpty()) {
+      return Optional.empty();
+    }
+    record.failed(revision.sha(), spec);
+    String why = String.join("; ", forbidden.stream().map(Violation::toString).toList());
+    record.status(statuses.stalled(record, "ForbiddenObjects", why));
+    return Optional.of(PassResult.of(record.status(), Outcome.INVALID));
   }
 
   /**
