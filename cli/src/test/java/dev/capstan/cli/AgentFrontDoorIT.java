@@ -2,6 +2,7 @@ package dev.capstan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.cli.agent.AgentRuntime;
 import dev.capstan.git.testing.GitDaemon;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
@@ -107,7 +107,7 @@ class AgentFrontDoorIT {
             destination: {namespace: %s}
             syncPolicy: {automated: true, interval: 1h}
           """.formatted(repo, env.namespace()));
-      var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), List.of(), 2, "127.0.0.1", 0, false,
+      var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2, "127.0.0.1", 0, false,
           Map.of("CAPSTAN_WEBHOOK_SECRET", SECRET, "CAPSTAN_API_TOKEN", TOKEN));
       try (AgentRuntime runtime = AgentRuntime.start(client, settings)) {
         ApplicationFiles.load(apps).forEach(l -> runtime.agent().upsert(l.application()));

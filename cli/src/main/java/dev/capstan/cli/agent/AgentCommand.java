@@ -1,6 +1,7 @@
 package dev.capstan.cli.agent;
 
 import dev.capstan.agent.Agent;
+import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.cli.KubeConfigs;
 import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.cli.agent.http.AgentHttpServer;
@@ -61,6 +62,11 @@ public final class AgentCommand implements Callable<Integer> {
   @Option(names = "--allowed-namespace", paramLabel = "NS", description = "A namespace Applications may deploy to (repeatable; default: any).")
   List<String> allowedNamespaces = new ArrayList<>();
 
+  @Option(names = "--allowed-cluster-kind", paramLabel = "KIND",
+      description = {"A cluster-scoped kind Applications may manage (repeatable; default: Namespace,",
+          "CustomResourceDefinition, ClusterRole, ClusterRoleBinding)."})
+  List<String> allowedClusterKinds = new ArrayList<>();
+
   @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG, ~/.kube/config, or in-cluster).")
   Path kubeconfig;
 
@@ -82,7 +88,7 @@ public final class AgentCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     boolean fromFiles = !applications.isEmpty();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(KubeConfigs.load(kubeconfig, context)).build();
-        AgentRuntime runtime = AgentRuntime.start(client, new AgentRuntime.Settings(cacheDir(), credentialsDir, allowedNamespaces,
+        AgentRuntime runtime = AgentRuntime.start(client, new AgentRuntime.Settings(cacheDir(), credentialsDir, policy(),
             concurrency, httpHost, httpPort, !fromFiles, System.getenv()))) {
       if (fromFiles) {
         int count = loadFiles(runtime.agent(), applications);
@@ -146,6 +152,11 @@ public final class AgentCommand implements Callable<Integer> {
     } catch (IllegalStateException shuttingDown) {
       // The hook is what brought us here; it is waiting for this method's caller to finish.
     }
+  }
+
+  private AgentPolicy policy() {
+    AgentPolicy policy = AgentPolicy.permissive().withAllowedNamespaces(allowedNamespaces);
+    return allowedClusterKinds.isEmpty() ? policy : policy.withAllowedClusterKinds(allowedClusterKinds);
   }
 
   private Path cacheDir() throws IOException {

@@ -28,7 +28,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,7 +36,7 @@ import java.util.Map;
  */
 public final class AgentRuntime implements AutoCloseable {
   /** What to start. {@code environment} supplies webhook secrets ({@code CAPSTAN_WEBHOOK_SECRET}, …) and the API token. */
-  public record Settings(Path cacheDir, Path credentialsDir, List<String> allowedNamespaces, int concurrency, String httpHost, int httpPort,
+  public record Settings(Path cacheDir, Path credentialsDir, AgentPolicy policy, int concurrency, String httpHost, int httpPort,
       boolean statusInCluster, Map<String, String> environment) {}
 
   private final RepositoryCache cache;
@@ -60,7 +59,7 @@ public final class AgentRuntime implements AutoCloseable {
     RepositoryCache cache = RepositoryCache.open(s.cacheDir());
     AgentContext ctx = new AgentContext(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new Renderer(), new Cluster(client), new SecretReleaseStore(client),
-        new ApplicationValidator(AgentPolicy.permissive().withAllowedNamespaces(s.allowedNamespaces())), s.credentialsDir(),
+        new ApplicationValidator(s.policy()), s.credentialsDir(),
         Clock.systemUTC(), new AgentMetrics(metrics),
         s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none(),
         HostCommitStatuses.fromEnvironment(s.environment()));

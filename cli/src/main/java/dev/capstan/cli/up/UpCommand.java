@@ -1,6 +1,7 @@
 package dev.capstan.cli.up;
 
 import dev.capstan.agent.Agent;
+import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.cli.KubeConfigs;
@@ -77,7 +78,7 @@ public final class UpCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(KubeConfigs.load(usedKubeconfig, context)).build();
         AgentRuntime runtime = AgentRuntime.start(client, new AgentRuntime.Settings(work.resolve("git-cache"),
-            work.resolve("credentials"), List.of(), 4, "127.0.0.1", httpPort, false, System.getenv()))) {
+            work.resolve("credentials"), AgentPolicy.permissive(), 4, "127.0.0.1", httpPort, false, System.getenv()))) {
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(APP).endMetadata().build()).serverSideApply();
       AgentCommand.loadFiles(runtime.agent(), List.of(applications));
       runtime.agent().markReady();

@@ -3,6 +3,7 @@ package dev.capstan.cli.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.cluster.LeaderPodLabel;
@@ -72,7 +73,7 @@ class LeaderHandOverIT {
       client.pods().inNamespace(ns).resource(new PodBuilder().withNewMetadata().withName(name).endMetadata()
           .withNewSpec().addNewContainer().withName("agent").withImage("capstan").endContainer().endSpec().build()).create();
       this.ownClient = env.server().newClient(ns);
-      this.runtime = AgentRuntime.start(ownClient, new AgentRuntime.Settings(tmp.resolve(name + "-cache"), tmp.resolve("creds"), List.of(), 2,
+      this.runtime = AgentRuntime.start(ownClient, new AgentRuntime.Settings(tmp.resolve(name + "-cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2,
           "127.0.0.1", 0, true, Map.of()));
       this.mode = ClusterMode.start(ownClient, runtime.agent(), shard.apply(ClusterMode.Options.defaults(ns).withIdentity(name).withTiming(FAST)
           .withPod(new ClusterMode.Options.Pod(ns, name))),

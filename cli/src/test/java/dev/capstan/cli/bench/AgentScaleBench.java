@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.capstan.agent.Agent;
+import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.cli.KubeConfigs;
@@ -99,7 +100,7 @@ class AgentScaleBench {
             .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count", counter)).build()) {
       String repo = daemon.url("fleet.git");
       Path appFiles = Files.writeString(tmp.resolve("apps.yaml"), Charts.applications(apps, repo, namespaces));
-      var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), List.of(), 8, "127.0.0.1", 0, false,
+      var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 8, "127.0.0.1", 0, false,
           Map.of("CAPSTAN_WEBHOOK_SECRET", SECRET));
       resetPeaks();
       long cpu0 = cpu();

@@ -54,13 +54,14 @@ class InstallChartTest {
   @Test
   void allowedNamespacesGetARoleEachAndNoClusterRole() {
     RenderResult result = new Renderer().render(ChartLoader.load(CHART),
-        OPTIONS.withValues(ValuesOptions.none().withSet(List.of("agent.allowedNamespaces={shop,payments}"))));
+        OPTIONS.withValues(ValuesOptions.none().withSet(List.of("agent.allowedNamespaces={shop,payments}",
+            "agent.allowedClusterKinds={Namespace}"))));
 
     assertThat(kinds(result)).contains("Role/shop/capstan-managed", "RoleBinding/shop/capstan-managed",
         "Role/payments/capstan-managed", "RoleBinding/payments/capstan-managed")
         .noneMatch(k -> k.startsWith("ClusterRole"));
     assertThat(result.manifests().stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow().yaml())
-        .contains("--allowed-namespace=shop").contains("--allowed-namespace=payments");
+        .contains("--allowed-namespace=shop").contains("--allowed-namespace=payments").contains("--allowed-cluster-kind=Namespace");
   }
 
   @Test
