@@ -56,7 +56,7 @@ public final class ApplicationWatcher implements AutoCloseable {
         }
       }));
     } catch (KubernetesClientException e) {
-      throw cannotWatch(namespace, e);
+      throw cannotWatch(namespace, labelSelector, e);
     }
   }
 
@@ -76,7 +76,7 @@ public final class ApplicationWatcher implements AutoCloseable {
     try {
       applications(client, namespace, labelSelector).list(new ListOptionsBuilder().withLimit(1L).build());
     } catch (KubernetesClientException e) {
-      throw cannotWatch(namespace, e);
+      throw cannotWatch(namespace, labelSelector, e);
     }
   }
 
@@ -86,12 +86,14 @@ public final class ApplicationWatcher implements AutoCloseable {
     return labelSelector == null || labelSelector.isBlank() ? all : all.withLabelSelector(labelSelector);
   }
 
-  private static ApplicationException cannotWatch(String namespace, KubernetesClientException e) {
-    String where = "Application resources in namespace " + namespace;
+  private static ApplicationException cannotWatch(String namespace, String labelSelector, KubernetesClientException e) {
+    boolean selected = labelSelector != null && !labelSelector.isBlank();
+    String where = "Application resources in namespace " + namespace + (selected ? " matching \"" + labelSelector + "\"" : "");
     return switch (e.getCode()) {
       case 404 -> new ApplicationException(where,
           "the API server does not serve " + Application.API_VERSION + " Application; install the CRD (charts/capstan/crds/)", e);
       case 401, 403 -> new ApplicationException(where, "this agent may not list and watch them (" + reason(e) + ")", e);
+      case 400 -> new ApplicationException(where, (selected ? "not a label selector: " : "") + reason(e), e);
       default -> new ApplicationException(where, "cannot watch them: " + reason(e), e);
     };
   }

@@ -7,9 +7,11 @@ import static dev.capstan.agent.cluster.ClusterAgent.message;
 import static dev.capstan.agent.cluster.ClusterAgent.status;
 import static dev.capstan.agent.cluster.ClusterAgent.synced;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationException;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.status.StatusConditions;
 import dev.capstan.git.testing.Upstream;
@@ -101,6 +103,15 @@ class ApplicationResourcesIT {
       assertThat(message(client, ns, "web-config")).isEqualTo("edited");
       assertThat(agent.agent.applications()).extracting(a -> a.getMetadata().getName()).containsExactly("api");
     }
+  }
+
+  @Test
+  void aMalformedShardSelectorIsOneLineNamingIt() {
+    assertThatThrownBy(() -> ApplicationWatcher.checkServed(client, env.namespace(), "capstan.dev/shard in (one"))
+        .isInstanceOf(ApplicationException.class)
+        .hasMessageStartingWith("Application resources in namespace " + env.namespace()
+            + " matching \"capstan.dev/shard in (one\": not a label selector: ")
+        .hasMessageNotContaining("\n");
   }
 
   @Test
