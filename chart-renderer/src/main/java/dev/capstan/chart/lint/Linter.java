@@ -2,8 +2,8 @@ package dev.capstan.chart.lint;
 
 import dev.capstan.chart.Chart;
 import dev.capstan.chart.ChartLoader;
-import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.chart.render.PartialRender;
+import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.chart.render.RenderedManifest;
 import dev.capstan.chart.render.Renderer;
 import dev.capstan.chart.template.ChartEngine;

@@ -1,8 +1,8 @@
 package dev.capstan.chart.render;
 
-import dev.capstan.core.semver.SemVer;
 import dev.capstan.chart.template.ApiVersions;
 import dev.capstan.core.CapstanException;
+import dev.capstan.core.semver.SemVer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

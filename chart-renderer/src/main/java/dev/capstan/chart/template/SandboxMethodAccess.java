@@ -1,8 +1,8 @@
 package dev.capstan.chart.template;
 
 import io.pebbletemplates.pebble.attributes.methodaccess.MethodAccessValidator;
-import java.lang.reflect.Method;
 import io.pebbletemplates.pebble.node.ForNode;
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
 

@@ -6,11 +6,11 @@ import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chart.values.ValuesOptions;
 import dev.capstan.testsupport.Golden;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Whole-chart renders compared with reviewed golden output. */

@@ -10,10 +10,10 @@ import dev.capstan.chart.template.TemplateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Templates are untrusted: no Java, no file outside the chart, bounded output, depth and time. */
 class SandboxEscapeTest {

@@ -2,8 +2,8 @@ package dev.capstan.cli.agent;
 
 import dev.capstan.agent.Agent;
 import dev.capstan.agent.application.AgentPolicy;
-import dev.capstan.cli.KubeConfigs;
 import dev.capstan.agent.application.ApplicationFiles;
+import dev.capstan.cli.KubeConfigs;
 import dev.capstan.cli.agent.http.AgentHttpServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;

@@ -1,6 +1,7 @@
 package dev.capstan.cli.release;
 
 import dev.capstan.cli.render.ValuesFlags;
+import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.diff.DiffOptions;
 import dev.capstan.engine.diff.DiffPrinter;
 import dev.capstan.engine.diff.DiffReport;
@@ -11,7 +12,6 @@ import dev.capstan.engine.history.Revision;
 import dev.capstan.engine.plan.Planner;
 import dev.capstan.engine.resource.DesiredState;
 import dev.capstan.engine.resource.ObjectRef;
-import dev.capstan.engine.cluster.Cluster;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

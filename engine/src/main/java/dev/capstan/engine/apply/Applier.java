@@ -19,12 +19,12 @@ import dev.capstan.engine.resource.ObjectRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Applies a plan stage by stage with server-side apply (field manager {@code capstan}): CRDs and

@@ -9,10 +9,9 @@ import dev.capstan.engine.resource.KindScopes;
 import dev.capstan.engine.resource.Maps;
 import dev.capstan.engine.resource.ObjectException;
 import dev.capstan.engine.resource.ObjectRef;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**

@@ -4,6 +4,7 @@ import static dev.capstan.engine.testing.Releases.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.engine.cluster.Cluster;
+import dev.capstan.engine.health.HealthStatus;
 import dev.capstan.engine.health.WaitProgress;
 import dev.capstan.engine.history.Revision;
 import dev.capstan.engine.history.RevisionStatus;
@@ -11,7 +12,6 @@ import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.engine.release.ReleaseStatus;
 import dev.capstan.engine.release.Sync;
 import dev.capstan.engine.release.SyncOptions;
-import dev.capstan.engine.health.HealthStatus;
 import dev.capstan.testsupport.KubeEnv;
 import dev.capstan.testsupport.LocalClusterTest;
 import io.fabric8.kubernetes.api.model.apps.Deployment;

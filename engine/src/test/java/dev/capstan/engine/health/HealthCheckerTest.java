@@ -3,9 +3,9 @@ package dev.capstan.engine.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.engine.testing.Fixtures;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class HealthCheckerTest {
   private final HealthChecker checker = new HealthChecker();
