@@ -17,10 +17,12 @@ import dev.capstan.agent.sync.PassResult;
 import dev.capstan.agent.sync.SyncTrigger;
 import dev.capstan.agent.trigger.PollScheduler;
 import dev.capstan.agent.trigger.PushMatch;
+import dev.capstan.core.CapstanException;
 import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.history.Revision;
 import dev.capstan.engine.release.Rollback;
 import dev.capstan.engine.release.SyncResult;
+import dev.capstan.engine.release.Uninstall;
 import dev.capstan.engine.resource.CapstanMetadata;
 import dev.capstan.engine.resource.DesiredObject;
 import dev.capstan.engine.resource.ObjectRef;
@@ -101,6 +103,16 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   public void upsert(Application app) {
     String name = app.getMetadata().getName();
     AppRecord existing = records.get(name);
+    if (app.deletingResources()) {
+      polls.unschedule(name);
+      if (existing == null) {
+        records.put(name, new AppRecord(app));
+      } else {
+        existing.application(app);
+      }
+      trigger(name, SyncTrigger.MANUAL); // the pass deletes before it looks at the trigger
+      return;
+    }
     if (existing != null && Objects.equals(existing.application().getSpec(), app.getSpec())) {
       return;
     }
@@ -158,6 +170,9 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
       return Optional.empty();
     }
     Application app = record.application();
+    if (app.deletingResources()) {
+      return deleteResources(name, app);
+    }
     SyncPolicy policy = app.getSpec().syncPolicyOrDefault();
     boolean mayApply = trigger != SyncTrigger.DRIFT || (policy.isAutomated() && policy.isSelfHeal());
     boolean override = Boolean.TRUE.equals(windowOverride.remove(name)) && trigger == SyncTrigger.MANUAL;
@@ -191,6 +206,28 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
       throw new PassFailed(name);
     }
     return lookAgainForPush(name, record);
+  }
+
+  /**
+   * The Application is being deleted with {@link Application#RESOURCES_FINALIZER}: whatever trigger
+   * brought it here (drift from the deletions themselves included), delete what its release deployed
+   * and the history, then let the deletion finish. A failure is retried with the app's back-off.
+   */
+  private Optional<Duration> deleteResources(String name, Application app) {
+    String namespace = app.getSpec().destination().namespace();
+    String release = releaseName(app);
+    try {
+      // Once deleted, the watch events of the deletions bring the app here again: nothing left to do then.
+      if (!ctx.store().list(namespace, release).isEmpty()) {
+        int objects = new Uninstall(ctx.cluster(), ctx.store()).run(namespace, release).changes().size();
+        ctx.events().normal(app, "ResourcesDeleted", "deleted " + objects + " object(s) and the history of release " + namespace + "/" + release);
+      }
+    } catch (CapstanException e) {
+      ctx.events().warning(app, "DeleteFailed", e.getMessage());
+      throw new PassFailed(name);
+    }
+    sink.released(app);
+    return Optional.empty();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.capstan.agent.application;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -23,4 +24,16 @@ public class Application extends CustomResource<ApplicationSpec, ApplicationStat
   public static final String GROUP = "capstan.dev";
   public static final String VERSION = "v1alpha1";
   public static final String API_VERSION = GROUP + "/" + VERSION;
+  /**
+   * With this finalizer, deleting the Application first deletes what it deployed and its history, as
+   * Argo CD's {@code resources-finalizer.argocd.argoproj.io} does; without it the objects stay.
+   */
+  public static final String RESOURCES_FINALIZER = GROUP + "/resources";
+
+  /** Whether the Application is being deleted and waits for the agent to delete what it deployed. */
+  @JsonIgnore
+  public boolean deletingResources() {
+    return getMetadata() != null && getMetadata().getDeletionTimestamp() != null
+        && getMetadata().getFinalizers() != null && getMetadata().getFinalizers().contains(RESOURCES_FINALIZER);
+  }
 }

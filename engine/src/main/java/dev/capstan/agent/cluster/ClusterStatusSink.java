@@ -48,4 +48,20 @@ public final class ClusterStatusSink implements StatusSink {
       LOG.warn("Application/{}/{}: cannot write status: {}", namespace, name, e.getMessage());
     }
   }
+
+  @Override
+  public void released(Application app) {
+    String namespace = app.getMetadata().getNamespace();
+    String name = app.getMetadata().getName();
+    try {
+      client.resources(Application.class).inNamespace(namespace).withName(name).edit(live -> {
+        live.getMetadata().getFinalizers().remove(Application.RESOURCES_FINALIZER);
+        return live;
+      });
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        LOG.warn("Application/{}/{}: cannot remove finalizer {}: {}", namespace, name, Application.RESOURCES_FINALIZER, e.getMessage());
+      }
+    }
+  }
 }

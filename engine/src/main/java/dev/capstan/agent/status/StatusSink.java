@@ -11,6 +11,12 @@ import dev.capstan.agent.application.ApplicationStatus;
 public interface StatusSink {
   void publish(Application app, ApplicationStatus status);
 
+  /**
+   * What the Application deployed is gone: let the API server finish deleting it (the cluster sink
+   * removes {@link Application#RESOURCES_FINALIZER}). Nothing to do for files.
+   */
+  default void released(Application app) {}
+
   /** For an agent run from files: the status lives in memory and the API serves it. */
   static StatusSink inMemory() {
     return (app, status) -> { };

@@ -14,6 +14,7 @@ import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationException;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.status.StatusConditions;
+import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
@@ -102,6 +103,29 @@ class ApplicationResourcesIT {
       assertThat(message(client, ns, "api-config")).isEqualTo("v2");
       assertThat(message(client, ns, "web-config")).isEqualTo("edited");
       assertThat(agent.agent.applications()).extracting(a -> a.getMetadata().getName()).containsExactly("api");
+    }
+  }
+
+  @Test
+  void deletingAnApplicationWithTheResourcesFinalizerDeletesWhatItDeployedFirst(@TempDir Path tmp) throws Exception {
+    String ns = env.newNamespace("finalizer");
+    Upstream upstream = Upstream.create(tmp, "apps");
+    String commit = upstream.push("web", configMapChart("apps/web", "web", "hello"));
+
+    try (ClusterAgent agent = new ClusterAgent(tmp.resolve("cache"), env.server().newClient(ns), ns)) {
+      // The same resource, with Argo CD's habit: metadata.finalizers [capstan.dev/resources].
+      ClusterAgent.create(client, ns, ClusterAgent.application("web", upstream.fileUrl(), "apps/web", ns)
+          .replace("metadata: {name: web}", "metadata: {name: web, finalizers: [" + Application.RESOURCES_FINALIZER + "]}"));
+      await("web Synced", WAIT, () -> synced(client, ns, "web", commit));
+      assertThat(message(client, ns, "web-config")).isEqualTo("hello");
+
+      client.resources(Application.class).inNamespace(ns).withName("web").delete();
+      await("the Application gone once its objects are", WAIT,
+          () -> client.resources(Application.class).inNamespace(ns).withName("web").get() == null);
+      assertThat(client.configMaps().inNamespace(ns).withName("web-config").get()).as("deployed object deleted").isNull();
+      assertThat(new SecretReleaseStore(client).list(ns, "web")).as("history deleted").isEmpty();
+      assertThat(eventReasons(client, ns, "web")).contains("ResourcesDeleted");
+      await("the agent forgets web", WAIT, () -> agent.agent.application("web").isEmpty());
     }
   }
 
