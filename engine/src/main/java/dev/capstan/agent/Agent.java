@@ -214,6 +214,10 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
    * and the history, then let the deletion finish. A failure is retried with the app's back-off.
    */
   private Optional<Duration> deleteResources(String name, Application app) {
+    if (app.getSpec() == null || app.getSpec().destination() == null || app.getSpec().destination().namespace() == null) {
+      sink.released(app); // a spec this broken never deployed anything
+      return Optional.empty();
+    }
     String namespace = app.getSpec().destination().namespace();
     String release = releaseName(app);
     try {
