@@ -103,23 +103,19 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   public void upsert(Application app) {
     String name = app.getMetadata().getName();
     AppRecord existing = records.get(name);
-    if (app.deletingResources()) {
-      polls.unschedule(name);
-      if (existing == null) {
-        records.put(name, new AppRecord(app));
-      } else {
-        existing.application(app);
-      }
-      trigger(name, SyncTrigger.MANUAL); // the pass deletes before it looks at the trigger
-      return;
-    }
-    if (existing != null && Objects.equals(existing.application().getSpec(), app.getSpec())) {
+    boolean deleting = app.deletingResources();
+    if (!deleting && existing != null && Objects.equals(existing.application().getSpec(), app.getSpec())) {
       return;
     }
     if (existing == null) {
       records.put(name, new AppRecord(app));
     } else {
       existing.application(app);
+    }
+    if (deleting) {
+      polls.unschedule(name);
+      trigger(name, SyncTrigger.MANUAL); // the pass deletes before it looks at the trigger
+      return;
     }
     appOfRelease.values().remove(name);
     appOfRelease.put(CapstanMetadata.releaseId(app.getSpec().destination().namespace(), releaseName(app)), name);
