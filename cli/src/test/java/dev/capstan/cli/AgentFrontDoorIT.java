@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationFiles;
-import dev.capstan.cli.agent.AgentRuntime;
+import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.git.testing.GitDaemon;
 import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServerTest;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A finished render: the top chart's metadata, its merged values, the objects in output order
- * (see {@link KindOrder}) and the rendered NOTES.txt ("" when the chart has none).
+ * (see {@link dev.capstan.core.kinds.KindOrder}) and the rendered NOTES.txt ("" when the chart has none).
  */
 public record RenderResult(ChartMetadata chart, Map<String, Object> values, List<RenderedManifest> manifests, String notes) {
   public RenderResult {

@@ -1,6 +1,8 @@
 package dev.capstan.chart.render;
 
+import dev.capstan.core.kinds.KindOrder;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,6 +12,13 @@ import java.util.Map;
  * (comments kept) and the parsed object.
  */
 public record RenderedManifest(String source, String yaml, Map<String, Object> object) {
+  /**
+   * Output order: {@link KindOrder}, then template path; stable for documents of one file, so the
+   * same chart and values always print the same stream, in the order an apply uses.
+   */
+  public static final Comparator<RenderedManifest> ORDER =
+      KindOrder.byKind(RenderedManifest::kind).thenComparing(RenderedManifest::source);
+
   public RenderedManifest {
     object = Collections.unmodifiableMap(new LinkedHashMap<>(object));
   }

@@ -31,7 +31,7 @@ import java.util.function.Function;
 /**
  * Renders a chart: values (Helm's layering), enabled dependencies, schema checks, every template
  * of every enabled application chart in the sandbox, then the documents parsed, checked and put in
- * {@link KindOrder}. All or nothing: any error stops the render and nothing is returned (lint's
+ * {@link dev.capstan.core.kinds.KindOrder}. All or nothing: any error stops the render and nothing is returned (lint's
  * {@link #renderEach} is the one exception: it carries on past a failing template).
  *
  * <p>Reusable and thread-safe. Compiled templates are cached per chart instance. Each render runs
@@ -93,7 +93,7 @@ public final class Renderer {
 
   private static List<RenderedManifest> ordered(List<ManifestParser.Located> rendered) {
     List<RenderedManifest> ordered = new ArrayList<>(rendered.stream().map(ManifestParser.Located::manifest).toList());
-    ordered.sort(KindOrder.COMPARATOR);
+    ordered.sort(RenderedManifest.ORDER);
     return ordered;
   }
 

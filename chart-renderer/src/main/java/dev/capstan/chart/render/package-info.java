@@ -10,7 +10,7 @@
  * of every enabled application chart is rendered in the sandbox (package {@code template}), split
  * into documents, empty ones dropped, each parsed and checked for {@code apiVersion}, {@code kind}
  * and {@code metadata.name}, duplicates refused, and the result sorted by
- * {@link dev.capstan.chart.render.KindOrder}. {@link dev.capstan.chart.render.ManifestPrinter}
+ * {@link dev.capstan.core.kinds.KindOrder}. {@link dev.capstan.chart.render.ManifestPrinter}
  * prints it as {@code capstan render} does. Lint uses {@link dev.capstan.chart.render.Renderer#renderEach}
  * instead, which carries on past a failing template and returns what rendered with the errors.
  */

@@ -3,12 +3,11 @@ package dev.capstan.cli.release;
 import dev.capstan.cli.render.ValuesFlags;
 import dev.capstan.engine.diff.IgnoreRule;
 import dev.capstan.engine.history.HistoryLimit;
-import dev.capstan.engine.history.ReleaseStore;
-import dev.capstan.engine.release.Sync;
 import dev.capstan.engine.release.SyncOptions;
 import dev.capstan.engine.release.SyncResult;
 import dev.capstan.engine.resource.Change;
-import dev.capstan.engine.resource.DesiredState;
+import dev.capstan.release.ReleaseRenderer;
+import dev.capstan.release.Upgrade;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,14 +68,13 @@ public final class ApplyCommand implements Callable<Integer> {
   public Integer call() {
     try {
       String namespace = cluster.namespace();
-      ReleaseStore store = cluster.store();
-      int next = store.latest(namespace, release).map(r -> r.number() + 1).orElse(1);
-      DesiredState desired = ChartInput.render(chart, release, namespace, next, null, values.toOptions());
       SyncOptions options = SyncOptions.defaults().withAtomic(atomic).withWait(waitHealthy).withTimeout(timeout)
           .withDryRun(dryRun).withForceConflicts(forceConflicts).withHistoryLimit(historyMax)
           .withIgnoreRules(ignore.stream().map(IgnoreRule::parse).toList());
       PrintWriter out = spec.commandLine().getOut();
-      SyncResult result = new Sync(cluster.cluster(), store, options, Terminal.progress(spec.commandLine().getErr())).run(desired);
+      Upgrade upgrade = new Upgrade(cluster.cluster(), cluster.store(), new ReleaseRenderer(), options,
+          Terminal.progress(spec.commandLine().getErr()));
+      SyncResult result = upgrade.run(LocalChart.input(chart, namespace, release, values.toOptions()));
       for (Change change : result.changes().changes()) {
         out.println(change.ref() + " " + change.action().name().toLowerCase(Locale.ROOT) + (dryRun ? " (dry run)" : ""));
       }

@@ -1,7 +1,7 @@
 package dev.capstan.cli.release;
 
-import dev.capstan.cli.KubeConfigs;
 import dev.capstan.engine.cluster.Cluster;
+import dev.capstan.engine.cluster.KubeConfigs;
 import dev.capstan.engine.history.ReleaseStore;
 import dev.capstan.engine.history.SecretReleaseStore;
 import io.fabric8.kubernetes.client.KubernetesClient;

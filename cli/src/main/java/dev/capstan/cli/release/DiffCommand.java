@@ -1,17 +1,12 @@
 package dev.capstan.cli.release;
 
 import dev.capstan.cli.render.ValuesFlags;
-import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.diff.DiffOptions;
 import dev.capstan.engine.diff.DiffPrinter;
 import dev.capstan.engine.diff.DiffReport;
-import dev.capstan.engine.diff.Differ;
 import dev.capstan.engine.diff.IgnoreRule;
-import dev.capstan.engine.history.ReleaseStore;
-import dev.capstan.engine.history.Revision;
-import dev.capstan.engine.plan.Planner;
-import dev.capstan.engine.resource.DesiredState;
-import dev.capstan.engine.resource.ObjectRef;
+import dev.capstan.release.Diff;
+import dev.capstan.release.ReleaseRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,14 +58,9 @@ public final class DiffCommand implements Callable<Integer> {
     spec.commandLine().setExitCodeExceptionMapper(e -> 2); // kubectl diff: errors are 2, differences 1
     try {
       List<IgnoreRule> rules = ignore.stream().map(IgnoreRule::parse).toList();
-      String namespace = cluster.namespace();
-      ReleaseStore store = cluster.store();
-      List<Revision> history = store.list(namespace, release);
-      DesiredState desired = ChartInput.render(chart, release, namespace, history.size() + 1, null, values.toOptions());
-      Cluster live = cluster.cluster();
-      List<ObjectRef> previous = store.deployed(namespace, release).map(DiffCommand::inventory).orElse(List.of());
       DiffOptions options = DiffOptions.defaults().withIgnoreRules(rules).withForceConflicts(forceConflicts);
-      DiffReport report = new Differ(live, options).diff(new Planner(live).plan(desired), previous);
+      Diff diff = new Diff(cluster.cluster(), cluster.store(), new ReleaseRenderer(), options);
+      DiffReport report = diff.run(LocalChart.input(chart, cluster.namespace(), release, values.toOptions()));
       PrintWriter out = spec.commandLine().getOut();
       out.print(format == Format.json ? DiffPrinter.json(report) : DiffPrinter.unified(report, Terminal.interactive()));
       out.flush();
@@ -78,9 +68,5 @@ public final class DiffCommand implements Callable<Integer> {
     } finally {
       cluster.close();
     }
-  }
-
-  static List<ObjectRef> inventory(Revision revision) {
-    return revision.manifests().stream().map(m -> ObjectRef.of(m.object())).toList();
   }
 }

@@ -1,6 +1,6 @@
 package dev.capstan.cli.release;
 
-import dev.capstan.engine.history.Revision;
+import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.resource.ReleaseException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class HistoryCommand implements Callable<Integer> {
   public Integer call() {
     try {
       String namespace = cluster.namespace();
-      List<Revision> history = cluster.store().list(namespace, release);
+      List<ReleaseRevision> history = cluster.store().list(namespace, release);
       if (history.isEmpty()) {
         throw new ReleaseException(namespace, release, "not found (no history in namespace " + namespace + ")");
       }

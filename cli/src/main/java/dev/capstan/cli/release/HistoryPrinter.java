@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.capstan.engine.history.Revision;
+import dev.capstan.engine.history.ReleaseRevision;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +25,7 @@ final class HistoryPrinter {
 
   private HistoryPrinter() {}
 
-  static String print(List<Revision> history, Format format) {
+  static String print(List<ReleaseRevision> history, Format format) {
     return switch (format) {
       case table -> table(history);
       case json -> write(JSON, history) + "\n";
@@ -33,9 +33,9 @@ final class HistoryPrinter {
     };
   }
 
-  private static String table(List<Revision> history) {
+  private static String table(List<ReleaseRevision> history) {
     Table table = new Table("REVISION", "UPDATED", "STATUS", "CHART", "COMMIT", "DESCRIPTION");
-    for (Revision r : history) {
+    for (ReleaseRevision r : history) {
       table.row(Integer.toString(r.number()), TIME.format(r.time()), r.status().label(), chart(r),
           r.gitCommit() == null ? "-" : r.gitCommit().substring(0, Math.min(12, r.gitCommit().length())),
           r.description() == null ? "" : r.description());
@@ -43,7 +43,7 @@ final class HistoryPrinter {
     return table.render();
   }
 
-  private static String write(ObjectMapper mapper, List<Revision> history) {
+  private static String write(ObjectMapper mapper, List<ReleaseRevision> history) {
     List<Map<String, Object>> rows = history.stream().map(r -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("revision", r.number());
@@ -61,7 +61,7 @@ final class HistoryPrinter {
     }
   }
 
-  private static String chart(Revision r) {
+  private static String chart(ReleaseRevision r) {
     return r.chartName() + "-" + r.chartVersion();
   }
 }

@@ -2,7 +2,7 @@ package dev.capstan.cli.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.engine.history.Revision;
+import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.RevisionStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +15,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The history output, pinned by golden files (regenerate with {@code -Dgolden.update=true}). */
 class HistoryPrinterTest {
-  private static Revision revision(int number, RevisionStatus status, String commit, String description) {
-    return new Revision("shop", "web", number, Instant.parse("2026-03-0" + number + "T09:30:00Z"), status, "web",
+  private static ReleaseRevision revision(int number, RevisionStatus status, String commit, String description) {
+    return new ReleaseRevision("shop", "web", number, Instant.parse("2026-03-0" + number + "T09:30:00Z"), status, "web",
         "1." + number + ".0", Map.of("replicas", number), List.of(), commit, description, "");
   }
 
-  private static final List<Revision> HISTORY = List.of(
+  private static final List<ReleaseRevision> HISTORY = List.of(
       revision(1, RevisionStatus.SUPERSEDED, "3f2a9c1b7d4e8f6a0b1c2d3e4f5a6b7c8d9e0f1a", "Install complete"),
       revision(2, RevisionStatus.ROLLED_BACK, "9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c",
           "Rolled back to revision 1: Deployment/shop/web: degraded: ReplicaSet has timed out progressing."),

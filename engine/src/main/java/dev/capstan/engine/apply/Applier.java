@@ -4,7 +4,7 @@ import dev.capstan.engine.cluster.ApplyMode;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.cluster.ConcurrentCalls;
 import dev.capstan.engine.cluster.RejectedException;
-import dev.capstan.engine.diff.Comparison;
+import dev.capstan.engine.diff.ObjectComparison;
 import dev.capstan.engine.health.HealthWaiter;
 import dev.capstan.engine.health.WaitProgress;
 import dev.capstan.engine.plan.Ownership;
@@ -37,13 +37,13 @@ public final class Applier {
   private final Cluster cluster;
   private final ApplyOptions options;
   private final Consumer<WaitProgress> progress;
-  private final Comparison comparison;
+  private final ObjectComparison comparison;
 
   public Applier(Cluster cluster, ApplyOptions options, Consumer<WaitProgress> progress) {
     this.cluster = cluster;
     this.options = options;
     this.progress = progress;
-    this.comparison = new Comparison(options.ignoreRules());
+    this.comparison = new ObjectComparison(options.ignoreRules());
   }
 
   /**

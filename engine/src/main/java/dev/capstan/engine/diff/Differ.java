@@ -7,9 +7,9 @@ import dev.capstan.engine.plan.Ownership;
 import dev.capstan.engine.plan.Plan;
 import dev.capstan.engine.plan.PlannedObject;
 import dev.capstan.engine.resource.CapstanMetadata;
-import dev.capstan.engine.resource.KindOrder;
 import dev.capstan.engine.resource.Maps;
 import dev.capstan.engine.resource.ObjectRef;
+import dev.capstan.engine.resource.RefOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +27,13 @@ import java.util.stream.Collectors;
 public final class Differ {
   private final Cluster cluster;
   private final DiffOptions options;
-  private final Comparison comparison;
+  private final ObjectComparison comparison;
   private boolean serverDryRun;
 
   public Differ(Cluster cluster, DiffOptions options) {
     this.cluster = cluster;
     this.options = options;
-    this.comparison = new Comparison(options.ignoreRules());
+    this.comparison = new ObjectComparison(options.ignoreRules());
     this.serverDryRun = options.serverDryRun();
   }
 
@@ -50,7 +50,7 @@ public final class Differ {
     Set<String> rendered = plan.inventory().stream().map(ObjectRef::key).collect(Collectors.toSet());
     previousInventory.stream()
         .filter(ref -> !rendered.contains(ref.key()))
-        .sorted(KindOrder.INSTANCE.uninstall())
+        .sorted(RefOrder.uninstall())
         .forEach(ref -> pruneCandidate(ref, releaseId).ifPresent(live -> diffs.add(comparison.compare(ref, live, null))));
     return new DiffReport(diffs);
   }

@@ -19,13 +19,13 @@ public final class HistoryLimit {
   }
 
   /** The same, for a caller that knows the whole history (oldest first) and spares the store a read. */
-  public static void enforce(ReleaseStore store, List<Revision> all, int max) {
+  public static void enforce(ReleaseStore store, List<ReleaseRevision> all, int max) {
     if (max <= 0) {
       return;
     }
-    int deployed = ReleaseStore.deployedIn(all).map(Revision::number).orElse(-1);
+    int deployed = ReleaseStore.deployedIn(all).map(ReleaseRevision::number).orElse(-1);
     int excess = all.size() - max;
-    for (Revision revision : all) {
+    for (ReleaseRevision revision : all) {
       if (excess <= 0) {
         return;
       }

@@ -9,18 +9,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Keeps revisions in memory; for tests and for {@code --dry-run}, where nothing may be written. */
 public final class InMemoryReleaseStore implements ReleaseStore {
-  private final Map<String, TreeMap<Integer, Revision>> releases = new ConcurrentHashMap<>();
+  private final Map<String, TreeMap<Integer, ReleaseRevision>> releases = new ConcurrentHashMap<>();
 
   @Override
-  public synchronized List<Revision> list(String namespace, String release) {
-    List<Revision> out = new ArrayList<>(releases.getOrDefault(key(namespace, release), new TreeMap<>()).values());
-    out.sort(Comparator.comparingInt(Revision::number));
+  public synchronized List<ReleaseRevision> list(String namespace, String release) {
+    List<ReleaseRevision> out = new ArrayList<>(releases.getOrDefault(key(namespace, release), new TreeMap<>()).values());
+    out.sort(Comparator.comparingInt(ReleaseRevision::number));
     return out;
   }
 
   @Override
-  public synchronized void create(Revision revision) {
-    TreeMap<Integer, Revision> revisions = releases.computeIfAbsent(key(revision.namespace(), revision.release()), k -> new TreeMap<>());
+  public synchronized void create(ReleaseRevision revision) {
+    TreeMap<Integer, ReleaseRevision> revisions = releases.computeIfAbsent(key(revision.namespace(), revision.release()), k -> new TreeMap<>());
     if (revisions.containsKey(revision.number())) {
       throw new HistoryException(revision.namespace(), revision.release(), "revision " + revision.number() + " already exists");
     }
@@ -28,8 +28,8 @@ public final class InMemoryReleaseStore implements ReleaseStore {
   }
 
   @Override
-  public synchronized void update(Revision revision) {
-    TreeMap<Integer, Revision> revisions = releases.get(key(revision.namespace(), revision.release()));
+  public synchronized void update(ReleaseRevision revision) {
+    TreeMap<Integer, ReleaseRevision> revisions = releases.get(key(revision.namespace(), revision.release()));
     if (revisions == null || !revisions.containsKey(revision.number())) {
       throw new HistoryException(revision.namespace(), revision.release(), "revision " + revision.number() + " does not exist");
     }
@@ -38,7 +38,7 @@ public final class InMemoryReleaseStore implements ReleaseStore {
 
   @Override
   public synchronized void delete(String namespace, String release, int number) {
-    TreeMap<Integer, Revision> revisions = releases.get(key(namespace, release));
+    TreeMap<Integer, ReleaseRevision> revisions = releases.get(key(namespace, release));
     if (revisions != null) {
       revisions.remove(number);
     }

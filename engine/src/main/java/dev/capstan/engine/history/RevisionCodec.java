@@ -22,7 +22,7 @@ final class RevisionCodec {
 
   private RevisionCodec() {}
 
-  static byte[] encode(Revision revision) {
+  static byte[] encode(ReleaseRevision revision) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream gzip = new GZIPOutputStream(bytes)) {
       JSON.writeValue(gzip, revision);
@@ -32,9 +32,9 @@ final class RevisionCodec {
     return bytes.toByteArray();
   }
 
-  static Revision decode(byte[] gzipped) throws IOException {
+  static ReleaseRevision decode(byte[] gzipped) throws IOException {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
-      return JSON.readValue(in, Revision.class);
+      return JSON.readValue(in, ReleaseRevision.class);
     }
   }
 

@@ -34,7 +34,7 @@ public final class SecretReleaseStore implements ReleaseStore {
   }
 
   @Override
-  public List<Revision> list(String namespace, String release) {
+  public List<ReleaseRevision> list(String namespace, String release) {
     List<Secret> secrets;
     try {
       secrets = client.secrets().inNamespace(namespace)
@@ -42,18 +42,18 @@ public final class SecretReleaseStore implements ReleaseStore {
     } catch (KubernetesClientException e) {
       throw new HistoryException(namespace, release, "could not list history: " + e.getMessage(), e);
     }
-    List<Revision> revisions = new ArrayList<>();
+    List<ReleaseRevision> revisions = new ArrayList<>();
     for (Secret secret : secrets) {
       if (TYPE.equals(secret.getType())) {
         revisions.add(decode(namespace, release, secret));
       }
     }
-    revisions.sort(Comparator.comparingInt(Revision::number));
+    revisions.sort(Comparator.comparingInt(ReleaseRevision::number));
     return revisions;
   }
 
   @Override
-  public void create(Revision revision) {
+  public void create(ReleaseRevision revision) {
     try {
       client.secrets().inNamespace(revision.namespace()).resource(toSecret(revision)).create();
     } catch (KubernetesClientException e) {
@@ -63,7 +63,7 @@ public final class SecretReleaseStore implements ReleaseStore {
   }
 
   @Override
-  public void update(Revision revision) {
+  public void update(ReleaseRevision revision) {
     String name = secretName(revision.release(), revision.number());
     Secret secret = toSecret(revision);
     // One merge patch of what changes (status label, payload) rather than a read and a replace: a
@@ -90,7 +90,7 @@ public final class SecretReleaseStore implements ReleaseStore {
     }
   }
 
-  private static Secret toSecret(Revision revision) {
+  private static Secret toSecret(ReleaseRevision revision) {
     return new SecretBuilder()
         .withNewMetadata()
         .withName(secretName(revision.release(), revision.number()))
@@ -105,7 +105,7 @@ public final class SecretReleaseStore implements ReleaseStore {
         .build();
   }
 
-  private static Revision decode(String namespace, String release, Secret secret) {
+  private static ReleaseRevision decode(String namespace, String release, Secret secret) {
     String payload = secret.getData() == null ? null : secret.getData().get(KEY);
     if (payload == null) {
       throw new HistoryException(namespace, release, "Secret " + secret.getMetadata().getName() + " has no " + KEY + " key");

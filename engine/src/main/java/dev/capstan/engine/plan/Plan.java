@@ -2,8 +2,8 @@ package dev.capstan.engine.plan;
 
 import dev.capstan.engine.resource.DesiredState;
 import dev.capstan.engine.resource.HookPhase;
-import dev.capstan.engine.resource.KindOrder;
 import dev.capstan.engine.resource.ObjectRef;
+import dev.capstan.engine.resource.RefOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +16,9 @@ import java.util.TreeMap;
  */
 public record Plan(DesiredState state, List<PlannedObject> objects) {
   private static final Comparator<PlannedObject> ORDER =
-      Comparator.comparing(PlannedObject::ref, KindOrder.INSTANCE.install());
+      Comparator.comparing(PlannedObject::ref, RefOrder.install());
+  /** Kinds applied in a stage of their own before any wave, because everything else may need them. */
+  private static final java.util.Set<String> FIRST_STAGE = java.util.Set.of("CustomResourceDefinition", "Namespace");
 
   public Plan {
     objects = objects.stream().sorted(ORDER).toList();
@@ -39,7 +41,7 @@ public record Plan(DesiredState state, List<PlannedObject> objects) {
     List<PlannedObject> first = new ArrayList<>();
     Map<Integer, List<PlannedObject>> waves = new TreeMap<>();
     for (PlannedObject object : resources()) {
-      if (KindOrder.INSTANCE.firstStage(object.ref().kind())) {
+      if (FIRST_STAGE.contains(object.ref().kind())) {
         first.add(object);
       } else {
         waves.computeIfAbsent(object.wave(), w -> new ArrayList<>()).add(object);

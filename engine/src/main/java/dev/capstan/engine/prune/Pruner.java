@@ -6,9 +6,9 @@ import dev.capstan.engine.resource.Action;
 import dev.capstan.engine.resource.CapstanMetadata;
 import dev.capstan.engine.resource.Change;
 import dev.capstan.engine.resource.ChangeSet;
-import dev.capstan.engine.resource.KindOrder;
 import dev.capstan.engine.resource.Maps;
 import dev.capstan.engine.resource.ObjectRef;
+import dev.capstan.engine.resource.RefOrder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * Deletes objects of an earlier inventory that the release no longer has, in the reverse of
- * {@link KindOrder} (workloads before the ConfigMaps they mount, Namespaces and CRDs last). Keeps an
+ * {@link RefOrder} (workloads before the ConfigMaps they mount, Namespaces and CRDs last). Keeps an
  * object annotated {@code capstan.dev/prune: disabled}, and never deletes one that now belongs to
  * another release or to nobody. Also used by uninstall, with an empty current inventory.
  */
@@ -34,7 +34,7 @@ public final class Pruner {
     Set<String> keep = current.stream().map(ObjectRef::key).collect(Collectors.toSet());
     List<ObjectRef> gone = previous.stream()
         .filter(ref -> !keep.contains(ref.key()))
-        .sorted(KindOrder.INSTANCE.uninstall())
+        .sorted(RefOrder.uninstall())
         .toList();
     List<Change> changes = new ArrayList<>();
     for (ObjectRef ref : gone) {

@@ -4,8 +4,8 @@ import dev.capstan.engine.apply.Applier;
 import dev.capstan.engine.apply.ApplyOptions;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.health.WaitProgress;
+import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.ReleaseStore;
-import dev.capstan.engine.history.Revision;
 import dev.capstan.engine.history.RevisionStatus;
 import dev.capstan.engine.hooks.HookRunner;
 import dev.capstan.engine.plan.Plan;
@@ -35,7 +35,7 @@ final class AtomicRestore {
     this.progress = progress;
   }
 
-  SyncFailedException fail(Plan plan, Revision pending, Revision previous, RuntimeException cause) {
+  SyncFailedException fail(Plan plan, ReleaseRevision pending, ReleaseRevision previous, RuntimeException cause) {
     String reason = cause.getMessage();
     try {
       new HookRunner(cluster, progress).run(HookPhase.SYNC_FAIL, plan.hooks(HookPhase.SYNC_FAIL),
@@ -57,7 +57,7 @@ final class AtomicRestore {
         "revision " + pending.number() + " failed and was rolled back to " + target + ": " + reason, cause);
   }
 
-  private void restore(Plan failed, Revision previous) {
+  private void restore(Plan failed, ReleaseRevision previous) {
     String releaseId = failed.state().releaseId();
     List<dev.capstan.engine.resource.ObjectRef> keep = List.of();
     if (previous != null) {
@@ -75,7 +75,7 @@ final class AtomicRestore {
     new Pruner(cluster).prune(failed.inventory(), keep, releaseId);
   }
 
-  private SyncFailedException record(Revision pending, RevisionStatus status, String description, String message,
+  private SyncFailedException record(ReleaseRevision pending, RevisionStatus status, String description, String message,
       RuntimeException cause) {
     store.update(pending.withStatus(status, description));
     return new SyncFailedException(pending.namespace(), pending.release(), pending.number(), status, message, cause);

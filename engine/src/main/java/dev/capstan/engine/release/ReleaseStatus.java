@@ -3,8 +3,8 @@ package dev.capstan.engine.release;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.cluster.ConcurrentCalls;
 import dev.capstan.engine.health.HealthChecker;
+import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.ReleaseStore;
-import dev.capstan.engine.history.Revision;
 import dev.capstan.engine.resource.ReleaseException;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +22,12 @@ public final class ReleaseStatus {
   }
 
   public StatusReport run(String namespace, String release) {
-    List<Revision> history = store.list(namespace, release);
+    List<ReleaseRevision> history = store.list(namespace, release);
     if (history.isEmpty()) {
       throw new ReleaseException(namespace, release, "not found (no history in namespace " + namespace + ")");
     }
-    Revision latest = history.get(history.size() - 1);
-    Revision shown = ReleaseStore.deployedIn(history).orElse(latest);
+    ReleaseRevision latest = history.get(history.size() - 1);
+    ReleaseRevision shown = ReleaseStore.deployedIn(history).orElse(latest);
     List<ObjectStatus> objects = ConcurrentCalls.map(Revisions.inventory(shown), ref -> {
       Optional<Map<String, Object>> live = cluster.serves(ref) ? cluster.get(ref) : Optional.empty();
       return new ObjectStatus(ref, checker.check(live.orElse(null)));

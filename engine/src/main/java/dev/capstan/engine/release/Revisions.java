@@ -1,6 +1,6 @@
 package dev.capstan.engine.release;
 
-import dev.capstan.engine.history.Revision;
+import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.StoredManifest;
 import dev.capstan.engine.resource.DesiredObject;
 import dev.capstan.engine.resource.DesiredState;
@@ -14,7 +14,7 @@ final class Revisions {
   private Revisions() {}
 
   /** The desired state a revision recorded, to roll back to it or to restore it atomically. */
-  static DesiredState desiredState(Revision revision) {
+  static DesiredState desiredState(ReleaseRevision revision) {
     List<DesiredObject> objects = revision.manifests().stream()
         .map(m -> new DesiredObject(m.source(), m.object()))
         .toList();
@@ -22,12 +22,12 @@ final class Revisions {
         revision.values(), objects, revision.notes(), revision.gitCommit());
   }
 
-  static List<ObjectRef> inventory(Revision revision) {
+  static List<ObjectRef> inventory(ReleaseRevision revision) {
     return revision.manifests().stream().map(StoredManifest::object).map(ObjectRef::of).toList();
   }
 
   /** The manifests a revision applied, by object key, for the applier's no-change check. */
-  static Map<String, Map<String, Object>> byKey(Revision revision) {
+  static Map<String, Map<String, Object>> byKey(ReleaseRevision revision) {
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
     if (revision != null) {
       for (StoredManifest manifest : revision.manifests()) {

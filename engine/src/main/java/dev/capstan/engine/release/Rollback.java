@@ -2,8 +2,8 @@ package dev.capstan.engine.release;
 
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.health.WaitProgress;
+import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.ReleaseStore;
-import dev.capstan.engine.history.Revision;
 import dev.capstan.engine.history.RevisionStatus;
 import dev.capstan.engine.resource.ReleaseException;
 import java.util.List;
@@ -29,25 +29,25 @@ public final class Rollback {
 
   /** @param revision the revision to go back to, or 0 for the one before the deployed revision */
   public SyncResult run(String namespace, String release, int revision) {
-    List<Revision> history = store.list(namespace, release);
+    List<ReleaseRevision> history = store.list(namespace, release);
     if (history.isEmpty()) {
       throw new ReleaseException(namespace, release, "not found (no history in namespace " + namespace + ")");
     }
-    Revision target = revision > 0 ? find(history, namespace, release, revision) : beforeDeployed(history, namespace, release);
+    ReleaseRevision target = revision > 0 ? find(history, namespace, release, revision) : beforeDeployed(history, namespace, release);
     return new Sync(cluster, store, options, progress).run(Revisions.desiredState(target), "Rollback to " + target.number());
   }
 
-  private static Revision find(List<Revision> history, String namespace, String release, int number) {
+  private static ReleaseRevision find(List<ReleaseRevision> history, String namespace, String release, int number) {
     return history.stream().filter(r -> r.number() == number).findFirst()
         .orElseThrow(() -> new ReleaseException(namespace, release, "revision " + number + " is not in the history (kept: "
             + history.stream().map(r -> Integer.toString(r.number())).collect(Collectors.joining(", ")) + ")"));
   }
 
-  private static Revision beforeDeployed(List<Revision> history, String namespace, String release) {
+  private static ReleaseRevision beforeDeployed(List<ReleaseRevision> history, String namespace, String release) {
     int deployed = history.stream().filter(r -> r.status() == RevisionStatus.DEPLOYED)
-        .mapToInt(Revision::number).max().orElse(Integer.MAX_VALUE);
-    Revision target = null;
-    for (Revision revision : history) {
+        .mapToInt(ReleaseRevision::number).max().orElse(Integer.MAX_VALUE);
+    ReleaseRevision target = null;
+    for (ReleaseRevision revision : history) {
       if (revision.number() < deployed && revision.status() == RevisionStatus.SUPERSEDED) {
         target = revision;
       }

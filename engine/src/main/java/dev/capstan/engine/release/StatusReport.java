@@ -1,11 +1,11 @@
 package dev.capstan.engine.release;
 
 import dev.capstan.engine.health.HealthStatus;
-import dev.capstan.engine.history.Revision;
+import dev.capstan.engine.history.ReleaseRevision;
 import java.util.List;
 
 /** The latest revision of a release and the live health of the objects it deployed. */
-public record StatusReport(Revision revision, List<ObjectStatus> objects) {
+public record StatusReport(ReleaseRevision revision, List<ObjectStatus> objects) {
   public StatusReport {
     objects = List.copyOf(objects);
   }

@@ -6,8 +6,8 @@ import dev.capstan.engine.apply.LiveState;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.health.WaitProgress;
 import dev.capstan.engine.history.HistoryLimit;
+import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.ReleaseStore;
-import dev.capstan.engine.history.Revision;
 import dev.capstan.engine.history.RevisionStatus;
 import dev.capstan.engine.history.StoredManifest;
 import dev.capstan.engine.hooks.HookRunner;
@@ -61,16 +61,16 @@ public final class Sync {
     }
     String ns = desired.namespace();
     String name = desired.release();
-    List<Revision> history = store.list(ns, name);
+    List<ReleaseRevision> history = store.list(ns, name);
     int number = history.isEmpty() ? 1 : history.get(history.size() - 1).number() + 1;
     finishInterrupted(history, number);
-    Optional<Revision> previous = ReleaseStore.deployedIn(history);
+    Optional<ReleaseRevision> previous = ReleaseStore.deployedIn(history);
     LiveState live = new Applier(cluster, applyOptions(), progress).read(plan);
     if (description == null && previous.isPresent() && upToDate(plan, previous.get(), history, live)) {
       return new SyncResult(previous.get(), unchanged(plan));
     }
     String doing = description != null ? description : previous.isPresent() ? "Upgrade" : "Install";
-    Revision pending = new Revision(ns, name, number, Instant.now(), RevisionStatus.PENDING, desired.chartName(),
+    ReleaseRevision pending = new ReleaseRevision(ns, name, number, Instant.now(), RevisionStatus.PENDING, desired.chartName(),
         desired.chartVersion(), desired.values(), manifests(plan), desired.gitCommit(), doing + " in progress",
         desired.notes());
     store.create(pending);
@@ -81,15 +81,15 @@ public final class Sync {
       throw new AtomicRestore(cluster, store, options, progress).fail(plan, pending, previous.orElse(null), e);
     }
     previous.ifPresent(p -> store.update(p.withStatus(RevisionStatus.SUPERSEDED, p.description())));
-    Revision deployed = pending.withStatus(RevisionStatus.DEPLOYED, doing + " complete");
+    ReleaseRevision deployed = pending.withStatus(RevisionStatus.DEPLOYED, doing + " complete");
     store.update(deployed);
-    List<Revision> kept = new ArrayList<>(history);
+    List<ReleaseRevision> kept = new ArrayList<>(history);
     kept.add(deployed);
     HistoryLimit.enforce(store, kept, options.historyLimit());
     return new SyncResult(deployed, changes);
   }
 
-  private ChangeSet execute(Plan plan, Revision previous, List<ObjectRef> stale, LiveState live) {
+  private ChangeSet execute(Plan plan, ReleaseRevision previous, List<ObjectRef> stale, LiveState live) {
     String releaseId = plan.state().releaseId();
     HookRunner hooks = new HookRunner(cluster, progress);
     hooks.run(HookPhase.PRE_SYNC, plan.hooks(HookPhase.PRE_SYNC), releaseId, options.timeout());
@@ -103,7 +103,7 @@ public final class Sync {
    * and the cluster still matches it. Then no revision is recorded and nothing is written, so an
    * agent re-syncing an unchanged commit costs only reads.
    */
-  private boolean upToDate(Plan plan, Revision deployed, List<Revision> history, LiveState live) {
+  private boolean upToDate(Plan plan, ReleaseRevision deployed, List<ReleaseRevision> history, LiveState live) {
     DesiredState desired = plan.state();
     return history.get(history.size() - 1).number() == deployed.number()
         && java.util.Objects.equals(deployed.chartName(), desired.chartName())
@@ -119,18 +119,18 @@ public final class Sync {
 
   private SyncResult dryRun(Plan plan) {
     DesiredState state = plan.state();
-    Optional<Revision> previous = store.deployed(state.namespace(), state.release());
+    Optional<ReleaseRevision> previous = store.deployed(state.namespace(), state.release());
     Applier applier = new Applier(cluster, applyOptions().withDryRun(true), progress);
     ChangeSet applied = applier.apply(plan, Revisions.byKey(previous.orElse(null)), applier.read(plan));
-    Revision wouldBe = new Revision(state.namespace(), state.release(), 0, Instant.now(), RevisionStatus.PENDING,
+    ReleaseRevision wouldBe = new ReleaseRevision(state.namespace(), state.release(), 0, Instant.now(), RevisionStatus.PENDING,
         state.chartName(), state.chartVersion(), state.values(), manifests(plan), state.gitCommit(), "Dry run",
         state.notes());
     return new SyncResult(wouldBe, applied);
   }
 
   /** Marks revisions a dead process left pending as failed; this run replaces them. */
-  private void finishInterrupted(List<Revision> history, int next) {
-    for (Revision revision : history) {
+  private void finishInterrupted(List<ReleaseRevision> history, int next) {
+    for (ReleaseRevision revision : history) {
       if (revision.status() == RevisionStatus.PENDING) {
         store.update(revision.withStatus(RevisionStatus.FAILED,
             "Interrupted before it finished; superseded by revision " + next));
@@ -142,9 +142,9 @@ public final class Sync {
    * Everything earlier revisions may have created and this one must prune: the deployed revision's
    * inventory plus that of any later failed or interrupted revision.
    */
-  private static List<ObjectRef> staleInventory(List<Revision> history, Revision deployed) {
+  private static List<ObjectRef> staleInventory(List<ReleaseRevision> history, ReleaseRevision deployed) {
     Map<String, ObjectRef> refs = new LinkedHashMap<>();
-    for (Revision revision : history) {
+    for (ReleaseRevision revision : history) {
       if (deployed == null || revision.number() >= deployed.number()) {
         Revisions.inventory(revision).forEach(ref -> refs.putIfAbsent(ref.key(), ref));
       }

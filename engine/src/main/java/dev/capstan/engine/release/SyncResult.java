@@ -1,7 +1,7 @@
 package dev.capstan.engine.release;
 
-import dev.capstan.engine.history.Revision;
+import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.resource.ChangeSet;
 
 /** The revision a sync recorded (not stored for a dry run) and what it did to each object. */
-public record SyncResult(Revision revision, ChangeSet changes) {}
+public record SyncResult(ReleaseRevision revision, ChangeSet changes) {}

@@ -1,8 +1,8 @@
 package dev.capstan.engine.release;
 
 import dev.capstan.engine.cluster.Cluster;
+import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.ReleaseStore;
-import dev.capstan.engine.history.Revision;
 import dev.capstan.engine.prune.Pruner;
 import dev.capstan.engine.resource.CapstanMetadata;
 import dev.capstan.engine.resource.ChangeSet;
@@ -26,16 +26,16 @@ public final class Uninstall {
   }
 
   public ChangeSet run(String namespace, String release) {
-    List<Revision> history = store.list(namespace, release);
+    List<ReleaseRevision> history = store.list(namespace, release);
     if (history.isEmpty()) {
       throw new ReleaseException(namespace, release, "not found (no history in namespace " + namespace + ")");
     }
     Map<String, ObjectRef> inventory = new LinkedHashMap<>();
-    for (Revision revision : history) {
+    for (ReleaseRevision revision : history) {
       Revisions.inventory(revision).forEach(ref -> inventory.putIfAbsent(ref.key(), ref));
     }
     ChangeSet deleted = new Pruner(cluster).prune(inventory.values(), List.of(), CapstanMetadata.releaseId(namespace, release));
-    for (Revision revision : history) {
+    for (ReleaseRevision revision : history) {
       store.delete(namespace, release, revision.number());
     }
     return deleted;

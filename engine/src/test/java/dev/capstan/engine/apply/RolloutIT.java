@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.health.HealthStatus;
 import dev.capstan.engine.health.WaitProgress;
-import dev.capstan.engine.history.Revision;
+import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.RevisionStatus;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.engine.release.ReleaseStatus;
@@ -69,7 +69,7 @@ class RolloutIT {
     assertThat(upgraded.getStatus().getObservedGeneration()).isEqualTo(upgraded.getMetadata().getGeneration());
     assertThat(upgraded.getStatus().getUpdatedReplicas()).isEqualTo(3);
     assertThat(upgraded.getStatus().getAvailableReplicas()).isEqualTo(3);
-    assertThat(store.list(ns, "rollout")).extracting(Revision::status)
+    assertThat(store.list(ns, "rollout")).extracting(ReleaseRevision::status)
         .containsExactly(RevisionStatus.SUPERSEDED, RevisionStatus.DEPLOYED);
     assertThat(new ReleaseStatus(new Cluster(client), store).run(ns, "rollout").overall()).isEqualTo(HealthStatus.HEALTHY);
   }

@@ -2,10 +2,10 @@ package dev.capstan.engine.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.engine.diff.Comparison;
 import dev.capstan.engine.diff.DiffAction;
 import dev.capstan.engine.diff.DiffPrinter;
 import dev.capstan.engine.diff.DiffReport;
+import dev.capstan.engine.diff.ObjectComparison;
 import dev.capstan.engine.diff.ObjectDiff;
 import dev.capstan.engine.resource.ObjectRef;
 import dev.capstan.engine.testing.Fixtures;
@@ -31,7 +31,7 @@ class DiffBench {
       live.add(deployment(i, "shop:1"));
       predicted.add(deployment(i, i % 100 == 0 ? "shop:2" : "shop:1"));
     }
-    Comparison comparison = new Comparison(List.of());
+    ObjectComparison comparison = new ObjectComparison(List.of());
     long[] millis = new long[15];
     for (int round = 0; round < millis.length; round++) {
       long start = System.nanoTime();

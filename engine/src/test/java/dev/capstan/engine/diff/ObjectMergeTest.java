@@ -36,7 +36,7 @@ class ObjectMergeTest {
           ports: [{name: http, port: "80", targetPort: "8080"}]
         """);
 
-    assertThat(new Comparison(List.of()).compare(ObjectRef.of(predicted), Fixtures.yaml(LIVE), predicted).action())
+    assertThat(new ObjectComparison(List.of()).compare(ObjectRef.of(predicted), Fixtures.yaml(LIVE), predicted).action())
         .isEqualTo(DiffAction.UNCHANGED);
   }
 

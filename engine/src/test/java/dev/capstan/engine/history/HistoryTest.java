@@ -8,8 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HistoryTest {
-  static Revision revision(int number, RevisionStatus status) {
-    return new Revision("shop", "web", number, Instant.parse("2026-01-0" + Math.min(number, 9) + "T10:00:00Z"), status,
+  static ReleaseRevision revision(int number, RevisionStatus status) {
+    return new ReleaseRevision("shop", "web", number, Instant.parse("2026-01-0" + Math.min(number, 9) + "T10:00:00Z"), status,
         "web", "1.0." + number, Map.of("replicas", number),
         List.of(new StoredManifest("web/templates/cm.yaml", Map.of("apiVersion", "v1", "kind", "ConfigMap",
             "metadata", Map.of("name", "web", "namespace", "shop")))),
@@ -27,7 +27,7 @@ class HistoryTest {
 
     HistoryLimit.enforce(store, "shop", "web", 3);
 
-    assertThat(store.list("shop", "web")).extracting(Revision::number).containsExactly(2, 4, 5);
+    assertThat(store.list("shop", "web")).extracting(ReleaseRevision::number).containsExactly(2, 4, 5);
   }
 
   @Test
@@ -47,13 +47,13 @@ class HistoryTest {
     store.create(revision(2, RevisionStatus.DEPLOYED));
     store.create(revision(3, RevisionStatus.ROLLED_BACK));
 
-    assertThat(store.deployed("shop", "web")).map(Revision::number).contains(2);
-    assertThat(store.latest("shop", "web")).map(Revision::number).contains(3);
+    assertThat(store.deployed("shop", "web")).map(ReleaseRevision::number).contains(2);
+    assertThat(store.latest("shop", "web")).map(ReleaseRevision::number).contains(3);
   }
 
   @Test
   void codecRoundTripsEveryField() throws Exception {
-    Revision revision = revision(7, RevisionStatus.ROLLED_BACK);
+    ReleaseRevision revision = revision(7, RevisionStatus.ROLLED_BACK);
     assertThat(RevisionCodec.decode(RevisionCodec.encode(revision))).isEqualTo(revision);
   }
 

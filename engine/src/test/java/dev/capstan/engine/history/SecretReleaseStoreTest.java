@@ -38,7 +38,7 @@ class SecretReleaseStoreTest {
     store.update(HistoryTest.revision(2, RevisionStatus.DEPLOYED));
     store.update(HistoryTest.revision(1, RevisionStatus.SUPERSEDED));
 
-    assertThat(store.list("shop", "web")).extracting(Revision::number, Revision::status)
+    assertThat(store.list("shop", "web")).extracting(ReleaseRevision::number, ReleaseRevision::status)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(1, RevisionStatus.SUPERSEDED),
             org.assertj.core.groups.Tuple.tuple(2, RevisionStatus.DEPLOYED));
@@ -46,7 +46,7 @@ class SecretReleaseStoreTest {
         .containsEntry("status", "deployed");
 
     store.delete("shop", "web", 1);
-    assertThat(store.list("shop", "web")).extracting(Revision::number).containsExactly(2);
+    assertThat(store.list("shop", "web")).extracting(ReleaseRevision::number).containsExactly(2);
     assertThat(store.list("shop", "other")).isEmpty();
   }
 }

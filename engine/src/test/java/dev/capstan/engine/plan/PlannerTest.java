@@ -55,7 +55,7 @@ class PlannerTest {
         object("apiextensions.k8s.io/v1", "CustomResourceDefinition", "widgets.example.com", Map.of())));
 
     assertThat(plan.stages()).extracting(PlannerTest::ids).containsExactly(
-        List.of("CustomResourceDefinition/widgets.example.com", "Namespace/extra"),
+        List.of("Namespace/extra", "CustomResourceDefinition/widgets.example.com"),
         List.of("Deployment/prod/early"),
         List.of("ConfigMap/prod/web", "Service/prod/web", "Deployment/prod/web"),
         List.of("ConfigMap/prod/late"));

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.capstan.engine.cluster.Cluster;
-import dev.capstan.engine.history.Revision;
+import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.RevisionStatus;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.engine.resource.DesiredState;
@@ -78,13 +78,13 @@ class ApiServerOutageIT {
     SecretReleaseStore store = new SecretReleaseStore(client);
     assertThat(value("outage-a")).isEqualTo("2");
     assertThat(value("outage-b")).isNull();
-    assertThat(store.list(ns, "outage")).extracting(Revision::number, Revision::status)
+    assertThat(store.list(ns, "outage")).extracting(ReleaseRevision::number, ReleaseRevision::status)
         .containsExactly(tuple(1, RevisionStatus.DEPLOYED), tuple(2, RevisionStatus.PENDING));
 
     new Sync(new Cluster(client), store, SyncOptions.defaults(), p -> { }).run(upgrade);
 
     assertThat(value("outage-b")).isEqualTo("2");
-    assertThat(store.list(ns, "outage")).extracting(Revision::number, Revision::status).containsExactly(
+    assertThat(store.list(ns, "outage")).extracting(ReleaseRevision::number, ReleaseRevision::status).containsExactly(
         tuple(1, RevisionStatus.SUPERSEDED), tuple(2, RevisionStatus.FAILED), tuple(3, RevisionStatus.DEPLOYED));
   }
 }

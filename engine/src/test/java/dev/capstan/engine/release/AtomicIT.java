@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.capstan.engine.cluster.Cluster;
-import dev.capstan.engine.history.Revision;
+import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.RevisionStatus;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.engine.testing.FakeControllers;
@@ -100,7 +100,7 @@ class AtomicIT {
     assertThat(image("roll-web")).isEqualTo("shop:1");
     assertThat(client.configMaps().inNamespace(ns).withName("roll-config").get().getData()).containsEntry("value", "one");
     assertThat(client.configMaps().inNamespace(ns).withName("roll-new").get()).isNull();
-    assertThat(store.list(ns, "roll")).extracting(Revision::number, Revision::status)
+    assertThat(store.list(ns, "roll")).extracting(ReleaseRevision::number, ReleaseRevision::status)
         .containsExactly(tuple(1, RevisionStatus.DEPLOYED), tuple(2, RevisionStatus.ROLLED_BACK));
   }
 
@@ -128,7 +128,7 @@ class AtomicIT {
 
     assertThat(client.configMaps().inNamespace(ns).withName("reject-config").get().getData()).containsEntry("value", "one");
     assertThat(client.configMaps().inNamespace(ns).withName("reject-new").get()).isNull();
-    assertThat(store.list(ns, "reject")).extracting(Revision::status)
+    assertThat(store.list(ns, "reject")).extracting(ReleaseRevision::status)
         .containsExactly(RevisionStatus.DEPLOYED, RevisionStatus.ROLLED_BACK);
   }
 
@@ -143,7 +143,7 @@ class AtomicIT {
         .hasMessageContaining("revision 2 failed: Deployment/" + ns + "/plain-web: degraded");
 
     assertThat(image("plain-web")).isEqualTo("shop:broken");
-    assertThat(store.list(ns, "plain")).extracting(Revision::status)
+    assertThat(store.list(ns, "plain")).extracting(ReleaseRevision::status)
         .containsExactly(RevisionStatus.DEPLOYED, RevisionStatus.FAILED);
   }
 
@@ -171,7 +171,7 @@ class AtomicIT {
         .hasMessageContaining("Job/" + ns + "/prefail-migrate: pre-sync hook failed");
 
     assertThat(client.configMaps().inNamespace(ns).withName("prefail-config").get()).isNull();
-    assertThat(store.list(ns, "prefail")).extracting(Revision::status).containsExactly(RevisionStatus.FAILED);
+    assertThat(store.list(ns, "prefail")).extracting(ReleaseRevision::status).containsExactly(RevisionStatus.FAILED);
   }
 
   @Test
@@ -191,7 +191,7 @@ class AtomicIT {
     assertThatThrownBy(() -> sync(store, SyncOptions.defaults().withWait(true).withTimeout(Duration.ofSeconds(3)))
             .run(release("stuck", ns, stuck)))
         .hasMessageContaining("PersistentVolumeClaim/" + ns + "/stuck-data: not healthy after 3s: PersistentVolumeClaim stuck-data: Pending");
-    assertThat(store.list(ns, "stuck")).extracting(Revision::status).containsExactly(RevisionStatus.FAILED);
+    assertThat(store.list(ns, "stuck")).extracting(ReleaseRevision::status).containsExactly(RevisionStatus.FAILED);
   }
 
   @Test

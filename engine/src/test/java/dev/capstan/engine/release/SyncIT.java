@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.cluster.ConflictException;
 import dev.capstan.engine.history.InMemoryReleaseStore;
+import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.ReleaseStore;
-import dev.capstan.engine.history.Revision;
 import dev.capstan.engine.history.RevisionStatus;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.engine.history.StoredManifest;
@@ -59,7 +59,7 @@ class SyncIT {
 
     assertThat(configMapNamed("web-config").getData()).containsEntry("value", "bonjour");
     assertThat(upgrade.changes().changes()).extracting(c -> c.action()).containsExactly(Action.CONFIGURED);
-    assertThat(store.list(ns, "web")).extracting(Revision::number, Revision::status, Revision::description)
+    assertThat(store.list(ns, "web")).extracting(ReleaseRevision::number, ReleaseRevision::status, ReleaseRevision::description)
         .containsExactly(tuple(1, RevisionStatus.SUPERSEDED, "Install complete"), tuple(2, RevisionStatus.DEPLOYED, "Upgrade complete"));
     assertThat(store.get(ns, "web", 2).orElseThrow().values()).containsEntry("greeting", "bonjour");
   }
@@ -163,7 +163,7 @@ class SyncIT {
       sync(store, SyncOptions.defaults().withHistoryLimit(3)).run(release("limited", ns, configMap("limited-config", "v" + i)));
     }
 
-    assertThat(store.list(ns, "limited")).extracting(Revision::number).containsExactly(3, 4, 5);
+    assertThat(store.list(ns, "limited")).extracting(ReleaseRevision::number).containsExactly(3, 4, 5);
     assertThat(client.secrets().inNamespace(ns).withLabel("name", "limited").list().getItems())
         .extracting(s -> s.getMetadata().getName())
         .containsExactlyInAnyOrder("capstan.release.v1.limited.v3", "capstan.release.v1.limited.v4", "capstan.release.v1.limited.v5");
@@ -181,7 +181,7 @@ class SyncIT {
     assertThat(result.revision().number()).isEqualTo(3);
     assertThat(configMapNamed("back-config").getData()).containsEntry("value", "one");
     assertThat(configMapNamed("back-extra")).isNull();
-    assertThat(store.list(ns, "back")).extracting(Revision::number, Revision::status, Revision::description).containsExactly(
+    assertThat(store.list(ns, "back")).extracting(ReleaseRevision::number, ReleaseRevision::status, ReleaseRevision::description).containsExactly(
         tuple(1, RevisionStatus.SUPERSEDED, "Install complete"),
         tuple(2, RevisionStatus.SUPERSEDED, "Upgrade complete"),
         tuple(3, RevisionStatus.DEPLOYED, "Rollback to 1 complete"));
@@ -196,15 +196,15 @@ class SyncIT {
     Map<String, Object> halfApplied = Fixtures.yaml("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: crash-extra\n  namespace: " + ns
         + "\n  labels: {app.kubernetes.io/managed-by: capstan}\n  annotations: {capstan.dev/release: " + ns + "/crash}\ndata: {value: two}\n");
     new Cluster(client).apply(halfApplied, dev.capstan.engine.cluster.ApplyMode.defaults());
-    Revision first = store.get(ns, "crash", 1).orElseThrow();
-    store.create(new Revision(ns, "crash", 2, Instant.now(), RevisionStatus.PENDING, "crash", "1.0.0", Map.of(),
+    ReleaseRevision first = store.get(ns, "crash", 1).orElseThrow();
+    store.create(new ReleaseRevision(ns, "crash", 2, Instant.now(), RevisionStatus.PENDING, "crash", "1.0.0", Map.of(),
         List.of(new StoredManifest("crash/templates/extra.yaml", halfApplied)), null, "Upgrade in progress", ""));
 
     sync(store, SyncOptions.defaults()).run(release("crash", ns, configMap("crash-config", "three")));
 
     assertThat(configMapNamed("crash-extra")).isNull();
     assertThat(configMapNamed("crash-config").getData()).containsEntry("value", "three");
-    assertThat(store.list(ns, "crash")).extracting(Revision::number, Revision::status).containsExactly(
+    assertThat(store.list(ns, "crash")).extracting(ReleaseRevision::number, ReleaseRevision::status).containsExactly(
         tuple(1, RevisionStatus.SUPERSEDED), tuple(2, RevisionStatus.FAILED), tuple(3, RevisionStatus.DEPLOYED));
     assertThat(store.get(ns, "crash", 2).orElseThrow().description()).isEqualTo("Interrupted before it finished; superseded by revision 3");
     assertThat(first.status()).isEqualTo(RevisionStatus.DEPLOYED);

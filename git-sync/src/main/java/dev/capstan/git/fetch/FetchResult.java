@@ -7,7 +7,7 @@ import java.util.Optional;
 public sealed interface FetchResult {
 
   /** The revision to deploy, or the exception a caller that cannot go on should throw. */
-  Revision revisionOrThrow();
+  GitRevision revisionOrThrow();
 
   /**
    * The source resolved to {@code revision}.
@@ -19,10 +19,10 @@ public sealed interface FetchResult {
    *     (true when there is no previous revision or it cannot be compared)
    * @param notices warnings that did not stop the fetch
    */
-  record Success(Revision revision, Change change, Optional<String> previousSha, boolean pathChanged,
+  record Success(GitRevision revision, RevisionMove change, Optional<String> previousSha, boolean pathChanged,
       List<Notice> notices) implements FetchResult {
     @Override
-    public Revision revisionOrThrow() {
+    public GitRevision revisionOrThrow() {
       return revision;
     }
   }
@@ -34,9 +34,9 @@ public sealed interface FetchResult {
    * @param lastGood the last revision this source resolved to (and, for a verified source, that
    *     passed verification); its files are still in the cache and readable
    */
-  record Failure(FetchFailure failure, Optional<Revision> lastGood) implements FetchResult {
+  record Failure(FetchFailure failure, Optional<GitRevision> lastGood) implements FetchResult {
     @Override
-    public Revision revisionOrThrow() {
+    public GitRevision revisionOrThrow() {
       throw new FetchFailedException(failure);
     }
   }

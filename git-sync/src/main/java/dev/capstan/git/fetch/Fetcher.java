@@ -77,7 +77,7 @@ public final class Fetcher {
       ok.notices().stream()
           .filter(n -> n.kind() != Notice.Kind.INSECURE_TRANSPORT || warnedInsecure.add(source.url().toString()))
           .forEach(n -> LOG.warn("{}", n.message()));
-      if (ok.change() != Change.UNCHANGED) {
+      if (ok.change() != RevisionMove.UNCHANGED) {
         LOG.info("{}: {} {}", source.url(), ok.change(), ok.revision());
       }
     }
@@ -127,15 +127,15 @@ public final class Fetcher {
         }
         rememberVerified(cached, query, source, commit);
       }
-      Revision revision = RevisionFactory.of(commit, synced.remote().name(), signature);
-      Change change = change(repo, previous, commit);
-      if (change == Change.HISTORY_REWRITTEN) {
+      GitRevision revision = RevisionFactory.of(commit, synced.remote().name(), signature);
+      RevisionMove change = change(repo, previous, commit);
+      if (change == RevisionMove.HISTORY_REWRITTEN) {
         notices.add(new Notice(Notice.Kind.HISTORY_REWRITTEN, source.url() + ": " + synced.remote().name()
             + " was rewritten: " + previous.get().name().substring(0, 12) + " is no longer in its history"
             + " (force-push or moved tag); now at " + revision.shortSha()));
       }
-      boolean pathChanged = change == Change.INITIAL
-          || change != Change.UNCHANGED && changes.pathChanged(repo, previous.get(), commit, source.path());
+      boolean pathChanged = change == RevisionMove.INITIAL
+          || change != RevisionMove.UNCHANGED && changes.pathChanged(repo, previous.get(), commit, source.path());
       return new FetchResult.Success(revision, change, previous.map(ObjectId::name), pathChanged, notices);
     }
   }
@@ -161,19 +161,19 @@ public final class Fetcher {
     }
   }
 
-  private static Change change(Repository repo, Optional<ObjectId> previous, RevCommit current) throws IOException {
+  private static RevisionMove change(Repository repo, Optional<ObjectId> previous, RevCommit current) throws IOException {
     if (previous.isEmpty() || !RefSync.hasCommit(repo, previous.get())) {
-      return Change.INITIAL;
+      return RevisionMove.INITIAL;
     }
     if (previous.get().equals(current)) {
-      return Change.UNCHANGED;
+      return RevisionMove.UNCHANGED;
     }
     try (RevWalk walk = new RevWalk(repo)) {
       return walk.isMergedInto(walk.parseCommit(previous.get()), walk.parseCommit(current))
-          ? Change.FAST_FORWARD : Change.HISTORY_REWRITTEN;
+          ? RevisionMove.FAST_FORWARD : RevisionMove.HISTORY_REWRITTEN;
     } catch (MissingObjectException e) {
       // history between the two is not all here: the new tip does not descend from what we had
-      return Change.HISTORY_REWRITTEN;
+      return RevisionMove.HISTORY_REWRITTEN;
     }
   }
 
@@ -224,7 +224,7 @@ public final class Fetcher {
         + ") and has been fetched again");
   }
 
-  private Optional<Revision> lastGoodOrEmpty(GitSource source, RefQuery query) {
+  private Optional<GitRevision> lastGoodOrEmpty(GitSource source, RefQuery query) {
     try {
       return lastGood(cache.repository(source.url()).repository(), source, query);
     } catch (IOException e) {
@@ -232,7 +232,7 @@ public final class Fetcher {
     }
   }
 
-  private Optional<Revision> lastGood(Repository repo, GitSource source, RefQuery query) throws IOException {
+  private Optional<GitRevision> lastGood(Repository repo, GitSource source, RefQuery query) throws IOException {
     String ref = source.verification().required()
         ? StateRefs.verified(query, source.verification()) : StateRefs.resolved(query);
     Optional<ObjectId> id = StateRefs.read(repo, ref);

@@ -8,8 +8,8 @@ final class RevisionFactory {
   private RevisionFactory() {
   }
 
-  static Revision of(RevCommit commit, String ref, SignatureStatus signature) {
-    return new Revision(commit.name(), ref, Person.of(commit.getAuthorIdent()), Person.of(commit.getCommitterIdent()),
+  static GitRevision of(RevCommit commit, String ref, SignatureStatus signature) {
+    return new GitRevision(commit.name(), ref, Person.of(commit.getAuthorIdent()), Person.of(commit.getCommitterIdent()),
         Instant.ofEpochSecond(commit.getCommitTime()), commit.getShortMessage(), signature);
   }
 }

@@ -1,10 +1,10 @@
 package dev.capstan.git.bench;
 
 import dev.capstan.git.cache.RepositoryCache;
-import dev.capstan.git.fetch.Change;
 import dev.capstan.git.fetch.FetchOptions;
 import dev.capstan.git.fetch.FetchResult;
 import dev.capstan.git.fetch.Fetcher;
+import dev.capstan.git.fetch.RevisionMove;
 import dev.capstan.git.fetch.WireProtocol;
 import dev.capstan.git.read.FolderReader;
 import dev.capstan.git.read.FolderSnapshot;
@@ -106,7 +106,7 @@ public final class GitSyncBench {
       long start = System.nanoTime();
       FetchResult.Success ok = (FetchResult.Success) fetcher.fetch(main);
       capstan.add(i, start);
-      check(ok.change() == Change.FAST_FORWARD, "expected a fast-forward, got " + ok.change());
+      check(ok.change() == RevisionMove.FAST_FORWARD, "expected a fast-forward, got " + ok.change());
       start = System.nanoTime();
       GitCli.run(gitClone, "fetch", "-q", "origin", "+refs/heads/main:refs/heads/main");
       git.add(i, start);
@@ -124,7 +124,7 @@ public final class GitSyncBench {
       long start = System.nanoTime();
       FetchResult.Success ok = (FetchResult.Success) fetcher.fetch(main);
       capstan.add(i - 50, start);
-      check(ok.change() == Change.UNCHANGED, "expected no change");
+      check(ok.change() == RevisionMove.UNCHANGED, "expected no change");
     }
     double cpuPerCheck = (processCpuNanos() - cpuStart) / 250.0;
     rows.add(String.format(Locale.ROOT, "| no-change check (git://, protocol v0): Capstan CPU per check, all threads | %s | | | |",

@@ -56,14 +56,14 @@ class FileFetchIT {
 
     FetchResult.Success ok = (FetchResult.Success) fetcher.fetch(source("main"));
 
-    Revision r = ok.revision();
+    GitRevision r = ok.revision();
     assertThat(r.sha()).isEqualTo(head);
     assertThat(r.ref()).isEqualTo("refs/heads/main");
     assertThat(r.subject()).isEqualTo("second");
     assertThat(r.author().name()).isEqualTo("Test Author");
     assertThat(r.committer().email()).isEqualTo("author@example.com");
     assertThat(r.signature().state()).isEqualTo(SignatureStatus.State.UNSIGNED);
-    assertThat(ok.change()).isEqualTo(Change.INITIAL);
+    assertThat(ok.change()).isEqualTo(RevisionMove.INITIAL);
     assertThat(cached().getObjectDatabase().getShallowCommits()).containsExactly(ObjectId.fromString(head));
   }
 
@@ -75,7 +75,7 @@ class FileFetchIT {
     FetchResult.Success ok = (FetchResult.Success) fetcher.fetch(source("main"));
 
     assertThat(ok.revision().sha()).isEqualTo(next);
-    assertThat(ok.change()).isEqualTo(Change.FAST_FORWARD);
+    assertThat(ok.change()).isEqualTo(RevisionMove.FAST_FORWARD);
     assertThat(ok.previousSha()).contains(before);
     assertThat(ok.notices()).isEmpty();
   }
@@ -86,7 +86,7 @@ class FileFetchIT {
 
     FetchResult.Success again = (FetchResult.Success) fetcher.fetch(source("main"));
 
-    assertThat(again.change()).isEqualTo(Change.UNCHANGED);
+    assertThat(again.change()).isEqualTo(RevisionMove.UNCHANGED);
     assertThat(again.pathChanged()).isFalse();
   }
 
@@ -100,7 +100,7 @@ class FileFetchIT {
     FetchResult.Success webResult = (FetchResult.Success) fetcher.fetch(web, Optional.of(base));
     FetchResult.Success apiResult = (FetchResult.Success) fetcher.fetch(api, Optional.of(base));
 
-    assertThat(webResult.change()).isEqualTo(Change.FAST_FORWARD);
+    assertThat(webResult.change()).isEqualTo(RevisionMove.FAST_FORWARD);
     assertThat(webResult.pathChanged()).isFalse();
     assertThat(apiResult.pathChanged()).isTrue();
   }
@@ -116,7 +116,7 @@ class FileFetchIT {
     upstream.git("push", "-q", "origin", "--tags");
 
     assertThat(fetcher.fetch(source("v1.2.0")).revisionOrThrow().sha()).isEqualTo(v1);
-    Revision annotated = fetcher.fetch(source("refs/tags/v1.3.0")).revisionOrThrow();
+    GitRevision annotated = fetcher.fetch(source("refs/tags/v1.3.0")).revisionOrThrow();
     assertThat(annotated.sha()).isEqualTo(v2);
     assertThat(fetcher.fetch(source(">=1.2.0 <2")).revisionOrThrow().sha()).isEqualTo(v2);
     assertThat(fetcher.fetch(source("^2")).revisionOrThrow().ref()).isEqualTo("refs/tags/v2.0.0");
@@ -134,7 +134,7 @@ class FileFetchIT {
     FetchResult.Success ok = (FetchResult.Success) fetcher.fetch(source("main"));
 
     assertThat(ok.revision().sha()).isEqualTo(rewritten);
-    assertThat(ok.change()).isEqualTo(Change.HISTORY_REWRITTEN);
+    assertThat(ok.change()).isEqualTo(RevisionMove.HISTORY_REWRITTEN);
     assertThat(ok.notices()).extracting(Notice::kind).contains(Notice.Kind.HISTORY_REWRITTEN);
     var oldFiles = new FolderReader(ReadOptions.defaults()).read(cached(), ObjectId.fromString(old), "apps/web");
     assertThat(oldFiles.readString("values.yaml")).isEqualTo("replicas: 1\n");
@@ -154,7 +154,7 @@ class FileFetchIT {
     FetchResult.Failure failure = (FetchResult.Failure) result;
     assertThat(failure.failure()).isInstanceOf(FetchFailure.RefNotFound.class);
     assertThat(failure.failure().message()).startsWith(upstream.fileUrl()).contains("\"feature\" not found");
-    assertThat(failure.lastGood()).map(Revision::sha).contains(feature);
+    assertThat(failure.lastGood()).map(GitRevision::sha).contains(feature);
   }
 
   @Test

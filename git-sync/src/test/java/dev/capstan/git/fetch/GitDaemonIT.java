@@ -47,7 +47,7 @@ class GitDaemonIT {
 
       FetchResult.Success ok = (FetchResult.Success) fetcher.fetch(main);
 
-      assertThat(ok.change()).isEqualTo(Change.FAST_FORWARD);
+      assertThat(ok.change()).isEqualTo(RevisionMove.FAST_FORWARD);
       assertThat(ok.previousSha()).contains(first);
       assertThat(ok.revision().sha()).isEqualTo(second);
       assertThat(ok.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.INSECURE_TRANSPORT);
@@ -66,7 +66,7 @@ class GitDaemonIT {
       FetchResult.Success again = (FetchResult.Success) fetcher.fetch(main);
 
       assertThat(sha).isEqualTo(upstream.git("rev-parse", "HEAD"));
-      assertThat(again.change()).isEqualTo(Change.UNCHANGED);
+      assertThat(again.change()).isEqualTo(RevisionMove.UNCHANGED);
     }
   }
 
@@ -77,7 +77,7 @@ class GitDaemonIT {
     try (RepositoryCache cache = RepositoryCache.open(tmp.resolve("cache-2"))) {
       Fetcher fetcher = new Fetcher(cache, FetchOptions.defaults());
 
-      Revision pinned = fetcher.fetch(GitSource.of(daemon.url("shop.git"), older)).revisionOrThrow();
+      GitRevision pinned = fetcher.fetch(GitSource.of(daemon.url("shop.git"), older)).revisionOrThrow();
 
       assertThat(pinned.sha()).isEqualTo(older);
     }

@@ -90,7 +90,7 @@ class HttpFetchIT {
 
     FetchResult.Success again = (FetchResult.Success) fetcher.fetch(source);
 
-    assertThat(again.change()).isEqualTo(Change.UNCHANGED);
+    assertThat(again.change()).isEqualTo(RevisionMove.UNCHANGED);
     assertThat(server.packs()).isZero();
     assertThat(server.log()).hasSize(1);
   }

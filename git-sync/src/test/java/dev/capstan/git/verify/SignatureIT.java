@@ -7,7 +7,7 @@ import dev.capstan.git.fetch.FetchFailure;
 import dev.capstan.git.fetch.FetchOptions;
 import dev.capstan.git.fetch.FetchResult;
 import dev.capstan.git.fetch.Fetcher;
-import dev.capstan.git.fetch.Revision;
+import dev.capstan.git.fetch.GitRevision;
 import dev.capstan.git.source.GitSource;
 import dev.capstan.git.testing.Upstream;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +109,7 @@ class SignatureIT {
   void commitSignedByATrustedKeyIsVerified() {
     pushSignedBy(alice, "signed work");
 
-    Revision r = fetcher.fetch(pgpSource()).revisionOrThrow();
+    GitRevision r = fetcher.fetch(pgpSource()).revisionOrThrow();
 
     assertThat(r.signature().state()).isEqualTo(SignatureStatus.State.VERIFIED);
     assertThat(r.signature().signer()).isEqualTo("Alice <alice@example.com>");
@@ -127,8 +127,8 @@ class SignatureIT {
 
     assertThat(refused.failure()).isInstanceOf(FetchFailure.VerificationRefused.class);
     assertThat(refused.failure().message()).contains(unsigned).contains("not signed");
-    assertThat(refused.lastGood()).map(Revision::sha).contains(signed);
-    assertThat(again.lastGood()).map(Revision::sha).contains(signed);
+    assertThat(refused.lastGood()).map(GitRevision::sha).contains(signed);
+    assertThat(again.lastGood()).map(GitRevision::sha).contains(signed);
   }
 
   @Test
@@ -168,7 +168,7 @@ class SignatureIT {
   void withoutAPolicySignaturesAreReportedNotChecked() {
     pushSignedBy(mallory, "whatever");
 
-    Revision r = fetcher.fetch(GitSource.of(upstream.fileUrl(), "main")).revisionOrThrow();
+    GitRevision r = fetcher.fetch(GitSource.of(upstream.fileUrl(), "main")).revisionOrThrow();
 
     assertThat(r.signature().state()).isEqualTo(SignatureStatus.State.NOT_CHECKED);
     assertThat(r.signature().format()).isEqualTo("openpgp");
@@ -181,7 +181,7 @@ class SignatureIT {
     upstream.commit("ssh signed", Map.of("s.txt", "s\n"), "-S");
     upstream.git("push", "-q", "origin", "HEAD");
 
-    Revision r = fetcher.fetch(GitSource.of(upstream.fileUrl(), "main")
+    GitRevision r = fetcher.fetch(GitSource.of(upstream.fileUrl(), "main")
         .withVerification(VerificationPolicy.ssh(allowedSigners))).revisionOrThrow();
 
     assertThat(r.signature().state()).isEqualTo(SignatureStatus.State.VERIFIED);

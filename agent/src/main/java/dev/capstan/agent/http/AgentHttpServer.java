@@ -1,0 +1,88 @@
+package dev.capstan.agent.http;
+
+import dev.capstan.agent.AgentOperations;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The agent's one HTTP server: webhooks under {@code /hooks}, the JSON API under {@code /api/v1},
+ * {@code /healthz}, {@code /readyz} and {@code /metrics}.
+ */
+public final class AgentHttpServer implements AutoCloseable {
+  private final Server server;
+  private final ServerConnector connector;
+
+  private AgentHttpServer(Server server, ServerConnector connector) {
+    this.server = server;
+    this.connector = connector;
+  }
+
+  /** Where to listen, and the bearer token writing API calls must present (none: writing is refused). */
+  public record Options(String host, int port, String apiToken) {
+    public static Options defaults() {
+      return new Options("0.0.0.0", 8080, null);
+    }
+
+    public Options withHost(String host) {
+      return new Options(host, port, apiToken);
+    }
+
+    public Options withPort(int port) {
+      return new Options(host, port, apiToken);
+    }
+
+    public Options withApiToken(String apiToken) {
+      return new Options(host, port, apiToken);
+    }
+  }
+
+  /** Starts serving; {@code webhooks} may be null when no webhook receiver is configured. */
+  public static AgentHttpServer start(Options options, AgentOperations agent, Handler webhooks, PrometheusMeterRegistry metrics) {
+    QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+    threads.setName("capstan-http");
+    threads.setDaemon(true);
+    Server server = new Server(threads);
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost(options.host());
+    connector.setPort(options.port());
+    server.addConnector(connector);
+
+    ContextHandlerCollection contexts = new ContextHandlerCollection();
+    if (webhooks != null) {
+      contexts.addHandler(new ContextHandler(webhooks, "/hooks"));
+    }
+    contexts.addHandler(new ContextHandler(new ApiHandler(agent, new BearerToken(options.apiToken())), "/api/v1"));
+    Handler.Sequence root = new Handler.Sequence(new ProbeHandler(agent::ready), new MetricsHandler(metrics), contexts);
+    server.setHandler(root);
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the HTTP server on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+    }
+    return new AgentHttpServer(server, connector);
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  public URI uri() {
+    String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0") ? "127.0.0.1" : connector.getHost();
+    return URI.create("http://" + host + ":" + port());
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot stop the HTTP server: " + e.getMessage(), e);
+    }
+  }
+}

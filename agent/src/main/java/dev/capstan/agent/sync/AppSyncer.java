@@ -1,0 +1,256 @@
+package dev.capstan.agent.sync;
+
+import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationSpec;
+import dev.capstan.agent.application.GoDuration;
+import dev.capstan.agent.application.SyncPolicy;
+import dev.capstan.agent.application.Violation;
+import dev.capstan.agent.status.CommitStatuses;
+import dev.capstan.agent.sync.PassResult.Outcome;
+import dev.capstan.core.CapstanException;
+import dev.capstan.engine.diff.DiffAction;
+import dev.capstan.engine.diff.DiffOptions;
+import dev.capstan.engine.diff.DiffReport;
+import dev.capstan.engine.history.RevisionStatus;
+import dev.capstan.engine.release.SyncFailedException;
+import dev.capstan.engine.release.SyncOptions;
+import dev.capstan.engine.release.SyncResult;
+import dev.capstan.engine.resource.Canonical;
+import dev.capstan.engine.resource.DesiredState;
+import dev.capstan.git.auth.Redactor;
+import dev.capstan.git.fetch.FetchResult;
+import dev.capstan.git.fetch.GitRevision;
+import dev.capstan.git.source.GitSource;
+import dev.capstan.release.Diff;
+import dev.capstan.release.ReleaseInput;
+import dev.capstan.release.Upgrade;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One pass over one application: validate the spec, fetch its source, and, only when Git or the spec
+ * moved (or a user or drift asked), render and sync it, or compare it for an app without
+ * {@code automated}. Every outcome becomes a status; nothing is applied unless the whole chart
+ * rendered.
+ */
+public final class AppSyncer {
+  private final AgentContext ctx;
+  private final AppChart charts;
+  private final StatusBuilder statuses;
+
+  public AppSyncer(AgentContext ctx) {
+    this.ctx = ctx;
+    this.charts = new AppChart(ctx);
+    this.statuses = new StatusBuilder(ctx);
+  }
+
+  /**
+   * @param mayApply false when a sync window holds automated syncs or drift is only to be reported
+   *     ({@code selfHeal} off): the pass then compares and reports, and applies nothing
+   */
+  public PassResult pass(AppRecord record, SyncTrigger trigger, boolean mayApply) {
+    Application app = record.application();
+    List<Violation> violations = ctx.validator().validate(app);
+    if (!violations.isEmpty()) {
+      String why = String.join("; ", violations.stream().map(Violation::toString).toList());
+      record.status(statuses.stalled(record, "InvalidSpec", why));
+      return PassResult.of(record.status(), Outcome.INVALID);
+    }
+    if (app.getSpec().suspended() && trigger != SyncTrigger.MANUAL) {
+      record.status(statuses.suspended(record));
+      return PassResult.of(record.status(), Outcome.SUSPENDED);
+    }
+    if (trigger == SyncTrigger.DRIFT) {
+      return drift(record, mayApply);
+    }
+    GitSource source = SourceOf.of(app, ctx.credentialsDir());
+    FetchResult fetched = ctx.metrics().fetch().record(() -> ctx.fetcher().fetch(source, Optional.ofNullable(record.syncedCommit())));
+    if (fetched instanceof FetchResult.Failure failure) {
+      record.status(statuses.fetchFailed(record, Redactor.maskUrlCredentials(failure.failure().message())));
+      return PassResult.of(record.status(), Outcome.FAILED);
+    }
+    FetchResult.Success success = (FetchResult.Success) fetched;
+    GitRevision revision = success.revision();
+    record.fetched(revision.sha());
+    String spec = SpecFingerprint.of(app.getSpec());
+    SyncPolicy policy = app.getSpec().syncPolicyOrDefault();
+    boolean forced = trigger == SyncTrigger.MANUAL;
+    boolean willApply = mayApply && (policy.isAutomated() || trigger.appliesWithoutAutomation());
+    if (willApply) {
+      boolean applied = record.syncedCommit() != null && spec.equals(record.syncedSpec())
+          && (revision.sha().equals(record.syncedCommit()) || !success.pathChanged());
+      boolean failedBefore = record.failedBefore(revision.sha(), spec) && trigger != SyncTrigger.RETRY;
+      return (applied || failedBefore) && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : apply(record, revision, spec);
+    }
+    boolean compared = revision.sha().equals(record.comparedCommit()) && spec.equals(record.comparedSpec());
+    return compared && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : compare(record, revision, spec);
+  }
+
+  private PassResult apply(AppRecord record, GitRevision revision, String spec) {
+    DesiredState desired;
+    try {
+      desired = render(record.application(), revision);
+    } catch (CapstanException e) {
+      record.failed(revision.sha(), spec);
+      record.status(statuses.renderFailed(record, revision, e.getMessage()));
+      return PassResult.of(record.status(), Outcome.FAILED);
+    }
+    Optional<PassResult> refused = refuseForbidden(record, revision, spec, desired);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    Application app = record.application();
+    Optional<Integer> adopted = record.syncedCommit() == null ? deployedAlready(desired) : Optional.empty();
+    if (adopted.isEmpty()) {
+      ctx.events().normal(app, "Syncing", "applying " + revision.shortSha() + " (" + revision.subject() + ")");
+      ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.PENDING, "deploying to " + app.getSpec().destination().namespace());
+    }
+    try {
+      SyncResult result = upgrade(app).run(desired);
+      record.synced(revision.sha(), spec, desired);
+      record.status(statuses.synced(record, revision, result));
+      if (!adopted.equals(Optional.of(result.revision().number()))) {
+        ctx.events().normal(app, "Synced", "revision " + result.revision().number() + " applied " + revision.shortSha());
+        ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.SUCCESS,
+            "live in " + app.getSpec().destination().namespace() + " as revision " + result.revision().number());
+      }
+      return PassResult.of(record.status(), Outcome.SYNCED);
+    } catch (CapstanException e) {
+      record.failed(revision.sha(), spec);
+      record.status(statuses.syncFailed(record, revision, e.getMessage()));
+      ctx.events().warning(app, "SyncFailed", e.getMessage());
+      ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.FAILURE, e.getMessage());
+      if (e instanceof SyncFailedException failed && failed.recorded() == RevisionStatus.ROLLED_BACK) {
+        ctx.events().warning(app, "RolledBack", "revision " + failed.revision() + " failed and the previous revision was put back");
+      }
+      return PassResult.of(record.status(), Outcome.FAILED);
+    }
+  }
+
+  /** A rendered object outside the agent's policy stalls the app before anything is applied. */
+  private Optional<PassResult> refuseForbidden(AppRecord record, GitRevision revision, String spec, DesiredState desired) {
+    List<Violation> forbidden;
+    try {
+      forbidden = new ObjectPolicy(ctx.validator().policy(), ctx.cluster()).check(desired);
+    } catch (CapstanException e) {
+      record.failed(revision.sha(), spec);
+      record.status(statuses.syncFailed(record, revision, e.getMessage()));
+      return Optional.of(PassResult.of(record.status(), Outcome.FAILED));
+    }
+    if (forbidden.isEmpty()) {
+      return Optional.empty();
+    }
+    record.failed(revision.sha(), spec);
+    String why = String.join("; ", forbidden.stream().map(Violation::toString).toList());
+    record.status(statuses.stalled(record, "ForbiddenObjects", why));
+    return Optional.of(PassResult.of(record.status(), Outcome.INVALID));
+  }
+
+  /**
+   * The revision already live for exactly this render, when this is the first pass since the agent
+   * started: the release's latest revision is deployed from the same commit, chart and values (by
+   * this agent before a restart, or by the replica that led before). The pass still lets the engine
+   * check the live objects, which records a revision only if they drifted meanwhile, but it does not
+   * announce again, in Events and commit statuses, a deploy that was announced when it happened.
+   */
+  private Optional<Integer> deployedAlready(DesiredState desired) {
+    List<dev.capstan.engine.history.ReleaseRevision> history = ctx.store().list(desired.namespace(), desired.release());
+    if (history.isEmpty() || desired.gitCommit() == null) {
+      return Optional.empty();
+    }
+    dev.capstan.engine.history.ReleaseRevision last = history.get(history.size() - 1);
+    boolean same = last.status() == RevisionStatus.DEPLOYED && desired.gitCommit().equals(last.gitCommit())
+        && Objects.equals(last.chartName(), desired.chartName()) && Objects.equals(last.chartVersion(), desired.chartVersion())
+        && Canonical.of(last.values()).equals(Canonical.of(desired.values()));
+    return same ? Optional.of(last.number()) : Optional.empty();
+  }
+
+  /**
+   * Someone changed or deleted a managed object: compare the cluster with what was last applied (not
+   * with Git, which polls and pushes handle), and put it back with {@code selfHeal}. The agent's own
+   * applies come back as watch events too; they compare in sync and cost nothing more.
+   */
+  private PassResult drift(AppRecord record, boolean heal) {
+    DesiredState applied = record.desired();
+    if (applied == null) {
+      return PassResult.of(record.status(), Outcome.UNCHANGED);
+    }
+    DiffReport diff;
+    try {
+      diff = diff().run(applied);
+    } catch (CapstanException e) {
+      record.status(statuses.driftUnknown(record, e.getMessage()));
+      return PassResult.of(record.status(), Outcome.FAILED);
+    }
+    if (diff.inSync()) {
+      record.status(statuses.inSyncAgain(record));
+      return PassResult.of(record.status(), Outcome.UNCHANGED);
+    }
+    if (!heal) {
+      record.status(statuses.drifted(record, diff));
+      return PassResult.of(record.status(), Outcome.COMPARED);
+    }
+    Application app = record.application();
+    try {
+      SyncResult result = upgrade(app).run(applied);
+      record.status(statuses.healed(record, result, diff));
+      ctx.events().normal(app, "DriftCorrected", "re-applied " + String.join(", ", changed(diff)) + " as revision " + result.revision().number());
+      return PassResult.of(record.status(), Outcome.SYNCED);
+    } catch (CapstanException e) {
+      record.status(statuses.driftUnknown(record, e.getMessage()));
+      ctx.events().warning(app, "SyncFailed", e.getMessage());
+      return PassResult.of(record.status(), Outcome.FAILED);
+    }
+  }
+
+  static List<String> changed(DiffReport diff) {
+    return diff.objects().stream().filter(o -> o.action() != DiffAction.UNCHANGED).map(o -> o.ref().toString()).toList();
+  }
+
+  private PassResult compare(AppRecord record, GitRevision revision, String spec) {
+    try {
+      DiffReport diff = diff().run(render(record.application(), revision));
+      record.compared(revision.sha(), spec);
+      record.status(statuses.compared(record, revision, diff.inSync()));
+      return PassResult.of(record.status(), Outcome.COMPARED);
+    } catch (CapstanException e) {
+      record.status(statuses.renderFailed(record, revision, e.getMessage()));
+      return PassResult.of(record.status(), Outcome.FAILED);
+    }
+  }
+
+  /** What a user's diff shows: Git at the last fetched commit against the cluster now. */
+  public DiffReport diff(AppRecord record) {
+    GitSource source = SourceOf.of(record.application(), ctx.credentialsDir());
+    GitRevision revision = ctx.fetcher().fetch(source, Optional.ofNullable(record.syncedCommit())).revisionOrThrow();
+    return diff().run(render(record.application(), revision));
+  }
+
+  /** The Application's chart at {@code revision}, rendered as its release's next revision. */
+  private DesiredState render(Application app, GitRevision revision) {
+    ReleaseInput input = charts.input(app, revision);
+    return ctx.metrics().render().record(() -> ctx.renderer().render(ctx.store(), input));
+  }
+
+  private Upgrade upgrade(Application app) {
+    return new Upgrade(ctx.cluster(), ctx.store(), ctx.renderer(), syncOptions(app.getSpec()), progress -> { });
+  }
+
+  /** Compares as the agent applies: taking fields from other managers, as Flux and Argo CD do. */
+  private Diff diff() {
+    return new Diff(ctx.cluster(), ctx.store(), ctx.renderer(), DiffOptions.defaults().withForceConflicts(true));
+  }
+
+  /** The engine options an Application's sync policy stands for. */
+  public static SyncOptions syncOptions(ApplicationSpec spec) {
+    SyncPolicy policy = spec.syncPolicyOrDefault();
+    // Git is the source of truth: like Flux and Argo CD, the agent takes fields back from whoever changed them.
+    return SyncOptions.defaults()
+        .withForceConflicts(true)
+        .withAtomic(policy.isAtomic())
+        .withWait(policy.isAtomic())
+        .withTimeout(GoDuration.parse(policy.timeoutOrDefault()))
+        .withHistoryLimit(policy.historyLimitOrDefault());
+  }
+}

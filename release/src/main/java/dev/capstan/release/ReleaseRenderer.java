@@ -1,0 +1,46 @@
+package dev.capstan.release;
+
+import dev.capstan.chart.render.RenderOptions;
+import dev.capstan.chart.render.RenderResult;
+import dev.capstan.chart.render.Renderer;
+import dev.capstan.engine.history.ReleaseRevision;
+import dev.capstan.engine.history.ReleaseStore;
+import dev.capstan.engine.resource.DesiredObject;
+import dev.capstan.engine.resource.DesiredState;
+import java.util.List;
+
+/**
+ * The one adapter from a chart to the engine's {@link DesiredState}. It renders as the release's
+ * next revision, as Helm does: {@code .Release.Revision} is the number the sync will record (one
+ * past the newest kept revision, 1 for a new release) and {@code .Release.IsUpgrade} is true once
+ * the release has any history. Thread-safe; reuse one per process (the renderer caches compiled
+ * templates).
+ */
+public final class ReleaseRenderer {
+  private final Renderer renderer;
+
+  public ReleaseRenderer(Renderer renderer) {
+    this.renderer = renderer;
+  }
+
+  public ReleaseRenderer() {
+    this(new Renderer());
+  }
+
+  /** Renders {@code input} as the next revision of its release in {@code store}. */
+  public DesiredState render(ReleaseStore store, ReleaseInput input) {
+    List<ReleaseRevision> history = store.list(input.namespace(), input.release());
+    int next = history.isEmpty() ? 1 : history.get(history.size() - 1).number() + 1;
+    return render(input, next, !history.isEmpty());
+  }
+
+  /** Renders {@code input} as revision {@code revision}; {@code upgrade} is what templates see as {@code .Release.IsUpgrade}. */
+  public DesiredState render(ReleaseInput input, int revision, boolean upgrade) {
+    RenderOptions options = input.render().withReleaseName(input.release()).withNamespace(input.namespace())
+        .withRevision(revision).withUpgrade(upgrade);
+    RenderResult result = renderer.render(input.chart(), options, input.userValues());
+    List<DesiredObject> objects = result.manifests().stream().map(m -> new DesiredObject(m.source(), m.object())).toList();
+    return new DesiredState(input.release(), input.namespace(), result.chart().name(), result.chart().version(),
+        result.values(), objects, result.notes(), input.gitCommit());
+  }
+}
