@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -108,6 +110,29 @@ class ReleaseCommandsIT {
     assertThat(client.configMaps().inNamespace(ns).withName("cli-config").get()).isNull();
     assertThat(run("history", "cli")).isEqualTo(1);
     assertThat(err).isEqualTo("Error: release " + ns + "/cli: not found (no history in namespace " + ns + ")\n");
+  }
+
+  @Test
+  void diffShowsDriftMadeByOthersWhileApplyRefusesToTakeTheirFields() {
+    String ns = env.namespace();
+    assertThat(run("apply", chart.toString(), "--release", "drift")).as(err).isZero();
+    PatchContext byKubectl = new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager("kubectl-patch").build();
+    client.configMaps().inNamespace(ns).withName("drift-config").patch(byKubectl, "{\"data\":{\"greeting\":\"patched\"}}");
+
+    assertThat(run("diff", chart.toString(), "--release", "drift")).as(err).isEqualTo(1);
+    assertThat(out).contains("-  greeting: patched", "+  greeting: hello",
+        "# v1 ConfigMap " + ns + "/drift-config: field .data.greeting is owned by field manager \"kubectl-patch\"");
+    assertThat(run("diff", chart.toString(), "--release", "drift", "-o", "json")).isEqualTo(1);
+    assertThat(out).contains("\"changed\" : [ {", "\"manager\" : \"kubectl-patch\"");
+
+    assertThat(run("apply", chart.toString(), "--release", "drift")).isEqualTo(1);
+    assertThat(err).isEqualTo("Error: release " + ns + "/drift: revision 2 failed: ConfigMap/" + ns + "/drift-config: field "
+        + ".data.greeting is owned by field manager \"kubectl-patch\" (use --force-conflicts to take ownership)\n");
+    assertThat(greeting("drift")).isEqualTo("patched");
+
+    assertThat(run("apply", chart.toString(), "--release", "drift", "--force-conflicts")).as(err).isZero();
+    assertThat(greeting("drift")).isEqualTo("hello");
+    assertThat(run("diff", chart.toString(), "--release", "drift")).as(out).isZero();
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.capstan.engine.cluster.ApplyMode;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.cluster.ConcurrentCalls;
 import dev.capstan.engine.cluster.RejectedException;
+import dev.capstan.engine.diff.ApplyPrediction;
 import dev.capstan.engine.diff.ObjectComparison;
 import dev.capstan.engine.health.HealthWaiter;
 import dev.capstan.engine.health.WaitProgress;
@@ -38,12 +39,14 @@ public final class Applier {
   private final ApplyOptions options;
   private final Consumer<WaitProgress> progress;
   private final ObjectComparison comparison;
+  private final ApplyPrediction prediction;
 
   public Applier(Cluster cluster, ApplyOptions options, Consumer<WaitProgress> progress) {
     this.cluster = cluster;
     this.options = options;
     this.progress = progress;
     this.comparison = new ObjectComparison(options.ignoreRules());
+    this.prediction = new ApplyPrediction(cluster);
   }
 
   /**
@@ -116,12 +119,26 @@ public final class Applier {
     return true;
   }
 
+  /**
+   * Known unchanged without a request: the manifest is the one Capstan applied last time and the
+   * live object still has all of it, i.e. not {@link ObjectComparison#drifted} from the manifest
+   * overlaid on it. A field dropped from the manifest changes the manifest, so it is never missed.
+   */
   private boolean unchanged(PlannedObject object, Map<String, Object> live, Map<String, Object> previous) {
-    return object.object().equals(previous) && appliedByCapstan(live) && comparison.covers(object.object(), live);
+    return object.object().equals(previous) && appliedByCapstan(live)
+        && !comparison.drifted(live, ApplyPrediction.local(object.object(), live));
   }
 
+  /**
+   * Sends an object unless applying it would change nothing. Where the cheap check cannot tell, the
+   * server is asked with a dry run and the result judged by the same rule as {@code capstan diff}
+   * ({@link ObjectComparison#drifted}), so an object diff calls unchanged is never rewritten and
+   * one it calls changed is always sent. A field another manager owns fails here, before any
+   * write, unless conflicts are forced.
+   */
   private Action applyOne(PlannedObject object, Optional<Map<String, Object>> live, Map<String, Object> previous) {
-    if (live.isPresent() && unchanged(object, live.get(), previous)) {
+    if (live.isPresent() && (unchanged(object, live.get(), previous) || !comparison.drifted(live.get(),
+        prediction.predict(object.ref(), object.object(), live.get(), options.forceConflicts())))) {
       return Action.UNCHANGED;
     }
     ApplyMode mode = ApplyMode.defaults().withDryRun(options.dryRun()).withForceConflicts(options.forceConflicts());

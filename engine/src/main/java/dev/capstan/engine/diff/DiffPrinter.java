@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
+import dev.capstan.engine.cluster.FieldConflict;
 import dev.capstan.engine.resource.ObjectRef;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -44,6 +45,9 @@ public final class DiffPrinter {
     String id = title(diff.ref());
     List<String> text = UnifiedDiffUtils.generateUnifiedDiff("live " + id, "desired " + id, live, patch, 3);
     StringBuilder out = new StringBuilder();
+    for (FieldConflict conflict : diff.conflicts()) {
+      out.append("# ").append(id).append(": ").append(describe(conflict)).append('\n');
+    }
     for (String line : text) {
       out.append(color ? paint(line) : line).append('\n');
     }
@@ -58,6 +62,10 @@ public final class DiffPrinter {
     summary.put("changed", ids(report, DiffAction.CHANGED));
     summary.put("pruned", ids(report, DiffAction.PRUNED));
     summary.put("unchanged", ids(report, DiffAction.UNCHANGED));
+    List<Map<String, Object>> conflicts = conflicts(report);
+    if (!conflicts.isEmpty()) {
+      summary.put("conflicts", conflicts);
+    }
     try {
       return JSON.writeValueAsString(summary) + "\n";
     } catch (JsonProcessingException e) {
@@ -66,16 +74,33 @@ public final class DiffPrinter {
   }
 
   private static List<Map<String, String>> ids(DiffReport report, DiffAction action) {
-    return report.refs(action).stream().map(ref -> {
-      Map<String, String> id = new LinkedHashMap<>();
-      id.put("apiVersion", ref.apiVersion());
-      id.put("kind", ref.kind());
-      if (ref.namespace() != null) {
-        id.put("namespace", ref.namespace());
-      }
-      id.put("name", ref.name());
-      return id;
-    }).toList();
+    return report.refs(action).stream().map(DiffPrinter::id).toList();
+  }
+
+  private static Map<String, String> id(ObjectRef ref) {
+    Map<String, String> id = new LinkedHashMap<>();
+    id.put("apiVersion", ref.apiVersion());
+    id.put("kind", ref.kind());
+    if (ref.namespace() != null) {
+      id.put("namespace", ref.namespace());
+    }
+    id.put("name", ref.name());
+    return id;
+  }
+
+  /** Fields another manager owns, which apply takes only with {@code --force-conflicts}. */
+  private static List<Map<String, Object>> conflicts(DiffReport report) {
+    return report.objects().stream().flatMap(o -> o.conflicts().stream().map(c -> {
+      Map<String, Object> entry = new LinkedHashMap<>(id(o.ref()));
+      entry.put("field", c.field());
+      entry.put("manager", c.manager());
+      return entry;
+    })).toList();
+  }
+
+  private static String describe(FieldConflict conflict) {
+    return "field " + conflict.field() + " is owned by field manager \"" + conflict.manager()
+        + "\"; apply takes it only with --force-conflicts";
   }
 
   private static String title(ObjectRef ref) {

@@ -1,8 +1,7 @@
 package dev.capstan.engine.diff;
 
-import dev.capstan.engine.cluster.ApplyMode;
 import dev.capstan.engine.cluster.Cluster;
-import dev.capstan.engine.cluster.RejectedException;
+import dev.capstan.engine.cluster.ConflictException;
 import dev.capstan.engine.plan.Ownership;
 import dev.capstan.engine.plan.Plan;
 import dev.capstan.engine.plan.PlannedObject;
@@ -18,23 +17,27 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Compares a plan with the live cluster. Each object is sent as a server-side apply dry-run (field
- * manager {@code capstan}) so the API server itself says what it would become — defaults, admission
- * and merge semantics included; where the server cannot dry-run, the manifest is overlaid on the
- * live object instead. Objects of the previous revision that are no longer rendered are reported as
- * to be pruned. Writes nothing.
+ * Compares a plan with the live cluster: for each object, what applying it would make of it
+ * ({@link ApplyPrediction}) against what is live, by the drift rule apply uses too
+ * ({@link ObjectComparison#drifted}). Objects of the previous revision that are no longer rendered
+ * are reported as to be pruned. Writes nothing.
+ *
+ * <p>Drift made by someone else is what a diff is for: a field another manager took over (after
+ * {@code kubectl patch} or {@code kubectl edit}) is compared as apply with
+ * {@code --force-conflicts} would leave it, and the conflict is reported beside the difference
+ * instead of failing the diff. Apply without {@code --force-conflicts} still refuses it.
  */
 public final class Differ {
   private final Cluster cluster;
   private final DiffOptions options;
   private final ObjectComparison comparison;
-  private boolean serverDryRun;
+  private final ApplyPrediction prediction;
 
   public Differ(Cluster cluster, DiffOptions options) {
     this.cluster = cluster;
     this.options = options;
     this.comparison = new ObjectComparison(options.ignoreRules());
-    this.serverDryRun = options.serverDryRun();
+    this.prediction = new ApplyPrediction(cluster);
   }
 
   /** @param previousInventory the objects of the currently deployed revision (empty on first install) */
@@ -44,8 +47,7 @@ public final class Differ {
     for (PlannedObject planned : plan.resources()) {
       Optional<Map<String, Object>> live = cluster.serves(planned.ref()) ? cluster.get(planned.ref()) : Optional.empty();
       live.ifPresent(l -> Ownership.check(planned.ref(), l, releaseId));
-      Map<String, Object> predicted = predict(planned, live.orElse(null));
-      diffs.add(comparison.compare(planned.ref(), live.orElse(null), predicted));
+      diffs.add(compare(planned, live.orElse(null)));
     }
     Set<String> rendered = plan.inventory().stream().map(ObjectRef::key).collect(Collectors.toSet());
     previousInventory.stream()
@@ -53,6 +55,19 @@ public final class Differ {
         .sorted(RefOrder.uninstall())
         .forEach(ref -> pruneCandidate(ref, releaseId).ifPresent(live -> diffs.add(comparison.compare(ref, live, null))));
     return new DiffReport(diffs);
+  }
+
+  private ObjectDiff compare(PlannedObject planned, Map<String, Object> live) {
+    if (!options.serverDryRun()) {
+      return comparison.compare(planned.ref(), live, ApplyPrediction.local(planned.object(), live));
+    }
+    try {
+      return comparison.compare(planned.ref(), live,
+          prediction.predict(planned.ref(), planned.object(), live, options.forceConflicts()));
+    } catch (ConflictException e) {
+      Map<String, Object> forced = prediction.predict(planned.ref(), planned.object(), live, true);
+      return comparison.compare(planned.ref(), live, forced).withConflicts(e.conflicts());
+    }
   }
 
   private Optional<Map<String, Object>> pruneCandidate(ObjectRef ref, String releaseId) {
@@ -63,25 +78,5 @@ public final class Differ {
         .filter(live -> releaseId.equals(Ownership.releaseOf(live)))
         .filter(live -> !CapstanMetadata.PRUNE_DISABLED.equals(
             Maps.string(live, "metadata", "annotations", CapstanMetadata.PRUNE_ANNOTATION)));
-  }
-
-  private Map<String, Object> predict(PlannedObject planned, Map<String, Object> live) {
-    if (serverDryRun && cluster.serves(planned.ref())) {
-      try {
-        return cluster.apply(planned.object(), ApplyMode.defaults().withDryRun(true).withForceConflicts(options.forceConflicts()));
-      } catch (RejectedException e) {
-        if (e.code() == 415 || e.code() == 405) {
-          serverDryRun = false; // this server cannot dry-run server-side apply; overlay from now on
-        } else if (!(e.code() == 404 && live == null)) {
-          throw e; // 404 on create: the namespace comes with this release
-        }
-      }
-    }
-    return live == null ? planned.object() : castMap(ObjectMerge.overlay(live, planned.object()));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> castMap(Object value) {
-    return (Map<String, Object>) value;
   }
 }

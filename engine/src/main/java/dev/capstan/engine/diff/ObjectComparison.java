@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compares one live object with what it would become, after normalising both sides, then masks
- * Secret values and renders both as YAML. Pure: no cluster access, so it is what the benchmark times.
+ * Compares one live object with what applying would make of it, after normalising both sides, then
+ * masks Secret values and renders both as YAML. Pure: no cluster access, so it is what the benchmark
+ * times.
+ *
+ * <p>{@link #drifted} is the one rule for "applying would change this object", shared by diff
+ * (OutOfSync, exit 1) and apply (the object is sent, not skipped), as Flux's {@code ssa} shares one
+ * {@code hasDrifted}: the two cannot disagree.
  */
 public final class ObjectComparison {
   private final Normalizer normalizer;
@@ -24,7 +29,7 @@ public final class ObjectComparison {
     Map<String, Object> after = predicted == null ? null : normalizer.normalize(predicted);
     DiffAction action = before == null ? DiffAction.ADDED
         : after == null ? DiffAction.PRUNED
-        : before.equals(after) ? DiffAction.UNCHANGED : DiffAction.CHANGED;
+        : differ(before, after) ? DiffAction.CHANGED : DiffAction.UNCHANGED;
     if (action == DiffAction.UNCHANGED) {
       return new ObjectDiff(ref, action, "", ""); // never printed: skip the YAML, most of the cost
     }
@@ -34,8 +39,15 @@ public final class ObjectComparison {
     return new ObjectDiff(ref, action, Yaml.write(before), Yaml.write(after));
   }
 
-  /** True when the live object already has every field of the desired one, ignore rules applied. */
-  public boolean covers(Map<String, Object> desired, Map<String, Object> live) {
-    return ObjectMerge.covers(normalizer.normalize(desired), normalizer.normalize(live));
+  /**
+   * Whether applying would change a live object: what it would become ({@link ApplyPrediction})
+   * differs from what it is, compared normalised (server-set fields dropped, ignore rules applied).
+   */
+  public boolean drifted(Map<String, Object> live, Map<String, Object> predicted) {
+    return differ(normalizer.normalize(live), normalizer.normalize(predicted));
+  }
+
+  private static boolean differ(Map<String, Object> normalizedLive, Map<String, Object> normalizedPredicted) {
+    return !normalizedLive.equals(normalizedPredicted);
   }
 }

@@ -13,34 +13,6 @@ import java.util.Map;
 public final class ObjectMerge {
   private ObjectMerge() {}
 
-  /** True when every field the desired object sets has an equivalent value in the live object. */
-  @SuppressWarnings("unchecked")
-  public static boolean covers(Object desired, Object live) {
-    if (desired instanceof Map<?, ?> d) {
-      if (!(live instanceof Map<?, ?> l)) {
-        return d.isEmpty() && live == null;
-      }
-      for (Map.Entry<?, ?> entry : d.entrySet()) {
-        if (!covers(entry.getValue(), l.get(entry.getKey()))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (desired instanceof List<?> d) {
-      if (!(live instanceof List<?> l) || l.size() != d.size()) {
-        return d.isEmpty() && live == null;
-      }
-      for (int i = 0; i < d.size(); i++) {
-        if (!covers(d.get(i), l.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return desired == null ? live == null : Scalars.equivalent(desired, live);
-  }
-
   /**
    * What the live object would look like with the desired fields applied on top: maps merge, lists
    * of equal length merge element by element, anything else is replaced; equivalent scalars keep the

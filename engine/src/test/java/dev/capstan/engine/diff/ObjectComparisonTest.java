@@ -66,8 +66,10 @@ class ObjectComparisonTest {
                 ports: [{containerPort: "8080"}]
         """);
 
-    assertThat(comparison.covers(desired, Fixtures.yaml(LIVE_DEPLOYMENT))).isTrue();
-    assertThat(comparison.covers(Fixtures.yaml(LIVE_DEPLOYMENT.replace("shop:1.0", "shop:2.0")), Fixtures.yaml(LIVE_DEPLOYMENT))).isFalse();
+    Map<String, Object> live = Fixtures.yaml(LIVE_DEPLOYMENT);
+    assertThat(comparison.drifted(live, ApplyPrediction.local(desired, live))).isFalse();
+    Map<String, Object> newImage = Fixtures.yaml(LIVE_DEPLOYMENT.replace("shop:1.0", "shop:2.0"));
+    assertThat(comparison.drifted(live, ApplyPrediction.local(newImage, live))).isTrue();
   }
 
   @Test
