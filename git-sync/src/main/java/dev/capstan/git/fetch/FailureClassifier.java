@@ -1,8 +1,8 @@
 package dev.capstan.git.fetch;
 
-import dev.capstan.git.auth.HostKeyProblem;
 import dev.capstan.git.auth.Redactor;
 import dev.capstan.git.auth.Secret;
+import dev.capstan.git.transport.HostKeyProblem;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

@@ -1,6 +1,6 @@
 package dev.capstan.git.fetch;
 
-import dev.capstan.git.auth.HostKeyProblem;
+import dev.capstan.git.transport.HostKeyProblem;
 import dev.capstan.git.verify.SignatureStatus;
 import java.time.Duration;
 

@@ -1,10 +1,10 @@
 package dev.capstan.git.fetch;
 
-import dev.capstan.git.auth.TransportSetup;
 import dev.capstan.git.cache.CachedRepository;
 import dev.capstan.git.resolve.RefQuery;
 import dev.capstan.git.resolve.RefResolver;
 import dev.capstan.git.resolve.RemoteRef;
+import dev.capstan.git.transport.TransportSetup;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.util.List;

@@ -3,11 +3,11 @@ package dev.capstan.git.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.git.auth.CredentialsRef;
-import dev.capstan.git.auth.HostKeyProblem;
 import dev.capstan.git.cache.RepositoryCache;
 import dev.capstan.git.source.GitSource;
 import dev.capstan.git.testing.SshGitServer;
 import dev.capstan.git.testing.Upstream;
+import dev.capstan.git.transport.HostKeyProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;

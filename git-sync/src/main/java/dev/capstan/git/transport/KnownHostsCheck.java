@@ -1,4 +1,4 @@
-package dev.capstan.git.auth;
+package dev.capstan.git.transport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
