@@ -115,14 +115,18 @@ public final class Cluster implements KindScopes {
   /**
    * An informer on the objects of one kind that Capstan manages (labelled
    * {@code app.kubernetes.io/managed-by=capstan}), in {@code namespace}, or in every namespace when it
-   * is null. The label keeps the cache to Capstan's objects, not every ConfigMap of the cluster.
+   * is null. The label keeps the cache to Capstan's objects, not every ConfigMap of the cluster, and
+   * the cache keeps only what telling a spec change from a status update needs ({@link DriftStore}):
+   * the old side of an update is slim, the new side is the full object.
    */
   public SharedIndexInformer<GenericKubernetesResource> informManaged(
       ObjectRef sample, String namespace, ResourceEventHandler<GenericKubernetesResource> handler) {
     ResourceDefinitionContext context = discovery.require(sample);
     var op = client.genericKubernetesResources(context);
     var scoped = !context.isNamespaceScoped() ? op : namespace == null ? op.inAnyNamespace() : op.inNamespace(namespace);
-    return scoped.withLabel(CapstanMetadata.MANAGED_BY_LABEL, CapstanMetadata.MANAGED_BY_VALUE).inform(handler, 0);
+    SharedIndexInformer<GenericKubernetesResource> informer =
+        scoped.withLabel(CapstanMetadata.MANAGED_BY_LABEL, CapstanMetadata.MANAGED_BY_VALUE).runnableInformer(0);
+    return informer.itemStore(new DriftStore()).addEventHandler(handler).run();
   }
 
   public Map<String, Object> toMap(GenericKubernetesResource resource) {
