@@ -1,6 +1,6 @@
 package dev.capstan.commitstatus;
 
-import dev.capstan.webhook.verify.Secret;
+import dev.capstan.core.Secret;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.capstan.core.Secret;
 import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.event.RepoId;
-import dev.capstan.webhook.verify.Secret;
+import dev.capstan.webhook.verify.SecretValues;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Comparator;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** WireMock stands in for each host's REST API; the assertions are on the exact requests Capstan sends. */
 class CommitStatusIT {
   private static final String SHA = "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c";
-  private static final Secret TOKEN = Secret.of("ghp_test_token_value");
+  private static final Secret TOKEN = SecretValues.parse("ghp_test_token_value");
   private static final CommitStatus LIVE = new CommitStatus(SHA, CommitState.SUCCESS, "Deployed to prod: 4/4 pods ready",
       URI.create("https://capstan.example.com/apps/shop-web"), "capstan/shop-web");
 
@@ -77,7 +78,7 @@ class CommitStatusIT {
     CommitStatus failed = new CommitStatus(SHA, CommitState.FAILURE, "Deployment/shop/web: progress deadline exceeded",
         URI.create("https://capstan.example.com/apps/web"), "capstan/web");
     StatusResult result = report(target(Provider.GITLAB, "https://gitlab.example.com/platform/infra/platform-config.git", "/api/v4"),
-        Secret.of("glpat-abc"), failed);
+        SecretValues.parse("glpat-abc"), failed);
     assertThat(result.delivered()).isTrue();
     wireMock.verify(1, postRequestedFor(urlEqualTo(path))
         .withHeader("PRIVATE-TOKEN", equalTo("glpat-abc"))
@@ -101,7 +102,7 @@ class CommitStatusIT {
     wireMock.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(201)));
     CommitStatus pending = new CommitStatus(SHA, CommitState.PENDING, "Deploying 3 objects", URI.create("https://capstan.example.com/apps/edge"),
         "capstan/edge");
-    assertThat(report(target(Provider.GITEA, "https://gitea.example.com/ops/edge-stack.git", "/api/v1"), Secret.of("gitea-token"), pending)
+    assertThat(report(target(Provider.GITEA, "https://gitea.example.com/ops/edge-stack.git", "/api/v1"), SecretValues.parse("gitea-token"), pending)
         .delivered()).isTrue();
     wireMock.verify(1, postRequestedFor(urlEqualTo(path))
         .withHeader("Authorization", equalTo("token gitea-token"))
@@ -114,8 +115,8 @@ class CommitStatusIT {
     String path = "/2.0/repositories/northwind/payments-gitops/commit/" + SHA + "/statuses/build";
     wireMock.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(201)));
     StatusTarget target = target(Provider.BITBUCKET, "git@bitbucket.org:northwind/payments-gitops.git", "/2.0");
-    assertThat(report(target, Secret.of("bb-access-token"), LIVE).delivered()).isTrue();
-    assertThat(report(target, Secret.of("ci-bot:app-password"), LIVE).delivered()).isTrue();
+    assertThat(report(target, SecretValues.parse("bb-access-token"), LIVE).delivered()).isTrue();
+    assertThat(report(target, SecretValues.parse("ci-bot:app-password"), LIVE).delivered()).isTrue();
     String json = "{\"key\":\"capstan/shop-web\",\"name\":\"capstan/shop-web\",\"state\":\"SUCCESSFUL\","
         + "\"url\":\"https://capstan.example.com/apps/shop-web\",\"description\":\"Deployed to prod: 4/4 pods ready\"}";
     wireMock.verify(1, postRequestedFor(urlEqualTo(path)).withHeader("Authorization", equalTo("Bearer bb-access-token"))

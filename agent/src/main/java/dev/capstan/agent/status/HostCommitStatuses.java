@@ -6,9 +6,10 @@ import dev.capstan.commitstatus.CommitStatus;
 import dev.capstan.commitstatus.RetryPolicy;
 import dev.capstan.commitstatus.StatusReporter;
 import dev.capstan.commitstatus.StatusTarget;
+import dev.capstan.core.Secret;
 import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.event.RepoId;
-import dev.capstan.webhook.verify.Secret;
+import dev.capstan.webhook.verify.SecretValues;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -57,9 +58,9 @@ public final class HostCommitStatuses implements CommitStatuses {
       String prefix = "CAPSTAN_STATUS_" + p.name().toUpperCase(Locale.ROOT);
       String file = environment.get(prefix + "_TOKEN_FILE");
       if (file != null && !file.isBlank()) {
-        tokens.put(p, Secret.fromFile(Path.of(file)));
+        tokens.put(p, SecretValues.fromFile(Path.of(file)));
       } else if (environment.containsKey(prefix + "_TOKEN")) {
-        tokens.put(p, Secret.fromEnv(environment, prefix + "_TOKEN"));
+        tokens.put(p, SecretValues.fromEnv(environment, prefix + "_TOKEN"));
       }
       for (String host : environment.getOrDefault(prefix + "_HOSTS", "").split(",")) {
         if (!host.isBlank()) {

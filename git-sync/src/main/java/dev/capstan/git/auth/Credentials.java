@@ -1,5 +1,6 @@
 package dev.capstan.git.auth;
 
+import dev.capstan.core.Secret;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.capstan.git.auth;
 
+import dev.capstan.core.Secret;
 import dev.capstan.git.GitSyncException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

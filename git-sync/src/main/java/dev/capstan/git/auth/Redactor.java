@@ -1,5 +1,6 @@
 package dev.capstan.git.auth;
 
+import dev.capstan.core.Secret;
 import java.util.Collection;
 import java.util.regex.Pattern;
 

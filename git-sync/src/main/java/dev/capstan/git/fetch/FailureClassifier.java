@@ -1,7 +1,7 @@
 package dev.capstan.git.fetch;
 
+import dev.capstan.core.Secret;
 import dev.capstan.git.auth.Redactor;
-import dev.capstan.git.auth.Secret;
 import dev.capstan.git.transport.HostKeyProblem;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

@@ -1,6 +1,6 @@
 package dev.capstan.git.source;
 
-import dev.capstan.git.auth.Secret;
+import dev.capstan.core.Secret;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;

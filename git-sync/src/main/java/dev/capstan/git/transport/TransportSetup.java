@@ -1,9 +1,9 @@
 package dev.capstan.git.transport;
 
+import dev.capstan.core.Secret;
 import dev.capstan.git.GitSyncException;
 import dev.capstan.git.auth.Credentials;
 import dev.capstan.git.auth.Redactor;
-import dev.capstan.git.auth.Secret;
 import dev.capstan.git.source.RepoUrl;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.capstan.git.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capstan.core.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.capstan.webhook.verify;
 
+import dev.capstan.core.Secret;
 import dev.capstan.webhook.event.DeliveryHeaders;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;

@@ -1,5 +1,6 @@
 package dev.capstan.webhook.verify;
 
+import dev.capstan.core.Secret;
 import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.event.RepoId;
 import java.nio.file.Path;
@@ -54,9 +55,9 @@ public final class WebhookSecrets {
   private static Optional<Secret> secretFrom(Map<String, String> environment, String variable) {
     String file = environment.get(variable + "_FILE");
     if (file != null && !file.isBlank()) {
-      return Optional.of(Secret.fromFile(Path.of(file)));
+      return Optional.of(SecretValues.fromFile(Path.of(file)));
     }
-    return environment.containsKey(variable) ? Optional.of(Secret.fromEnv(environment, variable)) : Optional.empty();
+    return environment.containsKey(variable) ? Optional.of(SecretValues.fromEnv(environment, variable)) : Optional.empty();
   }
 
   /** The secret that must sign a delivery from {@code provider} about {@code repository} (null if unknown). */

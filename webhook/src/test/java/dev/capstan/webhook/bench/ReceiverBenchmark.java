@@ -14,7 +14,7 @@ import dev.capstan.webhook.receive.ReceiverOptions;
 import dev.capstan.webhook.receive.WebhookHandler;
 import dev.capstan.webhook.receive.WebhookServer;
 import dev.capstan.webhook.verify.DeliveryVerifier;
-import dev.capstan.webhook.verify.Secret;
+import dev.capstan.webhook.verify.SecretValues;
 import dev.capstan.webhook.verify.Verdict;
 import dev.capstan.webhook.verify.WebhookSecrets;
 import java.lang.management.ManagementFactory;
@@ -62,7 +62,7 @@ public final class ReceiverBenchmark {
   private void run(int requests, int threads, int samples) throws Exception {
     byte[] body = payloadOf(TARGET_BYTES);
     String signature = "sha256=" + Fixtures.hmacHex(SECRET, body);
-    WebhookSecrets secrets = WebhookSecrets.builder().provider(Provider.GITHUB, Secret.of(SECRET)).build();
+    WebhookSecrets secrets = WebhookSecrets.builder().provider(Provider.GITHUB, SecretValues.parse(SECRET)).build();
     ReceiverOptions options = ReceiverOptions.defaults().withRateLimit(Integer.MAX_VALUE, 1e9)
         .withReplayWindow(Duration.ofHours(1), 1_000_000);
     try (CoalescingDispatcher dispatcher = new CoalescingDispatcher(this::onPush, 1, 10_000);

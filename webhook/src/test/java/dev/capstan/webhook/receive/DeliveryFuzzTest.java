@@ -12,7 +12,7 @@ import dev.capstan.webhook.dispatch.CoalescingDispatcher;
 import dev.capstan.webhook.event.DeliveryHeaders;
 import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.verify.DeliveryVerifier;
-import dev.capstan.webhook.verify.Secret;
+import dev.capstan.webhook.verify.SecretValues;
 import dev.capstan.webhook.verify.WebhookSecrets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ class DeliveryFuzzTest {
   private static DeliveryProcessor processor() {
     WebhookSecrets.Builder secrets = WebhookSecrets.builder();
     for (Provider p : Provider.values()) {
-      secrets.provider(p, Secret.of(SECRET));
+      secrets.provider(p, SecretValues.parse(SECRET));
     }
     return new DeliveryProcessor(JSON, new DeliveryVerifier(secrets.build()),
         new ReplayCache(Duration.ofMinutes(1), 10, System::nanoTime), DISPATCHER);

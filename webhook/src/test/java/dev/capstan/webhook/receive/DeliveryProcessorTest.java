@@ -8,7 +8,7 @@ import dev.capstan.webhook.dispatch.CoalescingDispatcher;
 import dev.capstan.webhook.event.DeliveryHeaders;
 import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.verify.DeliveryVerifier;
-import dev.capstan.webhook.verify.Secret;
+import dev.capstan.webhook.verify.SecretValues;
 import dev.capstan.webhook.verify.WebhookSecrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,7 +41,7 @@ class DeliveryProcessorTest {
         Thread.currentThread().interrupt();
       }
     }, 1, 1)) {
-      WebhookSecrets secrets = WebhookSecrets.builder().provider(Provider.GENERIC, Secret.of(SECRET)).build();
+      WebhookSecrets secrets = WebhookSecrets.builder().provider(Provider.GENERIC, SecretValues.parse(SECRET)).build();
       DeliveryProcessor processor = new DeliveryProcessor(new ObjectMapper(), new DeliveryVerifier(secrets),
           new ReplayCache(Duration.ofHours(1), 100, System::nanoTime), dispatcher);
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capstan.webhook.Fixtures;
 import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.event.PushEvent;
-import dev.capstan.webhook.verify.Secret;
+import dev.capstan.webhook.verify.SecretValues;
 import dev.capstan.webhook.verify.WebhookSecrets;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -28,7 +28,7 @@ class HostileInputIT {
   private static final Duration WAIT = Duration.ofSeconds(5);
 
   private static WebhookSecrets secrets() {
-    return WebhookSecrets.builder().provider(Provider.GITHUB, Secret.of(SECRET)).build();
+    return WebhookSecrets.builder().provider(Provider.GITHUB, SecretValues.parse(SECRET)).build();
   }
 
   private static ReceiverOptions tight() {
@@ -107,7 +107,7 @@ class HostileInputIT {
 
   @Test
   void aProviderWithoutSecretIsRefusedWith403UnlessOpened() throws Exception {
-    WebhookSecrets secrets = WebhookSecrets.builder().provider(Provider.GITHUB, Secret.of(SECRET)).open(Provider.GENERIC).build();
+    WebhookSecrets secrets = WebhookSecrets.builder().provider(Provider.GITHUB, SecretValues.parse(SECRET)).open(Provider.GENERIC).build();
     try (RunningReceiver receiver = new RunningReceiver(secrets, tight())) {
       byte[] gitea = Fixtures.payload("gitea-push.json");
       assertThat(receiver.post("gitea", gitea, Map.of("X-Gitea-Event", "push")).statusCode()).isEqualTo(403);

@@ -7,7 +7,7 @@ import dev.capstan.webhook.event.ChangedPaths;
 import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.event.PushEvent;
 import dev.capstan.webhook.event.RepoId;
-import dev.capstan.webhook.verify.Secret;
+import dev.capstan.webhook.verify.SecretValues;
 import dev.capstan.webhook.verify.WebhookSecrets;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -30,7 +30,7 @@ class WebhookReceiverIT {
   static void start() {
     WebhookSecrets.Builder secrets = WebhookSecrets.builder();
     for (Provider provider : Provider.values()) {
-      secrets.provider(provider, Secret.of(SECRET));
+      secrets.provider(provider, SecretValues.parse(SECRET));
     }
     receiver = new RunningReceiver(secrets.build(), ReceiverOptions.defaults());
   }

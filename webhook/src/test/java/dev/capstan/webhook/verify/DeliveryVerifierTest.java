@@ -21,7 +21,7 @@ class DeliveryVerifierTest {
   private static WebhookSecrets all(String secret) {
     WebhookSecrets.Builder builder = WebhookSecrets.builder();
     for (Provider p : Provider.values()) {
-      builder.provider(p, Secret.of(secret));
+      builder.provider(p, SecretValues.parse(secret));
     }
     return builder.build();
   }
@@ -56,8 +56,8 @@ class DeliveryVerifierTest {
   @Test
   void aRepositorySecretReplacesTheProviderSecretForThatRepositoryOnly() {
     WebhookSecrets secrets = WebhookSecrets.builder()
-        .provider(Provider.GITHUB, Secret.of("org-wide"))
-        .repository("git@github.com:Acme-Corp/shop-deploy.git", Secret.of("team-own"))
+        .provider(Provider.GITHUB, SecretValues.parse("org-wide"))
+        .repository("git@github.com:Acme-Corp/shop-deploy.git", SecretValues.parse("team-own"))
         .build();
     DeliveryVerifier verifier = new DeliveryVerifier(secrets);
     Map<String, String> teamSigned = Map.of("X-Hub-Signature-256", "sha256=" + Fixtures.hmacHex("team-own", BODY));

@@ -1,5 +1,6 @@
 package dev.capstan.webhook.verify;
 
+import dev.capstan.core.Secret;
 import dev.capstan.webhook.WebhookException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,24 +9,20 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A webhook secret or API token. It prints as {@code Secret[***]} so it cannot leak through logs,
- * exceptions or {@code toString()} of the records holding it; errors name the file or variable,
- * never the value. Trailing whitespace is dropped because mounted Kubernetes Secrets and
- * {@code echo secret > file} both end in a newline the Git host never saw.
+ * Reads a webhook secret or API token from text, a file or the environment. Trailing whitespace is
+ * dropped because mounted Kubernetes Secrets and {@code echo secret > file} both end in a newline
+ * the Git host never saw; an empty secret is refused. Errors name the file or variable, never the
+ * value.
  */
-public final class Secret {
-  private final byte[] value;
+public final class SecretValues {
+  private SecretValues() {}
 
-  private Secret(byte[] value) {
-    this.value = value;
-  }
-
-  public static Secret of(String value) {
+  public static Secret parse(String value) {
     String trimmed = value == null ? "" : value.strip();
     if (trimmed.isEmpty()) {
       throw new WebhookException("secret", "is empty");
     }
-    return new Secret(trimmed.getBytes(StandardCharsets.UTF_8));
+    return Secret.of(trimmed);
   }
 
   public static Secret fromFile(Path file) {
@@ -38,7 +35,7 @@ public final class Secret {
     if (content.isBlank()) {
       throw new WebhookException(file.toString(), "secret file is empty");
     }
-    return of(content);
+    return parse(content);
   }
 
   public static Secret fromEnv(String variable) {
@@ -50,21 +47,6 @@ public final class Secret {
     if (value == null || value.isBlank()) {
       throw new WebhookException("$" + variable, "environment variable is not set or empty");
     }
-    return of(value);
-  }
-
-  /** A copy of the secret's bytes, for MACs and comparisons; callers must not keep or print it. */
-  public byte[] bytes() {
-    return value.clone();
-  }
-
-  /** The secret as text, for API tokens placed in headers. */
-  public String reveal() {
-    return new String(value, StandardCharsets.UTF_8);
-  }
-
-  @Override
-  public String toString() {
-    return "Secret[***]";
+    return parse(value);
   }
 }

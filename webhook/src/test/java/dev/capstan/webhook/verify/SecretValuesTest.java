@@ -3,6 +3,7 @@ package dev.capstan.webhook.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capstan.core.Secret;
 import dev.capstan.webhook.WebhookException;
 import dev.capstan.webhook.event.Provider;
 import java.io.IOException;
@@ -12,18 +13,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SecretTest {
+class SecretValuesTest {
   @TempDir Path dir;
 
   @Test
   void aMountedSecretFileLosesItsTrailingNewline() throws IOException {
     Path file = Files.writeString(dir.resolve("github"), "hunter2\n");
-    assertThat(Secret.fromFile(file).reveal()).isEqualTo("hunter2");
+    assertThat(SecretValues.fromFile(file).reveal()).isEqualTo("hunter2");
   }
 
   @Test
   void secretsNeverPrint() {
-    Secret secret = Secret.of("hunter2");
+    Secret secret = SecretValues.parse("hunter2");
     WebhookSecrets secrets = WebhookSecrets.builder().provider(Provider.GITHUB, secret)
         .repository("https://github.com/o/r", secret).build();
     assertThat(secret.toString()).doesNotContain("hunter2");
@@ -32,10 +33,10 @@ class SecretTest {
 
   @Test
   void errorsNameTheFileOrVariableButNotTheValue() {
-    assertThatThrownBy(() -> Secret.fromFile(dir.resolve("missing")))
+    assertThatThrownBy(() -> SecretValues.fromFile(dir.resolve("missing")))
         .isInstanceOf(WebhookException.class)
         .hasMessage(dir.resolve("missing") + ": cannot read secret file: NoSuchFileException");
-    assertThatThrownBy(() -> Secret.fromEnv(Map.of(), "GITHUB_WEBHOOK_SECRET"))
+    assertThatThrownBy(() -> SecretValues.fromEnv(Map.of(), "GITHUB_WEBHOOK_SECRET"))
         .isInstanceOf(WebhookException.class)
         .hasMessage("$GITHUB_WEBHOOK_SECRET: environment variable is not set or empty");
   }
