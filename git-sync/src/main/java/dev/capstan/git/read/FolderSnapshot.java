@@ -68,11 +68,11 @@ public final class FolderSnapshot {
     }
     try (ObjectReader reader = repo.newObjectReader()) {
       ObjectLoader loader = reader.open(e.blob(), Constants.OBJ_BLOB);
-      if (loader.getSize() > options.maxFileSize()) {
+      if (loader.getSize() > options.maxFileBytes()) {
         throw new FileRefusedException(commit, full, "is " + loader.getSize() + " bytes, over the limit of "
-            + options.maxFileSize() + " bytes");
+            + options.maxFileBytes() + " bytes");
       }
-      byte[] bytes = loader.getCachedBytes(Math.toIntExact(options.maxFileSize()));
+      byte[] bytes = loader.getCachedBytes(Math.toIntExact(options.maxFileBytes()));
       if (!options.allowBinary() && RawText.isBinary(bytes)) {
         throw new FileRefusedException(commit, full, "is a binary file; only text files are read");
       }
