@@ -130,6 +130,12 @@ class AgentScaleBench {
         System.out.printf("BENCH apps=%d push-to-applied (20 objects, %d pushes): p50=%.0fms p99=%.0fms max=%.0fms%n", apps,
             latencies.size(), latencies.get(latencies.size() / 2), latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1),
             latencies.get(latencies.size() - 1));
+        System.out.printf("BENCH apps=%d process memory: %s%n", apps, processMemory());
+        if (Boolean.getBoolean("bench.nmt")) { // with -XX:NativeMemoryTracking=summary in the argLine
+          System.out.println(ManagementFactory.getPlatformMBeanServer().invoke(
+              new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+              new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()}));
+        }
       }
     }
   }
@@ -199,6 +205,22 @@ class AgentScaleBench {
 
   private static long cpu() {
     return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /**
+   * The whole JVM's resident memory as the kernel counts it (peak VmHWM and current VmRSS), heap,
+   * metaspace, code cache, thread stacks and native buffers included: what a container's memory
+   * limit sees, unlike the heap figures. Linux only.
+   */
+  private static String processMemory() throws java.io.IOException {
+    Map<String, String> status = new HashMap<>();
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      String[] kv = line.split(":\\s+", 2);
+      if (kv.length == 2) {
+        status.put(kv[0], kv[1].trim());
+      }
+    }
+    return "VmHWM=" + status.get("VmHWM") + " VmRSS=" + status.get("VmRSS") + " threads=" + status.get("Threads");
   }
 
   private static void resetPeaks() {

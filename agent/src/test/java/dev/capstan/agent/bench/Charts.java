@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The charts and Applications of the scale benchmark. */
-final class Charts {
+/** The charts and Applications of the scale benchmarks (in-process here, a whole agent process in cli). */
+public final class Charts {
   private Charts() {}
 
   /** Flux MTTP's app: a ServiceAccount, a Service, a Deployment scaled to zero and an Ingress. */
-  static Map<String, String> fleetChart(String folder) {
+  public static Map<String, String> fleetChart(String folder) {
     return Map.of(
         folder + "/Chart.yaml", "apiVersion: v2\nname: fleet\nversion: 1.0.0\n",
         folder + "/values.yaml", "image: ghcr.io/stefanprodan/podinfo:6.5.0\n",
@@ -49,7 +49,7 @@ final class Charts {
   }
 
   /** An app of twenty ConfigMaps carrying values.message, for push-to-applied latency. */
-  static Map<String, String> twentyConfigMaps(String folder, String message) {
+  public static Map<String, String> twentyConfigMaps(String folder, String message) {
     Map<String, String> files = new HashMap<>();
     files.put(folder + "/Chart.yaml", "apiVersion: v2\nname: pushed\nversion: 1.0.0\n");
     files.put(folder + "/values.yaml", "message: " + message + "\n");
@@ -66,7 +66,7 @@ final class Charts {
   }
 
   /** N apps spread round-robin over {@code namespaces}, plus the pushed app in the first. */
-  static String applications(int apps, String repo, List<String> namespaces) {
+  public static String applications(int apps, String repo, List<String> namespaces) {
     StringBuilder yaml = new StringBuilder();
     for (int i = 0; i < apps; i++) {
       yaml.append(app("app-" + i, repo, "chart", namespaces.get(i % namespaces.size()), "30s"));
