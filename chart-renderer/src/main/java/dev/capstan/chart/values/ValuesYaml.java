@@ -32,12 +32,17 @@ public final class ValuesYaml {
 
   private final GoYamlParser parser;
   private final String where;
-  private final Map<String, Object> anchors = new HashMap<>();
+  private final Map<String, Anchored> anchors = new HashMap<>();
+  private final AliasBudget budget;
 
   private ValuesYaml(GoYamlParser parser, String where) {
     this.parser = parser;
     this.where = where;
+    this.budget = new AliasBudget();
   }
+
+  /** An anchored value and how many nodes it holds, so an alias is priced before it is copied. */
+  private record Anchored(Object value, long nodes) {}
 
   /**
    * Parses {@code text}; errors name {@code where} (a file path) and the line.
@@ -71,13 +76,15 @@ public final class ValuesYaml {
     String anchor = start instanceof NodeEvent node && !(start instanceof AliasEvent)
         ? node.getAnchor()
         : null;
+    long before = budget.nodes();
+    countNode();
     Object value = switch (token) {
       case START_OBJECT -> map();
       case START_ARRAY -> list();
       default -> scalar(parser.event());
     };
     if (anchor != null) {
-      anchors.put(anchor, value);
+      anchors.put(anchor, new Anchored(value, budget.nodes() - before));
     }
     return value;
   }
@@ -130,8 +137,9 @@ public final class ValuesYaml {
           ? GoYamlScalars.Scalar.of(value == null ? GoYamlScalars.Kind.NULL : GoYamlScalars.Kind.STR, value)
           : GoYamlScalars.scalar(text);
     }
+    countNode();
     if (s.getAnchor() != null) {
-      anchors.put(s.getAnchor(), key.value());
+      anchors.put(s.getAnchor(), new Anchored(key.value(), 1));
     }
     try {
       return GoYamlScalars.keyText(key, text);
@@ -145,7 +153,11 @@ public final class ValuesYaml {
       if (!anchors.containsKey(alias.getAnchor())) {
         throw new ValuesException(location(), "unknown anchor '" + alias.getAnchor() + "'");
       }
-      return ValueMaps.deepCopyValue(anchors.get(alias.getAnchor()));
+      Anchored anchored = anchors.get(alias.getAnchor());
+      if (!budget.alias(anchored.nodes())) {
+        throw new ValuesException(location(), "document contains excessive aliasing (" + AliasBudget.describe() + ")");
+      }
+      return ValueMaps.deepCopyValue(anchored.value());
     }
     ScalarEvent s = (ScalarEvent) event;
     Object value = s.getTag() == null
@@ -195,6 +207,12 @@ public final class ValuesYaml {
       return new String(bytes, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       throw new ValuesException(location(), "invalid !!binary value: " + e.getMessage());
+    }
+  }
+
+  private void countNode() {
+    if (!budget.node()) {
+      throw new ValuesException(location(), "document contains excessive aliasing (" + AliasBudget.describe() + ")");
     }
   }
 
