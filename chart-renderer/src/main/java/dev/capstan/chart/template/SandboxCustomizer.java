@@ -64,7 +64,8 @@ final class SandboxCustomizer extends ExtensionCustomizer {
       public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
         RenderBudget budget = RenderScope.of(context).budget();
         budget.checkTime(self.getName(), line);
-        return checked(filter.apply(input, args, self, context, line), budget, self, line);
+        Map<String, Object> checkedArgs = FilterPreflight.check(name, input, args, budget, self.getName(), line);
+        return checked(filter.apply(input, checkedArgs, self, context, line), budget, self, line);
       }
     }));
     return out;

@@ -14,8 +14,8 @@ final class TextFilters {
   private TextFilters() {}
 
   static void register(Map<String, Filter> filters) {
-    filters.put("indent", FilterBody.of(List.of("n"), (in, call) -> indent(Text.str(in), spaces(call))));
-    filters.put("nindent", FilterBody.of(List.of("n"), (in, call) -> "\n" + indent(Text.str(in), spaces(call))));
+    filters.put("indent", FilterBody.of(List.of("n"), (in, call) -> indent(Text.str(in), spaces(call, Text.str(in)))));
+    filters.put("nindent", FilterBody.of(List.of("n"), (in, call) -> "\n" + indent(Text.str(in), spaces(call, Text.str(in)))));
     filters.put("quote", FilterBody.of(List.of(), (in, call) -> in == null ? "" : Text.goQuote(Text.str(in))));
     filters.put("squote", FilterBody.of(List.of(), (in, call) -> in == null ? "" : "'" + Text.str(in) + "'"));
     filters.put("b64enc", FilterBody.of(List.of(), (in, call) ->
@@ -44,12 +44,14 @@ final class TextFilters {
     }));
   }
 
-  private static int spaces(Call call) {
+  /** The indent, checked with what it would cost: n spaces on every line of {@code text}, before any is made. */
+  private static int spaces(Call call, String text) {
     int n = call.integer("n");
     if (n < 0) {
       throw call.error("indent must not be negative, got " + n);
     }
-    call.scope().budget().checkSize(n, call.path(), call.line());
+    long lines = 1 + text.chars().filter(c -> c == '\n').count();
+    call.scope().budget().checkSize(text.length() + n * lines, call.path(), call.line());
     return n;
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -162,5 +163,33 @@ class SandboxEscapeTest {
     assertThatThrownBy(() -> chart.render(options)).isInstanceOf(LimitExceededException.class)
         .hasMessageStartingWith("t/templates/a.yaml")
         .hasMessageContaining("rendering took longer than");
+  }
+
+  @Test
+  @Timeout(10)
+  void formatWidthIsCheckedBeforeAnythingIsPadded() {
+    InlineChart chart = InlineChart.of("t").configMap("templates/cm.yaml", "\"{{ '%999999999d' | format(1) }}\"");
+    assertThatThrownBy(chart::render).isInstanceOf(LimitExceededException.class)
+        .hasMessageStartingWith("t/templates/cm.yaml:")
+        .hasMessageContaining("exceeds");
+  }
+
+  @Test
+  @Timeout(10)
+  void indentIsPricedByEveryLineItPads() {
+    InlineChart chart = InlineChart.of("t").file("values.yaml", "newline: \"\\n\"\n").file("templates/a.yaml",
+        "{% set s = values.newline %}{% for i in range(0, 17) %}{% set s = s ~ s %}{% endfor %}{{ s | indent(16000000) }}");
+    assertThatThrownBy(chart::render).isInstanceOf(LimitExceededException.class)
+        .hasMessageStartingWith("t/templates/a.yaml:1: ")
+        .hasMessageContaining("exceeds");
+  }
+
+  @Test
+  @Timeout(10)
+  void splitTakesItsDelimiterLiterallyAsSprigDoes() {
+    InlineChart chart = InlineChart.of("t")
+        .configMap("templates/cm.yaml", "\"{{ 'a.b.c' | split('.') | length }} {{ 'aaaaaaaaaaaaaaaaaaaaaaaaaaaa' "
+            + "| split('(a{1,20}){1,20}b') | length }}\"");
+    assertThat(chart.render().manifests().get(0).object().get("data")).isEqualTo(java.util.Map.of("x", "3 1"));
   }
 }
