@@ -4,7 +4,9 @@ import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
 import dev.capstan.agent.application.GoDuration;
+import dev.capstan.agent.application.HealthState;
 import dev.capstan.agent.application.SyncPolicy;
+import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.cluster.DriftWatcher;
 import dev.capstan.agent.loop.SyncWindows;
 import dev.capstan.agent.loop.WorkQueue;
@@ -81,22 +83,22 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
 
   private void registerGauges(AgentMetrics metrics) {
     metrics.gauge("capstan.queue.depth", "Applications waiting for a pass", Map.of(), queue::depth);
-    for (String sync : List.of("Synced", "OutOfSync", "Unknown")) {
-      metrics.gauge("capstan.applications", "Applications by sync status", Map.of("sync", sync),
-          () -> records.values().stream().filter(r -> sync.equals(syncOf(r))).count());
+    for (SyncState sync : SyncState.values()) {
+      metrics.gauge("capstan.applications", "Applications by sync status", Map.of("sync", sync.label()),
+          () -> records.values().stream().filter(r -> syncOf(r) == sync).count());
     }
-    for (String health : List.of("Healthy", "Progressing", "Degraded", "Suspended", "Missing", "Unknown")) {
-      metrics.gauge("capstan.applications.health", "Applications by health status", Map.of("health", health),
-          () -> records.values().stream().filter(r -> health.equals(healthOf(r))).count());
+    for (HealthState health : HealthState.values()) {
+      metrics.gauge("capstan.applications.health", "Applications by health status", Map.of("health", health.label()),
+          () -> records.values().stream().filter(r -> healthOf(r) == health).count());
     }
   }
 
-  private static String syncOf(AppRecord r) {
-    return r.status() == null || r.status().sync() == null ? "Unknown" : r.status().sync().status();
+  private static SyncState syncOf(AppRecord r) {
+    return r.status() == null ? SyncState.UNKNOWN : r.status().syncState();
   }
 
-  private static String healthOf(AppRecord r) {
-    return r.status() == null || r.status().health() == null ? "Unknown" : r.status().health().status();
+  private static HealthState healthOf(AppRecord r) {
+    return r.status() == null ? HealthState.UNKNOWN : r.status().healthState();
   }
 
   /** Adds or updates an application; a new spec is synced at once. */
@@ -258,7 +260,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     for (String dep : app.getSpec().dependsOnOrEmpty()) {
       AppRecord other = records.get(dep);
       ApplicationStatus status = other == null ? null : other.status();
-      if (status == null || status.health() == null || !"Healthy".equals(status.health().status())) {
+      if (status == null || status.healthState() != HealthState.HEALTHY) {
         return Optional.of(dep);
       }
     }

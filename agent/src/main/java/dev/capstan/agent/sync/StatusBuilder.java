@@ -1,9 +1,11 @@
 package dev.capstan.agent.sync;
 
 import dev.capstan.agent.application.ApplicationStatus;
-import dev.capstan.agent.application.ApplicationStatus.HealthStatus;
+import dev.capstan.agent.application.ApplicationStatus.HealthSummary;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
-import dev.capstan.agent.application.ApplicationStatus.SyncStatus;
+import dev.capstan.agent.application.ApplicationStatus.SyncSummary;
+import dev.capstan.agent.application.HealthState;
+import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.status.StatusConditions;
 import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.history.ReleaseRevision;
@@ -33,7 +35,7 @@ final class StatusBuilder {
   ApplicationStatus stalled(AppRecord record, String reason, String message) {
     List<Condition> c = conditions(record, false, reason, message);
     c = StatusConditions.set(c, StatusConditions.STALLED, true, reason, message, generation(record), now());
-    return with(record, new SyncStatus("Unknown", revision(record)), health(record), c, history(record));
+    return with(record, new SyncSummary(SyncState.UNKNOWN, revision(record)), health(record), c, history(record));
   }
 
   ApplicationStatus suspended(AppRecord record) {
@@ -48,48 +50,48 @@ final class StatusBuilder {
 
   ApplicationStatus renderFailed(AppRecord record, dev.capstan.git.fetch.GitRevision revision, String message) {
     List<Condition> c = conditions(record, false, "RenderFailed", revision.shortSha() + ": " + message);
-    return with(record, new SyncStatus("OutOfSync", revision.sha()), health(record), c, history(record));
+    return with(record, new SyncSummary(SyncState.OUT_OF_SYNC, revision.sha()), health(record), c, history(record));
   }
 
   ApplicationStatus compared(AppRecord record, dev.capstan.git.fetch.GitRevision revision, boolean inSync) {
     String message = inSync ? "the cluster matches " + revision.shortSha()
         : "the cluster differs from " + revision.shortSha() + "; automated sync is off, sync manually to apply";
     List<Condition> c = conditions(record, inSync, inSync ? "Synced" : "OutOfSync", message);
-    return with(record, new SyncStatus(inSync ? "Synced" : "OutOfSync", revision.sha()), releaseHealth(record), c, history(record));
+    return with(record, new SyncSummary(inSync ? SyncState.SYNCED : SyncState.OUT_OF_SYNC, revision.sha()), releaseHealth(record), c, history(record));
   }
 
   ApplicationStatus synced(AppRecord record, dev.capstan.git.fetch.GitRevision revision, SyncResult result) {
     String message = "revision " + result.revision().number() + " applied " + revision.shortSha() + " (" + revision.subject() + ")";
     List<Condition> c = conditions(record, true, "Synced", message);
-    return with(record, new SyncStatus("Synced", revision.sha()), releaseHealth(record), c, history(record));
+    return with(record, new SyncSummary(SyncState.SYNCED, revision.sha()), releaseHealth(record), c, history(record));
   }
 
   ApplicationStatus syncFailed(AppRecord record, dev.capstan.git.fetch.GitRevision revision, String message) {
     List<Condition> c = conditions(record, false, "SyncFailed", revision.shortSha() + ": " + message);
-    return with(record, new SyncStatus("OutOfSync", revision.sha()), releaseHealth(record), c, history(record));
+    return with(record, new SyncSummary(SyncState.OUT_OF_SYNC, revision.sha()), releaseHealth(record), c, history(record));
   }
 
   ApplicationStatus drifted(AppRecord record, DiffReport diff) {
     String message = "changed in the cluster since it was applied: " + String.join(", ", AppSyncer.changed(diff))
         + "; selfHeal is off, sync to put Git's version back";
     List<Condition> c = conditions(record, false, "OutOfSync", message);
-    return with(record, new SyncStatus("OutOfSync", record.syncedCommit()), releaseHealth(record), c, history(record));
+    return with(record, new SyncSummary(SyncState.OUT_OF_SYNC, record.syncedCommit()), releaseHealth(record), c, history(record));
   }
 
   ApplicationStatus healed(AppRecord record, SyncResult result, DiffReport diff) {
     String message = "drift corrected by revision " + result.revision().number() + ": " + String.join(", ", AppSyncer.changed(diff));
     List<Condition> c = conditions(record, true, "Synced", message);
-    return with(record, new SyncStatus("Synced", record.syncedCommit()), releaseHealth(record), c, history(record));
+    return with(record, new SyncSummary(SyncState.SYNCED, record.syncedCommit()), releaseHealth(record), c, history(record));
   }
 
   /** After drift that went away by itself (someone undid their change): Synced again, if it had been reported. */
   ApplicationStatus inSyncAgain(AppRecord record) {
-    if (record.status() == null || record.status().sync() == null || !"OutOfSync".equals(record.status().sync().status())
+    if (record.status() == null || record.status().sync() == null || record.status().sync().status() != SyncState.OUT_OF_SYNC
         || !Objects.equals(record.status().sync().revision(), record.syncedCommit())) {
       return record.status();
     }
     List<Condition> c = conditions(record, true, "Synced", "the cluster matches what was applied again");
-    return with(record, new SyncStatus("Synced", record.syncedCommit()), releaseHealth(record), c, history(record));
+    return with(record, new SyncSummary(SyncState.SYNCED, record.syncedCommit()), releaseHealth(record), c, history(record));
   }
 
   ApplicationStatus driftUnknown(AppRecord record, String message) {
@@ -104,9 +106,9 @@ final class StatusBuilder {
     return StatusConditions.remove(c, StatusConditions.STALLED);
   }
 
-  private HealthStatus releaseHealth(AppRecord record) {
+  private HealthSummary releaseHealth(AppRecord record) {
     StatusReport report = new ReleaseStatus(ctx.cluster(), ctx.store()).run(namespace(record), AppChart.releaseName(record.application()));
-    return new HealthStatus(report.overall().label(), report.objects().stream()
+    return new HealthSummary(HealthState.of(report.overall().label()), report.objects().stream()
         .filter(o -> o.health().status().isWorseThan(dev.capstan.engine.health.HealthStatus.HEALTHY))
         .map(o -> o.ref() + ": " + o.health().message())
         .findFirst().orElse(null));
@@ -120,17 +122,17 @@ final class StatusBuilder {
         .toList();
   }
 
-  private static ApplicationStatus with(AppRecord record, SyncStatus sync, HealthStatus health, List<Condition> conditions,
+  private static ApplicationStatus with(AppRecord record, SyncSummary sync, HealthSummary health, List<Condition> conditions,
       List<HistoryEntry> history) {
     return new ApplicationStatus(sync, health, conditions, history, generation(record));
   }
 
-  private static SyncStatus sync(AppRecord record) {
-    return record.status() == null || record.status().sync() == null ? new SyncStatus("Unknown", null) : record.status().sync();
+  private static SyncSummary sync(AppRecord record) {
+    return record.status() == null || record.status().sync() == null ? new SyncSummary(SyncState.UNKNOWN, null) : record.status().sync();
   }
 
-  private static HealthStatus health(AppRecord record) {
-    return record.status() == null || record.status().health() == null ? new HealthStatus("Unknown", null) : record.status().health();
+  private static HealthSummary health(AppRecord record) {
+    return record.status() == null || record.status().health() == null ? new HealthSummary(HealthState.UNKNOWN, null) : record.status().health();
   }
 
   private static boolean ready(AppRecord record) {

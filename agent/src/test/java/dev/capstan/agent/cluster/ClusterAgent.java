@@ -5,6 +5,7 @@ import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.ApplicationValidator;
+import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.metrics.AgentMetrics;
 import dev.capstan.agent.status.CommitStatuses;
 import dev.capstan.agent.sync.AgentContext;
@@ -100,7 +101,7 @@ final class ClusterAgent implements AutoCloseable {
   /** Whether the resource reports Synced at {@code commit}. */
   static boolean synced(KubernetesClient client, String namespace, String name, String commit) {
     ApplicationStatus status = status(client, namespace, name);
-    return status != null && status.sync() != null && "Synced".equals(status.sync().status()) && commit.equals(status.sync().revision());
+    return status != null && status.sync() != null && status.sync().status() == SyncState.SYNCED && commit.equals(status.sync().revision());
   }
 
   /** The reasons of the Events posted on an Application, oldest first, as {@code kubectl describe capp} lists them. */
