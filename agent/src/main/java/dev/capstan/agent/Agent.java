@@ -7,7 +7,6 @@ import dev.capstan.agent.application.GoDuration;
 import dev.capstan.agent.application.HealthState;
 import dev.capstan.agent.application.SyncPolicy;
 import dev.capstan.agent.application.SyncState;
-import dev.capstan.agent.cluster.DriftWatcher;
 import dev.capstan.agent.loop.SyncWindows;
 import dev.capstan.agent.loop.WorkQueue;
 import dev.capstan.agent.metrics.AgentMetrics;
@@ -64,15 +63,18 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   private final Map<String, String> appOfRelease = new ConcurrentHashMap<>();
   /** Commits announced by pushes and not yet seen by a fetch, with the looks left. */
   private final Map<String, PendingPush> pushed = new ConcurrentHashMap<>();
-  private final DriftWatcher drift;
+  private final DriftWatch drift;
 
-  public Agent(AgentContext ctx, StatusSink sink, int concurrency) {
+  /**
+   * @param driftWatch how drift of applied objects is noticed; the runtime passes the cluster's
+   */
+  public Agent(AgentContext ctx, StatusSink sink, DriftWatch.Factory driftWatch, int concurrency) {
     this.ctx = ctx;
     this.syncer = new AppSyncer(ctx);
     this.sink = sink;
     this.queue = new WorkQueue<>(concurrency, this::work, this::retryDelay);
     this.polls = new PollScheduler(name -> trigger(name, SyncTrigger.POLL));
-    this.drift = new DriftWatcher(ctx.cluster(), ctx.validator().policy().anyNamespace(), release -> {
+    this.drift = driftWatch.start(release -> {
       String app = appOfRelease.get(release);
       if (app != null) {
         onDrift(app);

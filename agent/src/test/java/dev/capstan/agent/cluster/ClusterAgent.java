@@ -45,11 +45,13 @@ final class ClusterAgent implements AutoCloseable {
   /** Starts an agent watching {@code namespace}; {@code cacheDir} may be shared by agents run one after another. */
   ClusterAgent(Path cacheDir, KubernetesClient client, String namespace) throws Exception {
     cache = RepositoryCache.open(Files.createDirectories(cacheDir));
+    Cluster cluster = new Cluster(client);
+    AgentPolicy policy = AgentPolicy.permissive();
     AgentContext ctx = new AgentContext(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
-        new ReleaseRenderer(), new Cluster(client), new SecretReleaseStore(client), new ApplicationValidator(AgentPolicy.permissive()),
+        new ReleaseRenderer(), cluster, new SecretReleaseStore(client), new ApplicationValidator(policy),
         cacheDir.resolve("credentials"), Clock.systemUTC(), metrics, new ClusterEventRecorder(client, "capstan-agent"),
         CommitStatuses.none());
-    agent = new Agent(ctx, new ClusterStatusSink(client), 2);
+    agent = new Agent(ctx, new ClusterStatusSink(client), DriftWatcher.on(cluster, policy.anyNamespace()), 2);
     try {
       watcher = ApplicationWatcher.start(client, namespace, agent);
     } catch (RuntimeException e) {
