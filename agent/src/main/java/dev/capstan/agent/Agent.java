@@ -22,7 +22,6 @@ import dev.capstan.agent.trigger.PollScheduler;
 import dev.capstan.agent.trigger.PushMatch;
 import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.history.ReleaseRevision;
-import dev.capstan.engine.release.Rollback;
 import dev.capstan.engine.release.SyncResult;
 import dev.capstan.engine.resource.DesiredObject;
 import dev.capstan.engine.resource.ObjectRef;
@@ -282,9 +281,9 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   @Override
   public List<HistoryEntry> history(String name) {
     Application app = known(name).application();
-    return ctx.store().list(app.getSpec().destination().namespace(), releaseName(app)).stream()
+    return ctx.releases().history(app.getSpec().destination().namespace(), releaseName(app)).stream()
         .sorted(Comparator.comparingInt(ReleaseRevision::number).reversed())
-        .map(r -> new HistoryEntry(r.number(), r.gitCommit(), r.time().toString(), r.status().label()))
+        .map(AppSyncer::entry)
         .toList();
   }
 
@@ -303,11 +302,11 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   @Override
   public HistoryEntry rollback(String name, int revision) {
     Application app = known(name).application();
-    SyncResult result = new Rollback(ctx.cluster(), ctx.store(), AppSyncer.syncOptions(app.getSpec()), progress -> { })
-        .run(app.getSpec().destination().namespace(), releaseName(app), revision);
+    SyncResult result = ctx.releases().rollback(app.getSpec().destination().namespace(), releaseName(app), revision,
+        AppSyncer.syncOptions(app.getSpec()));
     ReleaseRevision r = result.revision();
     ctx.events().normal(app, "RolledBack", "revision " + revision + " put back as revision " + r.number());
-    return new HistoryEntry(r.number(), r.gitCommit(), r.time().toString(), r.status().label());
+    return AppSyncer.entry(r);
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.capstan.agent.loop.PassControl;
 import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
 import dev.capstan.core.CapstanException;
-import dev.capstan.engine.release.Uninstall;
 
 /**
  * The cleanup path of an Application deleted with {@link Application#RESOURCES_FINALIZER}: whatever
@@ -31,8 +30,8 @@ final class Deletion {
     String release = AppSlot.releaseName(app);
     try {
       // Once deleted, the watch events of the deletions bring the app here again: nothing left to do then.
-      if (!ctx.store().list(namespace, release).isEmpty()) {
-        int objects = new Uninstall(ctx.cluster(), ctx.store()).run(namespace, release).changes().size();
+      if (!ctx.releases().history(namespace, release).isEmpty()) {
+        int objects = ctx.releases().uninstall(namespace, release).changes().size();
         ctx.events().normal(app, "ResourcesDeleted", "deleted " + objects + " object(s) and the history of release " + namespace + "/" + release);
       }
     } catch (CapstanException e) {

@@ -48,7 +48,7 @@ public final class AgentFixture implements AutoCloseable {
   private AgentFixture(Path tmp, KubernetesClient client, CommitStatuses commitStatuses, AgentPolicy policy) throws Exception {
     cache = RepositoryCache.open(Files.createDirectories(tmp.resolve("cache")));
     Cluster cluster = new Cluster(client);
-    AgentContext ctx = new AgentContext(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
+    AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new ReleaseRenderer(), cluster, new SecretReleaseStore(client), new ApplicationValidator(policy),
         tmp.resolve("credentials"), Clock.systemUTC(), metrics, EventRecorder.none(), commitStatuses);
     agent = new Agent(ctx, StatusSink.inMemory(), DriftWatcher.on(cluster, policy.anyNamespace()), 2);

@@ -59,7 +59,7 @@ public final class AgentRuntime implements AutoCloseable {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RepositoryCache cache = RepositoryCache.open(s.cacheDir());
     Cluster cluster = new Cluster(client);
-    AgentContext ctx = new AgentContext(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
+    AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new ReleaseRenderer(), cluster, new SecretReleaseStore(client),
         new ApplicationValidator(s.policy()), s.credentialsDir(),
         Clock.systemUTC(), new AgentMetrics(metrics),

@@ -47,7 +47,7 @@ final class ClusterAgent implements AutoCloseable {
     cache = RepositoryCache.open(Files.createDirectories(cacheDir));
     Cluster cluster = new Cluster(client);
     AgentPolicy policy = AgentPolicy.permissive();
-    AgentContext ctx = new AgentContext(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
+    AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new ReleaseRenderer(), cluster, new SecretReleaseStore(client), new ApplicationValidator(policy),
         cacheDir.resolve("credentials"), Clock.systemUTC(), metrics, new ClusterEventRecorder(client, "capstan-agent"),
         CommitStatuses.none());
