@@ -66,6 +66,11 @@ public final class FakeGit implements SourceFetcher {
     gates.remove(repoUrl).countDown();
   }
 
+  /** Lets every held fetch go, so a test can close its agent. */
+  public void releaseAll() {
+    gates.keySet().forEach(this::release);
+  }
+
   /** Waits until a fetch is held. */
   public boolean awaitHeld() throws InterruptedException {
     return held.await(10, TimeUnit.SECONDS);
