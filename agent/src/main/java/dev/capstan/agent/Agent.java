@@ -4,7 +4,6 @@ import dev.capstan.agent.AppSlot.PendingPush;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
-import dev.capstan.agent.application.GoDuration;
 import dev.capstan.agent.application.HealthState;
 import dev.capstan.agent.application.SyncPolicy;
 import dev.capstan.agent.application.SyncState;
@@ -236,8 +235,8 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
       return Optional.empty();
     }
     SyncPolicy.Retry retry = slot.application().getSpec().syncPolicyOrDefault().retryOrDefault();
-    Duration base = GoDuration.parse(retry.backoffOrDefault());
-    Optional<Duration> delay = WorkQueue.<String>exponential(base, base.multipliedBy(32), retry.limitOrDefault()).apply(name, failures);
+    Duration first = retry.firstBackoff();
+    Optional<Duration> delay = WorkQueue.<String>exponential(first, first.multipliedBy(32), retry.maxRetries()).apply(name, failures);
     delay.ifPresent(d -> slot.trigger(SyncTrigger.RETRY));
     if (delay.isEmpty()) {
       LOG.warn("Application/{}: giving up after {} failed passes until the next trigger", name, failures);
@@ -248,9 +247,9 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   /** The poll interval; an invalid one polls at the default, and the pass reports the spec as invalid. */
   private static Duration intervalOf(Application app) {
     try {
-      return GoDuration.parse(app.getSpec().syncPolicyOrDefault().intervalOrDefault());
+      return app.getSpec().syncPolicyOrDefault().pollInterval();
     } catch (IllegalArgumentException invalid) {
-      return GoDuration.parse(SyncPolicy.defaults().interval());
+      return SyncPolicy.defaults().pollInterval();
     }
   }
 

@@ -57,14 +57,14 @@ public final class WorkQueue<K> implements AutoCloseable {
     this.timer = Executors.newSingleThreadScheduledExecutor(named("capstan-requeue"));
   }
 
-  /** Exponential back-off from {@code base}, doubled per failure up to {@code cap}, at most {@code limit} retries. */
-  public static <K> BiFunction<K, Integer, Optional<Duration>> exponential(Duration base, Duration cap, int limit) {
+  /** Exponential back-off from {@code first}, doubled per failure up to {@code cap}, at most {@code maxRetries} retries. */
+  public static <K> BiFunction<K, Integer, Optional<Duration>> exponential(Duration first, Duration cap, int maxRetries) {
     return (key, failed) -> {
-      if (failed > limit) {
+      if (failed > maxRetries) {
         return Optional.empty();
       }
       long factor = 1L << Math.min(failed - 1, 30);
-      Duration delay = base.multipliedBy(factor);
+      Duration delay = first.multipliedBy(factor);
       return Optional.of(delay.compareTo(cap) > 0 ? cap : delay);
     };
   }

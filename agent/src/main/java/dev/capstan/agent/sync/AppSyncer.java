@@ -4,7 +4,6 @@ import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationSpec;
 import dev.capstan.agent.application.ApplicationStatus.HealthSummary;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
-import dev.capstan.agent.application.GoDuration;
 import dev.capstan.agent.application.HealthState;
 import dev.capstan.agent.application.SyncPolicy;
 import dev.capstan.agent.application.Violation;
@@ -297,7 +296,7 @@ public final class AppSyncer {
         .withForceConflicts(true)
         .withAtomic(policy.isAtomic())
         .withWait(policy.isAtomic())
-        .withTimeout(GoDuration.parse(policy.timeoutOrDefault()))
+        .withTimeout(policy.syncTimeout())
         .withHistoryLimit(policy.historyLimitOrDefault());
   }
 }
