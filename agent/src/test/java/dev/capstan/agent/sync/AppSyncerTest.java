@@ -12,6 +12,7 @@ import dev.capstan.agent.sync.PassResult.Outcome;
 import dev.capstan.engine.history.RevisionStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,7 +150,7 @@ class AppSyncerTest {
             new Expect(Outcome.UNCHANGED, SyncState.SYNCED, Rev.FIRST, "True Synced", 0, 0, List.of()), s -> { }),
         new Row("objects outside the policy stall the app and nothing is applied", FENCED, AUTO,
             s -> s.world.charts.alsoRender("demo/templates/role.yaml",
-                java.util.Map.of("apiVersion", "rbac.authorization.k8s.io/v1", "kind", "ClusterRole", "metadata", java.util.Map.of("name", "reader"))),
+                Map.of("apiVersion", "rbac.authorization.k8s.io/v1", "kind", "ClusterRole", "metadata", Map.of("name", "reader"))),
             SyncTrigger.SPEC, true,
             new Expect(Outcome.INVALID, SyncState.UNKNOWN, Rev.NONE, "False ForbiddenObjects", 0, 1, List.of()),
             s -> {
