@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.agent.application.SyncState;
 import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
@@ -56,7 +57,7 @@ class AgentBehaviourIT {
 
   private static boolean synced(AgentFixture fx, String app) {
     ApplicationStatus s = status(fx, app);
-    return s != null && s.sync() != null && "Synced".equals(s.sync().status());
+    return s != null && s.sync() != null && s.sync().status() == SyncState.SYNCED;
   }
 
   private static ApplicationStatus status(AgentFixture fx, String app) {
@@ -91,7 +92,7 @@ class AgentBehaviourIT {
       });
 
       await("the hand edit undone", WAIT, () -> "from-git".equals(message(healed, "healer-config")));
-      await("drift reported", WAIT, () -> "OutOfSync".equals(status(fx, "reporter").sync().status()));
+      await("drift reported", WAIT, () -> status(fx, "reporter").sync().status() == SyncState.OUT_OF_SYNC);
       assertThat(message(reported, "reporter-config")).isEqualTo("by-hand");
       assertThat(condition(fx, "reporter", "Ready")).contains("ConfigMap").contains("reporter-config").contains("selfHeal is off");
 
@@ -143,7 +144,7 @@ class AgentBehaviourIT {
     try (AgentFixture fx = new AgentFixture(tmp, client)) {
       fx.load(tmp, "apps", app("held", upstream.fileUrl(), ns,
           AUTO + "\nsyncWindows: [{kind: deny, schedule: \"* * * * *\", duration: 1h}]"));
-      await("compared while held", WAIT, () -> status(fx, "held") != null && "OutOfSync".equals(status(fx, "held").sync().status()));
+      await("compared while held", WAIT, () -> status(fx, "held") != null && status(fx, "held").sync().status() == SyncState.OUT_OF_SYNC);
       assertThat(message(ns, "held-config")).isNull();
 
       assertThat(fx.agent.requestSync("held", false)).hasValueSatisfying(why -> assertThat(why).contains("deny window"));
@@ -220,7 +221,7 @@ class AgentBehaviourIT {
     String ns = env.newNamespace("offline");
     try (AgentFixture fx = new AgentFixture(tmp, client)) {
       fx.load(tmp, "apps", app("offline", upstream.fileUrl(), ns, AUTO));
-      await("synced", WAIT, () -> status(fx, "offline") != null && "Synced".equals(status(fx, "offline").sync().status()));
+      await("synced", WAIT, () -> status(fx, "offline") != null && status(fx, "offline").sync().status() == SyncState.SYNCED);
       assertThat(message(ns, "offline-config")).isEqualTo("good");
       String revision = status(fx, "offline").sync().revision();
 

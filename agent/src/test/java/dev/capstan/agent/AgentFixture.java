@@ -4,6 +4,7 @@ import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationValidator;
+import dev.capstan.agent.cluster.DriftWatcher;
 import dev.capstan.agent.metrics.AgentMetrics;
 import dev.capstan.agent.status.CommitStatuses;
 import dev.capstan.agent.status.EventRecorder;
@@ -46,10 +47,11 @@ public final class AgentFixture implements AutoCloseable {
 
   private AgentFixture(Path tmp, KubernetesClient client, CommitStatuses commitStatuses, AgentPolicy policy) throws Exception {
     cache = RepositoryCache.open(Files.createDirectories(tmp.resolve("cache")));
-    AgentContext ctx = new AgentContext(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
-        new ReleaseRenderer(), new Cluster(client), new SecretReleaseStore(client), new ApplicationValidator(policy),
+    Cluster cluster = new Cluster(client);
+    AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
+        new ReleaseRenderer(), cluster, new SecretReleaseStore(client), new ApplicationValidator(policy),
         tmp.resolve("credentials"), Clock.systemUTC(), metrics, EventRecorder.none(), commitStatuses);
-    agent = new Agent(ctx, StatusSink.inMemory(), 2);
+    agent = new Agent(ctx, StatusSink.inMemory(), DriftWatcher.on(cluster, policy.anyNamespace()), 2);
   }
 
   /** Loads Application YAML as the agent's --applications would. */

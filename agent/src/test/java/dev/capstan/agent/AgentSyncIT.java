@@ -5,6 +5,7 @@ import static dev.capstan.agent.AgentFixture.configMapChart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.agent.application.SyncState;
 import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
@@ -76,6 +77,6 @@ class AgentSyncIT {
 
   private static boolean synced(AgentFixture fx, String app, String commit) {
     ApplicationStatus status = fx.agent.application(app).orElseThrow().getStatus();
-    return status != null && status.sync() != null && "Synced".equals(status.sync().status()) && commit.equals(status.sync().revision());
+    return status != null && status.sync() != null && status.sync().status() == SyncState.SYNCED && commit.equals(status.sync().revision());
   }
 }

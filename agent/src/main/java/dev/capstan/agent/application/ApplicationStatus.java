@@ -2,25 +2,41 @@ package dev.capstan.agent.application;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.crd.generator.annotation.PrinterColumn;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 
 /** What the agent last observed and did for an {@link Application}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApplicationStatus(
-    SyncStatus sync,
-    HealthStatus health,
+    SyncSummary sync,
+    HealthSummary health,
     List<Condition> conditions,
     List<HistoryEntry> history,
     Long observedGeneration) {
 
-  /** Whether the live state matches Git at {@code revision}. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record SyncStatus(@PrinterColumn(name = "Sync") String status, @PrinterColumn(name = "Revision", priority = 1) String revision) {}
+  /** The sync state, {@link SyncState#UNKNOWN} when none was reported yet. */
+  public SyncState syncState() {
+    return sync == null || sync.status() == null ? SyncState.UNKNOWN : sync.status();
+  }
 
-  /** The release's aggregated health. */
+  /** The health, {@link HealthState#UNKNOWN} when none was reported yet. */
+  public HealthState healthState() {
+    return health == null || health.status() == null ? HealthState.UNKNOWN : health.status();
+  }
+
+  /**
+   * Whether the live state matches Git at {@code revision}. The schema says string, as it did before
+   * the field became an enum, so the CRD does not pin the set of values.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record HealthStatus(@PrinterColumn(name = "Health") String status, String message) {}
+  public record SyncSummary(
+      @PrinterColumn(name = "Sync") @SchemaFrom(type = String.class) SyncState status,
+      @PrinterColumn(name = "Revision", priority = 1) String revision) {}
+
+  /** The release's aggregated health, and why when it is not healthy. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record HealthSummary(@PrinterColumn(name = "Health") @SchemaFrom(type = String.class) HealthState status, String message) {}
 
   /** One engine revision as the Application reports it. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,6 +2,7 @@ package dev.capstan.agent.application;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.time.Duration;
 
 /**
  * How the agent syncs. Durations use Go's notation ({@code 90s}, {@code 3m}, {@code 1h30m}) as Flux and
@@ -46,6 +47,17 @@ public record SyncPolicy(
     return timeout == null ? defaults().timeout() : timeout;
   }
 
+  /** {@code interval} as a duration; throws {@link IllegalArgumentException} when it does not parse. */
+  public Duration pollInterval() {
+    return GoDuration.parse(intervalOrDefault());
+  }
+
+  /** {@code timeout} as a duration; throws {@link IllegalArgumentException} when it does not parse. */
+  public Duration syncTimeout() {
+    return GoDuration.parse(timeoutOrDefault());
+  }
+
+  /** How many revisions the release history keeps. */
   public int historyLimitOrDefault() {
     return historyLimit == null ? defaults().historyLimit() : historyLimit;
   }
@@ -67,8 +79,18 @@ public record SyncPolicy(
       return limit == null ? defaults().limit() : limit;
     }
 
+    /** How many times in a row a failed sync is retried before the agent waits for the next trigger. */
+    public int maxRetries() {
+      return limitOrDefault();
+    }
+
     public String backoffOrDefault() {
       return backoff == null ? defaults().backoff() : backoff;
+    }
+
+    /** The first back-off as a duration; throws {@link IllegalArgumentException} when it does not parse. */
+    public Duration firstBackoff() {
+      return GoDuration.parse(backoffOrDefault());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.capstan.agent.cluster;
 
+import dev.capstan.agent.DriftWatch;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.resource.CapstanMetadata;
 import dev.capstan.engine.resource.ObjectRef;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * belongs to. Status-only updates (a rollout progressing) are not drift and are ignored, and so are
  * the agent's own applies coming back ({@link OwnWrite}).
  */
-public final class DriftWatcher implements AutoCloseable {
+public final class DriftWatcher implements DriftWatch {
   private static final Logger LOG = LoggerFactory.getLogger(DriftWatcher.class);
 
   private final Cluster cluster;
@@ -41,7 +42,13 @@ public final class DriftWatcher implements AutoCloseable {
     this.onDrift = onDrift;
   }
 
+  /** Watches for {@code cluster}, as {@link #DriftWatcher(Cluster, boolean, Consumer)} explains. */
+  public static DriftWatch.Factory on(Cluster cluster, boolean allNamespaces) {
+    return onDrift -> new DriftWatcher(cluster, allNamespaces, onDrift);
+  }
+
   /** Makes sure every kind and namespace of {@code refs} is watched. */
+  @Override
   public synchronized void watch(Collection<ObjectRef> refs) {
     for (ObjectRef ref : refs) {
       String namespace = allNamespaces ? null : ref.namespace();

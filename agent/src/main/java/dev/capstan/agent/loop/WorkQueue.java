@@ -17,14 +17,15 @@ import java.util.function.BiFunction;
 /**
  * One queue of keys (applications) worked by a bounded pool, with client-go's guarantees: a key is
  * queued at most once, never worked by two threads at once, and a key added while it is being worked
- * is worked again right after, so no trigger is lost and none is doubled. Failures are retried with
- * the delay {@code retryPolicy} gives (empty: give up until the next trigger).
+ * is worked again right after, so no trigger is lost and none is doubled. A pass says what comes next
+ * with a {@link PassControl}: a failure is retried with the delay {@code retryPolicy} gives for the
+ * failures in a row (empty: give up until the next trigger); anything else forgets the failures.
  */
 public final class WorkQueue<K> implements AutoCloseable {
-  /** Works one key; returns when to look at it again, if ever. */
+  /** Works one key; says whether it failed and when to look at it again, if ever. */
   @FunctionalInterface
   public interface Handler<K> {
-    Optional<Duration> handle(K key) throws Exception;
+    PassControl handle(K key) throws Exception;
   }
 
   private final Handler<K> handler;
@@ -56,14 +57,14 @@ public final class WorkQueue<K> implements AutoCloseable {
     this.timer = Executors.newSingleThreadScheduledExecutor(named("capstan-requeue"));
   }
 
-  /** Exponential back-off from {@code base}, doubled per failure up to {@code cap}, at most {@code limit} retries. */
-  public static <K> BiFunction<K, Integer, Optional<Duration>> exponential(Duration base, Duration cap, int limit) {
+  /** Exponential back-off from {@code first}, doubled per failure up to {@code cap}, at most {@code maxRetries} retries. */
+  public static <K> BiFunction<K, Integer, Optional<Duration>> exponential(Duration first, Duration cap, int maxRetries) {
     return (key, failed) -> {
-      if (failed > limit) {
+      if (failed > maxRetries) {
         return Optional.empty();
       }
       long factor = 1L << Math.min(failed - 1, 30);
-      Duration delay = base.multipliedBy(factor);
+      Duration delay = first.multipliedBy(factor);
       return Optional.of(delay.compareTo(cap) > 0 ? cap : delay);
     };
   }
@@ -124,18 +125,17 @@ public final class WorkQueue<K> implements AutoCloseable {
   }
 
   private void work(K key) {
-    Optional<Duration> next;
-    boolean failed = false;
+    PassControl control;
     try {
-      next = handler.handle(key);
+      control = handler.handle(key);
     } catch (Exception | Error e) {
-      failed = true;
-      next = Optional.empty();
+      control = PassControl.retryWithBackOff(); // a bug in a pass must not stop the key for good
     }
+    Optional<Duration> next = control.requeueAfter();
     synchronized (lock) {
       processing.remove(key);
       running--;
-      if (failed) {
+      if (control.failed()) {
         int count = failures.merge(key, 1, Integer::sum);
         next = retryPolicy.apply(key, count);
       } else {

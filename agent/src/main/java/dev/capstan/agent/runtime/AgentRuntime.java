@@ -5,6 +5,7 @@ import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.cluster.ClusterEventRecorder;
 import dev.capstan.agent.cluster.ClusterStatusSink;
+import dev.capstan.agent.cluster.DriftWatcher;
 import dev.capstan.agent.http.AgentHttpServer;
 import dev.capstan.agent.metrics.AgentMetrics;
 import dev.capstan.agent.status.EventRecorder;
@@ -57,14 +58,15 @@ public final class AgentRuntime implements AutoCloseable {
   public static AgentRuntime start(KubernetesClient client, Settings s) {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RepositoryCache cache = RepositoryCache.open(s.cacheDir());
-    AgentContext ctx = new AgentContext(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
-        new ReleaseRenderer(), new Cluster(client), new SecretReleaseStore(client),
+    Cluster cluster = new Cluster(client);
+    AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
+        new ReleaseRenderer(), cluster, new SecretReleaseStore(client),
         new ApplicationValidator(s.policy()), s.credentialsDir(),
         Clock.systemUTC(), new AgentMetrics(metrics),
         s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none(),
         HostCommitStatuses.fromEnvironment(s.environment()));
     StatusSink sink = s.statusInCluster() ? new ClusterStatusSink(client) : StatusSink.inMemory();
-    Agent agent = new Agent(ctx, sink, s.concurrency());
+    Agent agent = new Agent(ctx, sink, DriftWatcher.on(cluster, s.policy().anyNamespace()), s.concurrency());
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
     try {
       WebhookHandler webhooks = new WebhookHandler(WebhookSecrets.fromEnvironment(s.environment()).build(), pushes,

@@ -6,6 +6,7 @@ import dev.capstan.agent.status.CommitStatuses;
 import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.history.ReleaseStore;
+import dev.capstan.engine.resource.KindScopes;
 import dev.capstan.git.cache.RepositoryCache;
 import dev.capstan.git.fetch.Fetcher;
 import dev.capstan.git.read.FolderReader;
@@ -13,17 +14,28 @@ import dev.capstan.release.ReleaseRenderer;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** The long-lived collaborators every pass uses: Git, the renderer, the cluster and the history. */
+/**
+ * What every pass works with, by role: where sources come from, how an app renders, the release
+ * actions in the cluster, which kinds are namespaced, the policy, and where it reports. Each role is
+ * an interface, so the decisions of {@link AppSyncer} can be tested against in-memory ones.
+ */
 public record AgentContext(
-    RepositoryCache cache,
-    Fetcher fetcher,
-    FolderReader reader,
-    ReleaseRenderer renderer,
-    Cluster cluster,
-    ReleaseStore store,
+    SourceFetcher sources,
+    AppRenderer renderer,
+    Releases releases,
+    KindScopes kinds,
     ApplicationValidator validator,
-    Path credentialsDir,
     Clock clock,
     AgentMetrics metrics,
     EventRecorder events,
-    CommitStatuses commitStatuses) {}
+    CommitStatuses commitStatuses) {
+
+  /** The real thing: Git through {@code cache}, charts rendered by the release layer, releases in {@code cluster}. */
+  public static AgentContext of(RepositoryCache cache, Fetcher fetcher, FolderReader reader, ReleaseRenderer renderer, Cluster cluster,
+      ReleaseStore store, ApplicationValidator validator, Path credentialsDir, Clock clock, AgentMetrics metrics, EventRecorder events,
+      CommitStatuses commitStatuses) {
+    return new AgentContext(new GitSourceFetcher(fetcher, credentialsDir),
+        new ChartRenderer(cache, reader, credentialsDir, renderer, store), new ClusterReleases(cluster, store, renderer), cluster,
+        validator, clock, metrics, events, commitStatuses);
+  }
+}

@@ -6,9 +6,12 @@ import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.values.UserValues;
 import dev.capstan.chart.values.ValuesOptions;
 import dev.capstan.git.cache.CachedRepository;
+import dev.capstan.git.cache.RepositoryCache;
 import dev.capstan.git.fetch.GitRevision;
+import dev.capstan.git.read.FolderReader;
 import dev.capstan.git.read.FolderSnapshot;
 import dev.capstan.release.ReleaseInput;
+import java.nio.file.Path;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -16,17 +19,21 @@ import org.eclipse.jgit.lib.ObjectId;
  * is the release layer's ({@link dev.capstan.release.ReleaseRenderer}), the same as the CLI's.
  */
 final class AppChart {
-  private final AgentContext ctx;
+  private final RepositoryCache cache;
+  private final FolderReader reader;
+  private final Path credentialsDir;
 
-  AppChart(AgentContext ctx) {
-    this.ctx = ctx;
+  AppChart(RepositoryCache cache, FolderReader reader, Path credentialsDir) {
+    this.cache = cache;
+    this.reader = reader;
+    this.credentialsDir = credentialsDir;
   }
 
   ReleaseInput input(Application app, GitRevision revision) {
-    CachedRepository repo = ctx.cache().repository(SourceOf.of(app, ctx.credentialsDir()).url());
+    CachedRepository repo = cache.repository(SourceOf.of(app, credentialsDir).url());
     String path = app.getSpec().source().path() == null ? "" : app.getSpec().source().path();
-    FolderSnapshot snapshot = ctx.reader().read(repo.repository(), ObjectId.fromString(revision.sha()), path);
-    SnapshotChartFiles files = new SnapshotChartFiles(snapshot, repo.repository(), ctx.reader());
+    FolderSnapshot snapshot = reader.read(repo.repository(), ObjectId.fromString(revision.sha()), path);
+    SnapshotChartFiles files = new SnapshotChartFiles(snapshot, repo.repository(), reader);
     Chart chart = ChartLoader.load(files, path.isEmpty() ? app.getMetadata().getName() : path);
     return ReleaseInput.of(app.getSpec().destination().namespace(), releaseName(app), chart,
         UserValues.load(AppValues.of(app, files), ValuesOptions.none())).withGitCommit(revision.sha());

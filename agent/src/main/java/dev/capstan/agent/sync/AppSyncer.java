@@ -2,16 +2,20 @@ package dev.capstan.agent.sync;
 
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationSpec;
-import dev.capstan.agent.application.GoDuration;
+import dev.capstan.agent.application.ApplicationStatus.HealthSummary;
+import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
+import dev.capstan.agent.application.HealthState;
 import dev.capstan.agent.application.SyncPolicy;
 import dev.capstan.agent.application.Violation;
 import dev.capstan.agent.status.CommitStatuses;
 import dev.capstan.agent.sync.PassResult.Outcome;
 import dev.capstan.core.CapstanException;
 import dev.capstan.engine.diff.DiffAction;
-import dev.capstan.engine.diff.DiffOptions;
 import dev.capstan.engine.diff.DiffReport;
+import dev.capstan.engine.health.HealthStatus;
+import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.RevisionStatus;
+import dev.capstan.engine.release.StatusReport;
 import dev.capstan.engine.release.SyncFailedException;
 import dev.capstan.engine.release.SyncOptions;
 import dev.capstan.engine.release.SyncResult;
@@ -20,10 +24,7 @@ import dev.capstan.engine.resource.DesiredState;
 import dev.capstan.git.auth.Redactor;
 import dev.capstan.git.fetch.FetchResult;
 import dev.capstan.git.fetch.GitRevision;
-import dev.capstan.git.source.GitSource;
-import dev.capstan.release.Diff;
-import dev.capstan.release.ReleaseInput;
-import dev.capstan.release.Upgrade;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,14 +36,14 @@ import java.util.Optional;
  * rendered.
  */
 public final class AppSyncer {
+  private static final int HISTORY_SHOWN = 10;
+
   private final AgentContext ctx;
-  private final AppChart charts;
   private final StatusBuilder statuses;
 
   public AppSyncer(AgentContext ctx) {
     this.ctx = ctx;
-    this.charts = new AppChart(ctx);
-    this.statuses = new StatusBuilder(ctx);
+    this.statuses = new StatusBuilder(ctx.clock());
   }
 
   /**
@@ -54,20 +55,19 @@ public final class AppSyncer {
     List<Violation> violations = ctx.validator().validate(app);
     if (!violations.isEmpty()) {
       String why = String.join("; ", violations.stream().map(Violation::toString).toList());
-      record.status(statuses.stalled(record, "InvalidSpec", why));
+      record.status(statuses.stalled(record, history(record), "InvalidSpec", why));
       return PassResult.of(record.status(), Outcome.INVALID);
     }
     if (app.getSpec().suspended() && trigger != SyncTrigger.MANUAL) {
-      record.status(statuses.suspended(record));
+      record.status(statuses.suspended(record, history(record)));
       return PassResult.of(record.status(), Outcome.SUSPENDED);
     }
     if (trigger == SyncTrigger.DRIFT) {
       return drift(record, mayApply);
     }
-    GitSource source = SourceOf.of(app, ctx.credentialsDir());
-    FetchResult fetched = ctx.metrics().fetch().record(() -> ctx.fetcher().fetch(source, Optional.ofNullable(record.syncedCommit())));
+    FetchResult fetched = ctx.metrics().fetch().record(() -> ctx.sources().fetch(app, Optional.ofNullable(record.syncedCommit())));
     if (fetched instanceof FetchResult.Failure failure) {
-      record.status(statuses.fetchFailed(record, Redactor.maskUrlCredentials(failure.failure().message())));
+      record.status(statuses.fetchFailed(record, history(record), Redactor.maskUrlCredentials(failure.failure().message())));
       return PassResult.of(record.status(), Outcome.FAILED);
     }
     FetchResult.Success success = (FetchResult.Success) fetched;
@@ -93,7 +93,7 @@ public final class AppSyncer {
       desired = render(record.application(), revision);
     } catch (CapstanException e) {
       record.failed(revision.sha(), spec);
-      record.status(statuses.renderFailed(record, revision, e.getMessage()));
+      record.status(statuses.renderFailed(record, history(record), revision, e.getMessage()));
       return PassResult.of(record.status(), Outcome.FAILED);
     }
     Optional<PassResult> refused = refuseForbidden(record, revision, spec, desired);
@@ -107,9 +107,9 @@ public final class AppSyncer {
       ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.PENDING, "deploying to " + app.getSpec().destination().namespace());
     }
     try {
-      SyncResult result = upgrade(app).run(desired);
+      SyncResult result = ctx.releases().upgrade(desired, syncOptions(app.getSpec()));
       record.synced(revision.sha(), spec, desired);
-      record.status(statuses.synced(record, revision, result));
+      record.status(statuses.synced(record, observe(record), revision, result));
       if (!adopted.equals(Optional.of(result.revision().number()))) {
         ctx.events().normal(app, "Synced", "revision " + result.revision().number() + " applied " + revision.shortSha());
         ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.SUCCESS,
@@ -118,7 +118,7 @@ public final class AppSyncer {
       return PassResult.of(record.status(), Outcome.SYNCED);
     } catch (CapstanException e) {
       record.failed(revision.sha(), spec);
-      record.status(statuses.syncFailed(record, revision, e.getMessage()));
+      record.status(statuses.syncFailed(record, observe(record), revision, e.getMessage()));
       ctx.events().warning(app, "SyncFailed", e.getMessage());
       ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.FAILURE, e.getMessage());
       if (e instanceof SyncFailedException failed && failed.recorded() == RevisionStatus.ROLLED_BACK) {
@@ -132,10 +132,10 @@ public final class AppSyncer {
   private Optional<PassResult> refuseForbidden(AppRecord record, GitRevision revision, String spec, DesiredState desired) {
     List<Violation> forbidden;
     try {
-      forbidden = new ObjectPolicy(ctx.validator().policy(), ctx.cluster()).check(desired);
+      forbidden = new ObjectPolicy(ctx.validator().policy(), ctx.kinds()).check(desired);
     } catch (CapstanException e) {
       record.failed(revision.sha(), spec);
-      record.status(statuses.syncFailed(record, revision, e.getMessage()));
+      record.status(statuses.syncFailed(record, observe(record), revision, e.getMessage()));
       return Optional.of(PassResult.of(record.status(), Outcome.FAILED));
     }
     if (forbidden.isEmpty()) {
@@ -143,7 +143,7 @@ public final class AppSyncer {
     }
     record.failed(revision.sha(), spec);
     String why = String.join("; ", forbidden.stream().map(Violation::toString).toList());
-    record.status(statuses.stalled(record, "ForbiddenObjects", why));
+    record.status(statuses.stalled(record, history(record), "ForbiddenObjects", why));
     return Optional.of(PassResult.of(record.status(), Outcome.INVALID));
   }
 
@@ -155,11 +155,11 @@ public final class AppSyncer {
    * announce again, in Events and commit statuses, a deploy that was announced when it happened.
    */
   private Optional<Integer> deployedAlready(DesiredState desired) {
-    List<dev.capstan.engine.history.ReleaseRevision> history = ctx.store().list(desired.namespace(), desired.release());
+    List<ReleaseRevision> history = ctx.releases().history(desired.namespace(), desired.release());
     if (history.isEmpty() || desired.gitCommit() == null) {
       return Optional.empty();
     }
-    dev.capstan.engine.history.ReleaseRevision last = history.get(history.size() - 1);
+    ReleaseRevision last = history.get(history.size() - 1);
     boolean same = last.status() == RevisionStatus.DEPLOYED && desired.gitCommit().equals(last.gitCommit())
         && Objects.equals(last.chartName(), desired.chartName()) && Objects.equals(last.chartVersion(), desired.chartVersion())
         && Canonical.of(last.values()).equals(Canonical.of(desired.values()));
@@ -178,27 +178,29 @@ public final class AppSyncer {
     }
     DiffReport diff;
     try {
-      diff = diff().run(applied);
+      diff = ctx.releases().diff(applied);
     } catch (CapstanException e) {
-      record.status(statuses.driftUnknown(record, e.getMessage()));
+      record.status(statuses.driftUnknown(record, history(record), e.getMessage()));
       return PassResult.of(record.status(), Outcome.FAILED);
     }
     if (diff.inSync()) {
-      record.status(statuses.inSyncAgain(record));
+      if (StatusBuilder.driftReported(record)) {
+        record.status(statuses.inSyncAgain(record, observe(record)));
+      }
       return PassResult.of(record.status(), Outcome.UNCHANGED);
     }
     if (!heal) {
-      record.status(statuses.drifted(record, diff));
+      record.status(statuses.drifted(record, observe(record), diff));
       return PassResult.of(record.status(), Outcome.COMPARED);
     }
     Application app = record.application();
     try {
-      SyncResult result = upgrade(app).run(applied);
-      record.status(statuses.healed(record, result, diff));
+      SyncResult result = ctx.releases().upgrade(applied, syncOptions(app.getSpec()));
+      record.status(statuses.healed(record, observe(record), result, diff));
       ctx.events().normal(app, "DriftCorrected", "re-applied " + String.join(", ", changed(diff)) + " as revision " + result.revision().number());
       return PassResult.of(record.status(), Outcome.SYNCED);
     } catch (CapstanException e) {
-      record.status(statuses.driftUnknown(record, e.getMessage()));
+      record.status(statuses.driftUnknown(record, history(record), e.getMessage()));
       ctx.events().warning(app, "SyncFailed", e.getMessage());
       return PassResult.of(record.status(), Outcome.FAILED);
     }
@@ -209,37 +211,81 @@ public final class AppSyncer {
   }
 
   private PassResult compare(AppRecord record, GitRevision revision, String spec) {
+    DiffReport diff;
     try {
-      DiffReport diff = diff().run(render(record.application(), revision));
-      record.compared(revision.sha(), spec);
-      record.status(statuses.compared(record, revision, diff.inSync()));
-      return PassResult.of(record.status(), Outcome.COMPARED);
+      diff = ctx.releases().diff(render(record.application(), revision));
     } catch (CapstanException e) {
-      record.status(statuses.renderFailed(record, revision, e.getMessage()));
+      record.status(statuses.renderFailed(record, history(record), revision, e.getMessage()));
       return PassResult.of(record.status(), Outcome.FAILED);
     }
+    record.compared(revision.sha(), spec);
+    record.status(statuses.compared(record, observe(record), revision, diff.inSync()));
+    return PassResult.of(record.status(), Outcome.COMPARED);
   }
 
   /** What a user's diff shows: Git at the last fetched commit against the cluster now. */
   public DiffReport diff(AppRecord record) {
-    GitSource source = SourceOf.of(record.application(), ctx.credentialsDir());
-    GitRevision revision = ctx.fetcher().fetch(source, Optional.ofNullable(record.syncedCommit())).revisionOrThrow();
-    return diff().run(render(record.application(), revision));
+    GitRevision revision = ctx.sources().fetch(record.application(), Optional.ofNullable(record.syncedCommit())).revisionOrThrow();
+    return ctx.releases().diff(render(record.application(), revision));
   }
 
   /** The Application's chart at {@code revision}, rendered as its release's next revision. */
   private DesiredState render(Application app, GitRevision revision) {
-    ReleaseInput input = charts.input(app, revision);
-    return ctx.metrics().render().record(() -> ctx.renderer().render(ctx.store(), input));
+    return ctx.metrics().render().record(() -> ctx.renderer().render(app, revision));
   }
 
-  private Upgrade upgrade(Application app) {
-    return new Upgrade(ctx.cluster(), ctx.store(), ctx.renderer(), syncOptions(app.getSpec()), progress -> { });
+  /** The revisions to show, read once for the status this pass builds; health keeps its last value. */
+  private ReleaseView history(AppRecord record) {
+    return new ReleaseView(entries(revisions(record)), null);
   }
 
-  /** Compares as the agent applies: taking fields from other managers, as Flux and Argo CD do. */
-  private Diff diff() {
-    return new Diff(ctx.cluster(), ctx.store(), ctx.renderer(), DiffOptions.defaults().withForceConflicts(true));
+  /**
+   * The revisions to show and the release's live health, read once for the status this pass builds.
+   * A release never deployed has no health to read; a health read that fails keeps the last value
+   * rather than failing a pass whose own work is done.
+   */
+  private ReleaseView observe(AppRecord record) {
+    List<ReleaseRevision> revisions = revisions(record);
+    if (revisions.isEmpty()) {
+      return new ReleaseView(List.of(), null);
+    }
+    HealthSummary health;
+    try {
+      health = healthOf(ctx.releases().status(namespace(record), AppChart.releaseName(record.application())));
+    } catch (CapstanException e) {
+      health = null;
+    }
+    return new ReleaseView(entries(revisions), health);
+  }
+
+  private List<ReleaseRevision> revisions(AppRecord record) {
+    String namespace = namespace(record);
+    return namespace == null ? List.of() : ctx.releases().history(namespace, AppChart.releaseName(record.application()));
+  }
+
+  private static String namespace(AppRecord record) {
+    ApplicationSpec spec = record.application().getSpec();
+    return spec == null || spec.destination() == null ? null : spec.destination().namespace();
+  }
+
+  static HealthSummary healthOf(StatusReport report) {
+    return new HealthSummary(HealthState.of(report.overall().label()), report.objects().stream()
+        .filter(o -> o.health().status().isWorseThan(HealthStatus.HEALTHY))
+        .map(o -> o.ref() + ": " + o.health().message())
+        .findFirst().orElse(null));
+  }
+
+  private static List<HistoryEntry> entries(List<ReleaseRevision> revisions) {
+    return revisions.stream()
+        .sorted(Comparator.comparingInt(ReleaseRevision::number).reversed())
+        .limit(HISTORY_SHOWN)
+        .map(AppSyncer::entry)
+        .toList();
+  }
+
+  /** A revision as the Application's status and the API show it. */
+  public static HistoryEntry entry(ReleaseRevision r) {
+    return new HistoryEntry(r.number(), r.gitCommit(), r.time().toString(), r.status().label());
   }
 
   /** The engine options an Application's sync policy stands for. */
@@ -250,7 +296,7 @@ public final class AppSyncer {
         .withForceConflicts(true)
         .withAtomic(policy.isAtomic())
         .withWait(policy.isAtomic())
-        .withTimeout(GoDuration.parse(policy.timeoutOrDefault()))
+        .withTimeout(policy.syncTimeout())
         .withHistoryLimit(policy.historyLimitOrDefault());
   }
 }

@@ -1,18 +1,17 @@
 package dev.capstan.agent.sync;
 
 import dev.capstan.agent.application.ApplicationStatus;
-import dev.capstan.agent.application.ApplicationStatus.HealthStatus;
+import dev.capstan.agent.application.ApplicationStatus.HealthSummary;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
-import dev.capstan.agent.application.ApplicationStatus.SyncStatus;
+import dev.capstan.agent.application.ApplicationStatus.SyncSummary;
+import dev.capstan.agent.application.HealthState;
+import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.status.StatusConditions;
 import dev.capstan.engine.diff.DiffReport;
-import dev.capstan.engine.history.ReleaseRevision;
-import dev.capstan.engine.release.ReleaseStatus;
-import dev.capstan.engine.release.StatusReport;
 import dev.capstan.engine.release.SyncResult;
+import dev.capstan.git.fetch.GitRevision;
 import io.fabric8.kubernetes.api.model.Condition;
-import java.time.Instant;
-import java.util.Comparator;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,117 +19,109 @@ import java.util.Objects;
  * The status each pass outcome publishes. Sync, health and conditions follow Argo CD's and Flux's
  * vocabulary ({@code Synced}/{@code OutOfSync}/{@code Unknown}; {@code Healthy}/{@code Progressing}/
  * {@code Degraded}; {@code Ready}/{@code Reconciling}/{@code Stalled}) so dashboards read it as is.
+ * Pure: it builds from the record and what the pass read ({@link ReleaseView}), and calls nothing.
  */
 final class StatusBuilder {
-  private static final int HISTORY_SHOWN = 10;
+  private final Clock clock;
 
-  private final AgentContext ctx;
-
-  StatusBuilder(AgentContext ctx) {
-    this.ctx = ctx;
+  StatusBuilder(Clock clock) {
+    this.clock = clock;
   }
 
-  ApplicationStatus stalled(AppRecord record, String reason, String message) {
+  ApplicationStatus stalled(AppRecord record, ReleaseView release, String reason, String message) {
     List<Condition> c = conditions(record, false, reason, message);
-    c = StatusConditions.set(c, StatusConditions.STALLED, true, reason, message, generation(record), now());
-    return with(record, new SyncStatus("Unknown", revision(record)), health(record), c, history(record));
+    c = StatusConditions.set(c, StatusConditions.STALLED, true, reason, message, generation(record), clock.instant());
+    return with(record, new SyncSummary(SyncState.UNKNOWN, revision(record)), health(record, release), c, release);
   }
 
-  ApplicationStatus suspended(AppRecord record) {
+  ApplicationStatus suspended(AppRecord record, ReleaseView release) {
     List<Condition> c = conditions(record, ready(record), "Suspended", "suspended: no sync runs until spec.suspend is false");
-    return with(record, sync(record), health(record), c, history(record));
+    return with(record, sync(record), health(record, release), c, release);
   }
 
-  ApplicationStatus fetchFailed(AppRecord record, String message) {
+  ApplicationStatus fetchFailed(AppRecord record, ReleaseView release, String message) {
     List<Condition> c = conditions(record, false, "GitFetchFailed", message + " (the last good revision stays in force)");
-    return with(record, sync(record), health(record), c, history(record));
+    return with(record, sync(record), health(record, release), c, release);
   }
 
-  ApplicationStatus renderFailed(AppRecord record, dev.capstan.git.fetch.GitRevision revision, String message) {
+  ApplicationStatus renderFailed(AppRecord record, ReleaseView release, GitRevision revision, String message) {
     List<Condition> c = conditions(record, false, "RenderFailed", revision.shortSha() + ": " + message);
-    return with(record, new SyncStatus("OutOfSync", revision.sha()), health(record), c, history(record));
+    return with(record, new SyncSummary(SyncState.OUT_OF_SYNC, revision.sha()), health(record, release), c, release);
   }
 
-  ApplicationStatus compared(AppRecord record, dev.capstan.git.fetch.GitRevision revision, boolean inSync) {
+  ApplicationStatus compared(AppRecord record, ReleaseView release, GitRevision revision, boolean inSync) {
     String message = inSync ? "the cluster matches " + revision.shortSha()
         : "the cluster differs from " + revision.shortSha() + "; automated sync is off, sync manually to apply";
     List<Condition> c = conditions(record, inSync, inSync ? "Synced" : "OutOfSync", message);
-    return with(record, new SyncStatus(inSync ? "Synced" : "OutOfSync", revision.sha()), releaseHealth(record), c, history(record));
+    return with(record, new SyncSummary(inSync ? SyncState.SYNCED : SyncState.OUT_OF_SYNC, revision.sha()), health(record, release), c,
+        release);
   }
 
-  ApplicationStatus synced(AppRecord record, dev.capstan.git.fetch.GitRevision revision, SyncResult result) {
+  ApplicationStatus synced(AppRecord record, ReleaseView release, GitRevision revision, SyncResult result) {
     String message = "revision " + result.revision().number() + " applied " + revision.shortSha() + " (" + revision.subject() + ")";
     List<Condition> c = conditions(record, true, "Synced", message);
-    return with(record, new SyncStatus("Synced", revision.sha()), releaseHealth(record), c, history(record));
+    return with(record, new SyncSummary(SyncState.SYNCED, revision.sha()), health(record, release), c, release);
   }
 
-  ApplicationStatus syncFailed(AppRecord record, dev.capstan.git.fetch.GitRevision revision, String message) {
+  ApplicationStatus syncFailed(AppRecord record, ReleaseView release, GitRevision revision, String message) {
     List<Condition> c = conditions(record, false, "SyncFailed", revision.shortSha() + ": " + message);
-    return with(record, new SyncStatus("OutOfSync", revision.sha()), releaseHealth(record), c, history(record));
+    return with(record, new SyncSummary(SyncState.OUT_OF_SYNC, revision.sha()), health(record, release), c, release);
   }
 
-  ApplicationStatus drifted(AppRecord record, DiffReport diff) {
+  ApplicationStatus drifted(AppRecord record, ReleaseView release, DiffReport diff) {
     String message = "changed in the cluster since it was applied: " + String.join(", ", AppSyncer.changed(diff))
         + "; selfHeal is off, sync to put Git's version back";
     List<Condition> c = conditions(record, false, "OutOfSync", message);
-    return with(record, new SyncStatus("OutOfSync", record.syncedCommit()), releaseHealth(record), c, history(record));
+    return with(record, new SyncSummary(SyncState.OUT_OF_SYNC, record.syncedCommit()), health(record, release), c, release);
   }
 
-  ApplicationStatus healed(AppRecord record, SyncResult result, DiffReport diff) {
+  ApplicationStatus healed(AppRecord record, ReleaseView release, SyncResult result, DiffReport diff) {
     String message = "drift corrected by revision " + result.revision().number() + ": " + String.join(", ", AppSyncer.changed(diff));
     List<Condition> c = conditions(record, true, "Synced", message);
-    return with(record, new SyncStatus("Synced", record.syncedCommit()), releaseHealth(record), c, history(record));
+    return with(record, new SyncSummary(SyncState.SYNCED, record.syncedCommit()), health(record, release), c, release);
   }
 
-  /** After drift that went away by itself (someone undid their change): Synced again, if it had been reported. */
-  ApplicationStatus inSyncAgain(AppRecord record) {
-    if (record.status() == null || record.status().sync() == null || !"OutOfSync".equals(record.status().sync().status())
-        || !Objects.equals(record.status().sync().revision(), record.syncedCommit())) {
-      return record.status();
-    }
+  /** Whether drift of the last applied state was reported, so its going away is worth a new status. */
+  static boolean driftReported(AppRecord record) {
+    return record.status() != null && record.status().syncState() == SyncState.OUT_OF_SYNC
+        && Objects.equals(record.status().sync().revision(), record.syncedCommit());
+  }
+
+  /** After drift that went away by itself (someone undid their change): Synced again; see {@link #driftReported}. */
+  ApplicationStatus inSyncAgain(AppRecord record, ReleaseView release) {
     List<Condition> c = conditions(record, true, "Synced", "the cluster matches what was applied again");
-    return with(record, new SyncStatus("Synced", record.syncedCommit()), releaseHealth(record), c, history(record));
+    return with(record, new SyncSummary(SyncState.SYNCED, record.syncedCommit()), health(record, release), c, release);
   }
 
-  ApplicationStatus driftUnknown(AppRecord record, String message) {
+  ApplicationStatus driftUnknown(AppRecord record, ReleaseView release, String message) {
     List<Condition> c = conditions(record, false, "DriftCheckFailed", message);
-    return with(record, sync(record), health(record), c, history(record));
+    return with(record, sync(record), health(record, release), c, release);
   }
 
   private List<Condition> conditions(AppRecord record, boolean ready, String reason, String message) {
     List<Condition> existing = record.status() == null ? List.of() : record.status().conditions();
-    List<Condition> c = StatusConditions.set(existing, StatusConditions.READY, ready, reason, message, generation(record), now());
+    List<Condition> c = StatusConditions.set(existing, StatusConditions.READY, ready, reason, message, generation(record), clock.instant());
     c = StatusConditions.remove(c, StatusConditions.RECONCILING);
     return StatusConditions.remove(c, StatusConditions.STALLED);
   }
 
-  private HealthStatus releaseHealth(AppRecord record) {
-    StatusReport report = new ReleaseStatus(ctx.cluster(), ctx.store()).run(namespace(record), AppChart.releaseName(record.application()));
-    return new HealthStatus(report.overall().label(), report.objects().stream()
-        .filter(o -> o.health().status().isWorseThan(dev.capstan.engine.health.HealthStatus.HEALTHY))
-        .map(o -> o.ref() + ": " + o.health().message())
-        .findFirst().orElse(null));
-  }
-
-  private List<HistoryEntry> history(AppRecord record) {
-    return ctx.store().list(namespace(record), AppChart.releaseName(record.application())).stream()
-        .sorted(Comparator.comparingInt(ReleaseRevision::number).reversed())
-        .limit(HISTORY_SHOWN)
-        .map(r -> new HistoryEntry(r.number(), r.gitCommit(), r.time().toString(), r.status().label()))
-        .toList();
-  }
-
-  private static ApplicationStatus with(AppRecord record, SyncStatus sync, HealthStatus health, List<Condition> conditions,
-      List<HistoryEntry> history) {
+  private static ApplicationStatus with(AppRecord record, SyncSummary sync, HealthSummary health, List<Condition> conditions,
+      ReleaseView release) {
+    List<HistoryEntry> history = release.history();
     return new ApplicationStatus(sync, health, conditions, history, generation(record));
   }
 
-  private static SyncStatus sync(AppRecord record) {
-    return record.status() == null || record.status().sync() == null ? new SyncStatus("Unknown", null) : record.status().sync();
+  private static SyncSummary sync(AppRecord record) {
+    return record.status() == null || record.status().sync() == null ? new SyncSummary(SyncState.UNKNOWN, null) : record.status().sync();
   }
 
-  private static HealthStatus health(AppRecord record) {
-    return record.status() == null || record.status().health() == null ? new HealthStatus("Unknown", null) : record.status().health();
+  /** The health the pass read, else the last one reported. */
+  private static HealthSummary health(AppRecord record, ReleaseView release) {
+    if (release.health() != null) {
+      return release.health();
+    }
+    return record.status() == null || record.status().health() == null
+        ? new HealthSummary(HealthState.UNKNOWN, null) : record.status().health();
   }
 
   private static boolean ready(AppRecord record) {
@@ -142,15 +133,7 @@ final class StatusBuilder {
     return sync(record).revision();
   }
 
-  private static String namespace(AppRecord record) {
-    return record.application().getSpec().destination().namespace();
-  }
-
   private static Long generation(AppRecord record) {
     return record.application().getMetadata() == null ? null : record.application().getMetadata().getGeneration();
-  }
-
-  private Instant now() {
-    return ctx.clock().instant();
   }
 }

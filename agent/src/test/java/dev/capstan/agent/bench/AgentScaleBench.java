@@ -7,6 +7,7 @@ import dev.capstan.agent.Agent;
 import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationFiles;
+import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.engine.cluster.KubeConfigs;
 import dev.capstan.git.testing.GitDaemon;
@@ -189,7 +190,7 @@ class AgentScaleBench {
 
   private static long synced(Agent agent) {
     return agent.applications().stream().map(Application::getStatus)
-        .filter(s -> s != null && s.sync() != null && "Synced".equals(s.sync().status())).count();
+        .filter(s -> s != null && s.sync() != null && s.sync().status() == SyncState.SYNCED).count();
   }
 
   private static double unchanged(AgentRuntime runtime) {

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationException;
 import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.agent.application.HealthState;
 import dev.capstan.agent.status.StatusConditions;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.git.testing.Upstream;
@@ -68,7 +69,7 @@ class ApplicationResourcesIT {
       assertThat(message(client, ns, "web-config")).isEqualTo("hello");
       Application web = ClusterAgent.get(client, ns, "web");
       ApplicationStatus status = web.getStatus();
-      assertThat(status.health().status()).isEqualTo("Healthy");
+      assertThat(status.health().status()).isEqualTo(HealthState.HEALTHY);
       assertThat(status.observedGeneration()).isEqualTo(web.getMetadata().getGeneration());
       assertThat(condition(ns, "web", StatusConditions.READY)).satisfies(ready -> {
         assertThat(ready.getStatus()).isEqualTo("True");
@@ -161,7 +162,7 @@ class ApplicationResourcesIT {
       ClusterAgent.create(client, ns, ClusterAgent.application("web", upstream.fileUrl(), "apps/web", ns));
       await("web Synced at the first commit", WAIT, () -> synced(client, ns, "web", first));
       assertThat(status(client, ns, "web").health()).satisfies(health -> {
-        assertThat(health.status()).isEqualTo("Progressing");
+        assertThat(health.status()).isEqualTo(HealthState.PROGRESSING);
         assertThat(health.message()).startsWith("Deployment/" + ns + "/web: ");
       });
 
@@ -171,7 +172,7 @@ class ApplicationResourcesIT {
       await("web Synced without the Deployment", WAIT, () -> synced(client, ns, "web", second));
 
       assertThat(status(client, ns, "web").health()).satisfies(health -> {
-        assertThat(health.status()).isEqualTo("Healthy");
+        assertThat(health.status()).isEqualTo(HealthState.HEALTHY);
         assertThat(health.message()).isNull();
       });
     }

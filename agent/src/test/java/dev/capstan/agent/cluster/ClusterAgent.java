@@ -5,6 +5,7 @@ import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.ApplicationValidator;
+import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.metrics.AgentMetrics;
 import dev.capstan.agent.status.CommitStatuses;
 import dev.capstan.agent.sync.AgentContext;
@@ -44,11 +45,13 @@ final class ClusterAgent implements AutoCloseable {
   /** Starts an agent watching {@code namespace}; {@code cacheDir} may be shared by agents run one after another. */
   ClusterAgent(Path cacheDir, KubernetesClient client, String namespace) throws Exception {
     cache = RepositoryCache.open(Files.createDirectories(cacheDir));
-    AgentContext ctx = new AgentContext(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
-        new ReleaseRenderer(), new Cluster(client), new SecretReleaseStore(client), new ApplicationValidator(AgentPolicy.permissive()),
+    Cluster cluster = new Cluster(client);
+    AgentPolicy policy = AgentPolicy.permissive();
+    AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
+        new ReleaseRenderer(), cluster, new SecretReleaseStore(client), new ApplicationValidator(policy),
         cacheDir.resolve("credentials"), Clock.systemUTC(), metrics, new ClusterEventRecorder(client, "capstan-agent"),
         CommitStatuses.none());
-    agent = new Agent(ctx, new ClusterStatusSink(client), 2);
+    agent = new Agent(ctx, new ClusterStatusSink(client), DriftWatcher.on(cluster, policy.anyNamespace()), 2);
     try {
       watcher = ApplicationWatcher.start(client, namespace, agent);
     } catch (RuntimeException e) {
@@ -100,7 +103,7 @@ final class ClusterAgent implements AutoCloseable {
   /** Whether the resource reports Synced at {@code commit}. */
   static boolean synced(KubernetesClient client, String namespace, String name, String commit) {
     ApplicationStatus status = status(client, namespace, name);
-    return status != null && status.sync() != null && "Synced".equals(status.sync().status()) && commit.equals(status.sync().revision());
+    return status != null && status.sync() != null && status.sync().status() == SyncState.SYNCED && commit.equals(status.sync().revision());
   }
 
   /** The reasons of the Events posted on an Application, oldest first, as {@code kubectl describe capp} lists them. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.RevisionStatus;
@@ -278,7 +279,7 @@ class LeaderHandOverIT {
   private boolean synced(String ns, String name, String commit) {
     Application app = client.resources(Application.class).inNamespace(ns).withName(name).get();
     ApplicationStatus status = app == null ? null : app.getStatus();
-    return status != null && status.sync() != null && "Synced".equals(status.sync().status()) && commit.equals(status.sync().revision());
+    return status != null && status.sync() != null && status.sync().status() == SyncState.SYNCED && commit.equals(status.sync().revision());
   }
 
   private List<ReleaseRevision> history(String ns) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class WorkQueueTest {
@@ -29,7 +30,7 @@ class WorkQueueTest {
       if (key.equals("b")) {
         bDone.countDown();
       }
-      return Optional.empty();
+      return PassControl.done();
     }, WorkQueue.exponential(TINY, TINY, 0))) {
       q.add("a");
       for (int i = 0; i < 5; i++) {
@@ -55,7 +56,7 @@ class WorkQueueTest {
       release.await();
       concurrent.decrementAndGet();
       twice.countDown();
-      return Optional.empty();
+      return PassControl.done();
     }, WorkQueue.exponential(TINY, TINY, 0))) {
       q.add("app");
       assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
@@ -80,7 +81,7 @@ class WorkQueueTest {
       gate.acquire();
       concurrent.decrementAndGet();
       all.countDown();
-      return Optional.empty();
+      return PassControl.done();
     }, WorkQueue.exponential(TINY, TINY, 0))) {
       for (int i = 0; i < 6; i++) {
         q.add(i);
@@ -99,10 +100,10 @@ class WorkQueueTest {
     CountDownLatch succeeded = new CountDownLatch(1);
     WorkQueue<String> q = new WorkQueue<>(1, key -> {
       if (calls.incrementAndGet() <= 2) {
-        throw new IllegalStateException("Git unreachable");
+        return PassControl.retryWithBackOff();
       }
       succeeded.countDown();
-      return Optional.empty();
+      return PassControl.done();
     }, WorkQueue.exponential(TINY, Duration.ofMillis(5), 5));
     try (q) {
       q.add("app");
@@ -118,6 +119,48 @@ class WorkQueueTest {
   }
 
   @Test
+  void anExceptionOutOfAPassIsAFailureToo() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch succeeded = new CountDownLatch(1);
+    try (WorkQueue<String> q = new WorkQueue<>(1, key -> {
+      if (calls.incrementAndGet() == 1) {
+        throw new IllegalStateException("a bug in the pass");
+      }
+      succeeded.countDown();
+      return PassControl.done();
+    }, WorkQueue.exponential(TINY, TINY, 5))) {
+      q.add("app");
+      assertThat(succeeded.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(calls).hasValue(2);
+    }
+  }
+
+  @Test
+  void aRequeueLooksAgainAfterTheDelayAndIsNotAFailure() throws Exception {
+    List<Integer> failuresSeen = new CopyOnWriteArrayList<>();
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch thirdLook = new CountDownLatch(1);
+    AtomicReference<WorkQueue<String>> queue = new AtomicReference<>();
+    try (WorkQueue<String> q = new WorkQueue<>(1, key -> {
+      int call = calls.incrementAndGet();
+      failuresSeen.add(queue.get().failures(key));
+      return switch (call) {
+        case 1 -> PassControl.retryWithBackOff();
+        case 2 -> PassControl.requeueAfter(TINY);
+        default -> {
+          thirdLook.countDown();
+          yield PassControl.done();
+        }
+      };
+    }, WorkQueue.exponential(TINY, TINY, 5))) {
+      queue.set(q);
+      q.add("app");
+      assertThat(thirdLook.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(failuresSeen).as("failures in a row when each pass started").containsExactly(0, 1, 0);
+  }
+
+  @Test
   void retriesStopAtTheLimit() throws Exception {
     ConcurrentHashMap<Integer, Boolean> retriesAsked = new ConcurrentHashMap<>();
     AtomicInteger calls = new AtomicInteger();
@@ -125,7 +168,7 @@ class WorkQueueTest {
     var limitTwo = WorkQueue.<String>exponential(TINY, TINY, 2);
     try (WorkQueue<String> q = new WorkQueue<>(1, key -> {
       calls.incrementAndGet();
-      throw new IllegalStateException("render failed");
+      return PassControl.retryWithBackOff();
     }, (key, failed) -> {
       retriesAsked.put(failed, true);
       Optional<Duration> next = limitTwo.apply(key, failed);

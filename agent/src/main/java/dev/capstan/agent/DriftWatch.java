@@ -1,0 +1,24 @@
+package dev.capstan.agent;
+
+import dev.capstan.engine.resource.ObjectRef;
+import java.util.Collection;
+import java.util.function.Consumer;
+
+/**
+ * Tells the agent when someone else changes or deletes an object it applied. Defined here and
+ * implemented by the cluster side ({@code cluster.DriftWatcher}), which the runtime wires in, so the
+ * agent does not depend on how drift is noticed.
+ */
+public interface DriftWatch extends AutoCloseable {
+  /** Makes sure changes to every one of {@code refs} are noticed from now on. */
+  void watch(Collection<ObjectRef> refs);
+
+  @Override
+  void close();
+
+  /** Starts a watch that reports drifted objects by release id ({@code namespace/release}). */
+  @FunctionalInterface
+  interface Factory {
+    DriftWatch start(Consumer<String> onDriftedRelease);
+  }
+}

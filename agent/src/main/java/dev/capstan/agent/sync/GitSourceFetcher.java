@@ -1,0 +1,23 @@
+package dev.capstan.agent.sync;
+
+import dev.capstan.agent.application.Application;
+import dev.capstan.git.fetch.FetchResult;
+import dev.capstan.git.fetch.Fetcher;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Fetches through the shared Git cache; concurrent fetches of one repository are one. */
+public final class GitSourceFetcher implements SourceFetcher {
+  private final Fetcher fetcher;
+  private final Path credentialsDir;
+
+  public GitSourceFetcher(Fetcher fetcher, Path credentialsDir) {
+    this.fetcher = fetcher;
+    this.credentialsDir = credentialsDir;
+  }
+
+  @Override
+  public FetchResult fetch(Application app, Optional<String> known) {
+    return fetcher.fetch(SourceOf.of(app, credentialsDir), known);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.capstan.agent.sync;
+
+import dev.capstan.core.CapstanException;
+import dev.capstan.engine.diff.DiffReport;
+import dev.capstan.engine.history.ReleaseRevision;
+import dev.capstan.engine.release.StatusReport;
+import dev.capstan.engine.release.SyncOptions;
+import dev.capstan.engine.release.SyncResult;
+import dev.capstan.engine.resource.ChangeSet;
+import dev.capstan.engine.resource.DesiredState;
+import java.util.List;
+
+/**
+ * The release actions the agent runs in its cluster, and what it reads back. Every write fails with a
+ * {@link CapstanException} naming the release or object.
+ */
+public interface Releases {
+  /** Applies {@code desired} as the release's next revision. */
+  SyncResult upgrade(DesiredState desired, SyncOptions options);
+
+  /** Compares {@code desired} with the cluster as the agent applies: taking fields from other managers. */
+  DiffReport diff(DesiredState desired);
+
+  /** The kept revisions of a release, oldest first; empty when it was never deployed. */
+  List<ReleaseRevision> history(String namespace, String release);
+
+  /** The release's deployed objects and their live health; fails for a release without history. */
+  StatusReport status(String namespace, String release);
+
+  /** Puts {@code revision} back as a new revision. */
+  SyncResult rollback(String namespace, String release, int revision, SyncOptions options);
+
+  /** Deletes what the release deployed and its history. */
+  ChangeSet uninstall(String namespace, String release);
+}
