@@ -4,6 +4,7 @@ import dev.capstan.agent.Agent;
 import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.cli.agent.AgentCommand;
 import dev.capstan.engine.cluster.KubeConfigs;
@@ -136,9 +137,8 @@ public final class UpCommand implements Callable<Integer> {
     long deadline = System.nanoTime() + FIRST_SYNC.toNanos();
     while (System.nanoTime() < deadline && stop.getCount() > 0) {
       ApplicationStatus status = agent.application(APP).map(Application::getStatus).orElse(null);
-      if (status != null && status.sync() != null && !"Unknown".equals(status.sync().status())) {
-        say(out, "%s: %s at %s, health %s", APP, status.sync().status(), status.sync().revision(),
-            status.health() == null ? "Unknown" : status.health().status());
+      if (status != null && status.syncState() != SyncState.UNKNOWN) {
+        say(out, "%s: %s at %s, health %s", APP, status.syncState(), status.sync().revision(), status.healthState());
         return;
       }
       Optional<Condition> failing = status == null || status.conditions() == null ? Optional.empty()
