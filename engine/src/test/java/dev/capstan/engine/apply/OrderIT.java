@@ -87,7 +87,7 @@ class OrderIT {
 
     assertThat(result.changes().changes()).extracting(Change::action).containsOnly(Action.CREATED);
     assertThat(result.changes().changes()).extracting(c -> c.ref().kind() + "/" + c.ref().name()).containsExactly(
-        "CustomResourceDefinition/gadgets.order.capstan.dev", "Namespace/" + extraNs,
+        "Namespace/" + extraNs, "CustomResourceDefinition/gadgets.order.capstan.dev",
         "Secret/early",
         "ConfigMap/web", "ConfigMap/elsewhere", "Service/web", "Gadget/gadget",
         "ConfigMap/late");

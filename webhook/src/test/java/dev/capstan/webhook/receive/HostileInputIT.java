@@ -208,7 +208,9 @@ class HostileInputIT {
       gate.countDown();
       List<PushEvent> events = receiver.events(2, WAIT);
       assertThat(events).hasSize(2);
-      assertThat(events.get(0).commit()).isEqualTo(String.format("%040d", 1));
+      // The dispatcher takes the first delivery as soon as it runs, which on a loaded machine may be
+      // after a few more have arrived and been coalesced with it: any commit of the burst but the last.
+      assertThat(Integer.parseInt(events.get(0).commit())).as("the first push the dispatcher took").isBetween(1, 19);
       assertThat(events.get(1).commit()).as("the last push of the burst").isEqualTo(String.format("%040d", 20));
       assertThat(receiver.nextWithin(Duration.ofMillis(300))).isNull();
     }
