@@ -125,20 +125,23 @@ public final class Applier {
    * overlaid on it. A field dropped from the manifest changes the manifest, so it is never missed.
    */
   private boolean unchanged(PlannedObject object, Map<String, Object> live, Map<String, Object> previous) {
-    return object.object().equals(previous) && appliedByCapstan(live)
-        && !comparison.drifted(live, ApplyPrediction.local(object.object(), live));
+    return sameAsApplied(object, live, previous) && !comparison.drifted(live, ApplyPrediction.local(object.object(), live));
+  }
+
+  private boolean sameAsApplied(PlannedObject object, Map<String, Object> live, Map<String, Object> previous) {
+    return object.object().equals(previous) && appliedByCapstan(live);
   }
 
   /**
-   * Sends an object unless applying it would change nothing. Where the cheap check cannot tell, the
-   * server is asked with a dry run and the result judged by the same rule as {@code capstan diff}
-   * ({@link ObjectComparison#drifted}), so an object diff calls unchanged is never rewritten and
-   * one it calls changed is always sent. A field another manager owns fails here, before any
-   * write, unless conflicts are forced.
+   * Sends an object unless applying it would change nothing. A changed manifest is always sent. When
+   * the manifest is the one applied last and the cheap check sees a difference (someone changed the
+   * object, or the server keeps a field in another form), the server is asked with a dry run and
+   * the result judged by {@code capstan diff}'s rule ({@link ObjectComparison#drifted}): what diff
+   * calls changed is sent, what it calls unchanged is not rewritten. A field another manager owns
+   * fails here, before any write, unless conflicts are forced.
    */
   private Action applyOne(PlannedObject object, Optional<Map<String, Object>> live, Map<String, Object> previous) {
-    if (live.isPresent() && (unchanged(object, live.get(), previous) || !comparison.drifted(live.get(),
-        prediction.predict(object.ref(), object.object(), live.get(), options.forceConflicts())))) {
+    if (live.isPresent() && sameAsApplied(object, live.get(), previous) && !drifted(object, live.get())) {
       return Action.UNCHANGED;
     }
     ApplyMode mode = ApplyMode.defaults().withDryRun(options.dryRun()).withForceConflicts(options.forceConflicts());
@@ -150,6 +153,12 @@ public final class Applier {
       }
     }
     return live.isPresent() ? Action.CONFIGURED : Action.CREATED;
+  }
+
+  /** The cheap check first; only when it sees a difference, the server's dry run decides. */
+  private boolean drifted(PlannedObject object, Map<String, Object> live) {
+    return comparison.drifted(live, ApplyPrediction.local(object.object(), live))
+        && comparison.drifted(live, prediction.predict(object.ref(), object.object(), live, options.forceConflicts()));
   }
 
   private static boolean appliedByCapstan(Map<String, Object> live) {
