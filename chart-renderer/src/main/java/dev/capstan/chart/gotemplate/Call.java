@@ -100,7 +100,7 @@ final class Call {
       exec.moveTo(node);
       throw exec.fail("error calling " + name + ": " + e);
     }
-    exec.checkSize(result);
+    exec.checkSize(result, node);
     exec.clearIface();
     return result;
   }

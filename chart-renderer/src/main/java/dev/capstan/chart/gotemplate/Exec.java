@@ -533,7 +533,7 @@ final class Exec {
     step();
   }
 
-  void checkSize(Object v) {
+  void checkSize(Object v, Node at) {
     long size;
     if (v instanceof String s) {
       size = s.length();
@@ -549,6 +549,7 @@ final class Exec {
     try {
       budget.size(size);
     } catch (GoLimitException e) {
+      at(at);
       throw errorf(e.getMessage());
     }
   }
