@@ -39,7 +39,7 @@ class GoTemplateEngineTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"syntax", "control", "define", "builtins", "funcs", "errors", "missing",
-      "printing", "whitespace", "scoping", "random", "gentle"})
+      "printing", "whitespace", "scoping", "random", "gentle", "positions"})
   void casesBehaveAsInGo(String file) throws Exception {
     List<EngineCases.Case> cases = EngineCases.read("/gotemplate/engine/" + file + ".cases");
     JsonNode golden;
