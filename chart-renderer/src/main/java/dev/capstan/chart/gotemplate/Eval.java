@@ -165,11 +165,10 @@ final class Eval {
       throw exec.fail("nil pointer evaluating interface {}." + name);
     }
     GoStruct struct = receiver instanceof GoStruct s ? s : null;
-    if (struct != null) {
-      GoFunc method = struct.method(name);
-      if (method != null) {
-        return evalCall(dot, dotIface, method, n, name, args, fin);
-      }
+    GoFunc method = struct != null ? struct.method(name)
+        : receiver instanceof GoNamed named ? named.method(name) : null;
+    if (method != null) {
+      return evalCall(dot, dotIface, method, n, name, args, fin);
     }
     boolean hasArgs = (args != null && args.length > 1) || fin != MISSING;
     if (struct != null && struct.has(name)) {

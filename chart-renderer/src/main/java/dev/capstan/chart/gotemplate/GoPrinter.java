@@ -94,7 +94,7 @@ final class GoPrinter {
 
   private void printMap(Map<?, ?> m, char verb, int depth) {
     if (sharpV) {
-      buf.append("map[string]interface {}{");
+      buf.append(GoValues.typeName(m)).append('{');
     } else {
       buf.append("map[");
     }
@@ -113,7 +113,7 @@ final class GoPrinter {
 
   private void printList(List<?> l, char verb, int depth) {
     if (sharpV) {
-      buf.append("[]interface {}{");
+      buf.append(GoValues.typeName(l)).append('{');
     } else {
       buf.append('[');
     }

@@ -31,6 +31,9 @@ public final class GoValues {
     if (v instanceof Double) {
       return "float64";
     }
+    if (v instanceof GoNamed n) {
+      return n.goTypeName();
+    }
     if (v instanceof Map) {
       return "map[string]interface {}";
     }

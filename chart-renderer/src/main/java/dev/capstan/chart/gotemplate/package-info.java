@@ -16,6 +16,9 @@
  *   <li>{@code []interface{}}: any {@link java.util.List}</li>
  *   <li>{@code map[string]interface{}}: any {@link java.util.Map} with String keys (ranged and
  *       printed in sorted key order, as Go does)</li>
+ *   <li>a map or slice of a named Go type ({@code chartutil.Values}, {@code engine.files}): the
+ *       Map or List implementing {@link dev.capstan.chart.gotemplate.GoNamed}, which gives the
+ *       type's name and methods</li>
  *   <li>a Go struct or named type with fields and methods ({@code .Chart}, {@code .Capabilities},
  *       {@code .Files}): a {@link dev.capstan.chart.gotemplate.GoStruct}, the only way a template
  *       reaches behaviour: no Java object is ever reflected on</li>
