@@ -39,7 +39,8 @@ class GoTemplateEngineTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"syntax", "control", "define", "builtins", "funcs", "errors", "missing",
-      "printing", "whitespace", "scoping", "random", "gentle", "positions"})
+      "printing", "whitespace", "scoping", "random", "gentle", "positions",
+      "control-random"})
   void casesBehaveAsInGo(String file) throws Exception {
     List<EngineCases.Case> cases = EngineCases.read("/gotemplate/engine/" + file + ".cases");
     JsonNode golden;
