@@ -44,10 +44,18 @@ final class Exec {
   void run(Tree t, Object data) {
     tmpl = t;
     vars.push("$", data, false);
+    GoBudget outer = CurrentBudget.HOLDER.get();
+    CurrentBudget.HOLDER.set(budget);
     try {
       walk(data, false, t.root());
     } catch (StackOverflowError e) {
       throw errorf("template calls or expressions nested too deeply to execute");
+    } finally {
+      if (outer == null) {
+        CurrentBudget.HOLDER.remove();
+      } else {
+        CurrentBudget.HOLDER.set(outer);
+      }
     }
   }
 
