@@ -16,6 +16,8 @@
  *   <li>{@code []interface{}}: any {@link java.util.List}</li>
  *   <li>{@code map[string]interface{}}: any {@link java.util.Map} with String keys (ranged and
  *       printed in sorted key order, as Go does)</li>
+ *   <li>{@code complex128}, which only a template constant makes ({@code 1i}):
+ *       {@link dev.capstan.chart.gotemplate.GoComplex}</li>
  *   <li>a map or slice of a named Go type ({@code chartutil.Values}, {@code engine.files}): the
  *       Map or List implementing {@link dev.capstan.chart.gotemplate.GoNamed}, which gives the
  *       type's name and methods</li>
@@ -56,7 +58,7 @@
  *       output afterwards, which is the chart side's job.</li>
  *   <li>Semantics are Go 1.23's (the Go of Helm 3.17): no {@code range} over an integer,
  *       {@code incompatible types for comparison} without the types. Known differences, each a
- *       limit of the value model or the JVM: no complex constants; an integer constant beyond 32
+ *       limit of the value model or the JVM: an integer constant beyond 32
  *       bits is an int64; a list is never told apart as {@code []string}; template calls nest at
  *       most {@value dev.capstan.chart.gotemplate.Exec#MAX_EXEC_DEPTH} deep (Go: 100000) and
  *       parentheses 100 deep (Go 1.23: unlimited); ranging over a {@code []byte} gives int
