@@ -13,6 +13,9 @@ GENTLE = MODE in ("gentle", "control")
 CONTROL = MODE == "control"
 SEED = {"random": 20261204, "gentle": 20261205, "control": 20261206}[MODE]
 COUNT = 500
+# fuzz-engine.sh explores beyond the committed sets: MODE SEED COUNT.
+if len(sys.argv) > 3:
+    SEED, COUNT = int(sys.argv[2]), int(sys.argv[3])
 KEYS = ["a", "b", "c", "l", "m", "n", "s", "f", "i", "x"]
 BUILTINS = ["and", "or", "not", "len", "index", "slice", "print", "printf", "println", "eq", "ne",
             "lt", "le", "gt", "ge", "html", "js", "urlquery"]
