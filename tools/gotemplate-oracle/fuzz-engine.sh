@@ -13,7 +13,7 @@ seed=${1:-$(date +%s)}
 count=${2:-2000}
 out=$(mktemp -d)
 export GOTOOLCHAIN=go1.23.7
-for mode in random gentle control; do
+for mode in random gentle control fmt; do
   python3 "$here/enginecases/gen_random.py" "$mode" "$seed" "$count" > "$out/$mode.cases"
   (cd "$here/enginecases" && go run . "$out/$mode.cases" "$out/$mode.golden.json")
 done

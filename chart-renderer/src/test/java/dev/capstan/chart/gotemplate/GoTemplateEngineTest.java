@@ -60,7 +60,7 @@ class GoTemplateEngineTest {
   @ParameterizedTest
   @ValueSource(strings = {"syntax", "control", "define", "builtins", "funcs", "errors", "missing",
       "printing", "whitespace", "scoping", "random", "gentle", "positions",
-      "control-random"})
+      "control-random", "fmt-random"})
   void casesBehaveAsInGo(String file) throws Exception {
     List<EngineCases.Case> cases;
     JsonNode golden;
