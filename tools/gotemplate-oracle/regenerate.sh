@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Regenerates the golden files of the Go template cases from the real Go text/template, Sprig and
+# Helm 3.17.2's engine (this folder's Go program), so the Java tests need neither Go nor the network:
+#
+#   tools/gotemplate-oracle/regenerate.sh            # every case file
+#   tools/gotemplate-oracle/regenerate.sh ranges     # only cases/ranges.yaml
+#
+# Each chart-renderer/src/test/resources/gotemplate/cases/NAME.yaml gives golden/NAME.json beside
+# cases/. A golden that differs from what Java renders is a bug in Java, never a file to edit by hand.
+# Needs Go (the module proxy on first run, to fetch helm.sh/helm/v3 v3.17.2).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+dir="$root/chart-renderer/src/test/resources/gotemplate"
+bin=$(mktemp -d)
+trap 'rm -rf "$bin"' EXIT
+
+(cd "$here" && go build -o "$bin/oracle" .)
+mkdir -p "$dir/golden"
+if [[ $# -gt 0 ]]; then
+  files=()
+  for name in "$@"; do files+=("$dir/cases/$name.yaml"); done
+else
+  rm -f "$dir"/golden/*.json
+  files=("$dir"/cases/*.yaml)
+fi
+for cases in "${files[@]}"; do
+  name=$(basename "$cases" .yaml)
+  "$bin/oracle" "$cases" "$dir/golden/$name.json"
+  echo "wrote gotemplate/golden/$name.json ($(grep -c '"name":' "$dir/golden/$name.json") cases)" >&2
+done
