@@ -4,7 +4,7 @@ go 1.24.0
 
 require (
 	helm.sh/helm/v3 v3.17.2
-	sigs.k8s.io/yaml v1.6.0
+	sigs.k8s.io/yaml v1.4.0
 )
 
 require (
@@ -44,8 +44,6 @@ require (
 	github.com/xeipuuv/gojsonpointer v0.0.0-20190905194746-02993c407bfb // indirect
 	github.com/xeipuuv/gojsonreference v0.0.0-20180127040603-bd5ef7bd5415 // indirect
 	github.com/xeipuuv/gojsonschema v1.2.0 // indirect
-	go.yaml.in/yaml/v2 v2.4.2 // indirect
-	go.yaml.in/yaml/v3 v3.0.3 // indirect
 	golang.org/x/crypto v0.36.0 // indirect
 	golang.org/x/net v0.37.0 // indirect
 	golang.org/x/oauth2 v0.23.0 // indirect

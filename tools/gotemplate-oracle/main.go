@@ -2,6 +2,9 @@
 // engine (helm.sh/helm/v3 pkg/engine, the version the Helm 3.17 binary in tools/helm-oracle is
 // built from) and writes what Helm produced: the rendered text or the exact error message.
 //
+// Its module requirements resolve to exactly the dependency versions of that binary (go version -m),
+// so YAML, Sprig and the API version set behave as the binary does.
+//
 // Usage: gotemplate-oracle CASES.yaml GOLDEN.json
 //
 // A case file is a YAML list of cases (see README.md for every field):
