@@ -1,6 +1,6 @@
 module dev.capstan/gotemplate-oracle
 
-go 1.24.0
+go 1.23.0
 
 require (
 	helm.sh/helm/v3 v3.17.2

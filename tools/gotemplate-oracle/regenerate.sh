@@ -7,7 +7,7 @@
 #
 # Each chart-renderer/src/test/resources/gotemplate/cases/NAME.yaml gives golden/NAME.json beside
 # cases/. A golden that differs from what Java renders is a bug in Java, never a file to edit by hand.
-# Needs Go (the module proxy on first run, to fetch helm.sh/helm/v3 v3.17.2).
+# Needs Go and, on first run, the module proxy (helm.sh/helm/v3 v3.17.2 and the go1.23.7 toolchain).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,7 +16,9 @@ dir="$root/chart-renderer/src/test/resources/gotemplate"
 bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
 
-(cd "$here" && go build -o "$bin/oracle" .)
+# text/template is part of Go's standard library, so the Go release matters as much as Helm's: the
+# Helm 3.17.2 binary is built with go1.23.7 (no range over integers yet, for one), and so is the oracle.
+(cd "$here" && GOTOOLCHAIN=go1.23.7 go build -o "$bin/oracle" .)
 mkdir -p "$dir/golden"
 if [[ $# -gt 0 ]]; then
   files=()
