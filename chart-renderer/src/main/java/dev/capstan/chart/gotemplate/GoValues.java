@@ -1,0 +1,113 @@
+package dev.capstan.chart.gotemplate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Questions about a value of this package's value model that Go answers with reflection: its type
+ * as {@code %T} prints it, its reflect kind, and text/template's notion of truth.
+ */
+public final class GoValues {
+  private GoValues() {}
+
+  /** The type as Go's {@code %T} prints it: {@code float64}, {@code []interface {}}, {@code <nil>}. */
+  public static String typeName(Object v) {
+    if (v == null) {
+      return "<nil>";
+    }
+    if (v instanceof String) {
+      return "string";
+    }
+    if (v instanceof Boolean) {
+      return "bool";
+    }
+    if (v instanceof Integer) {
+      return "int";
+    }
+    if (v instanceof Long) {
+      return "int64";
+    }
+    if (v instanceof Double) {
+      return "float64";
+    }
+    if (v instanceof Map) {
+      return "map[string]interface {}";
+    }
+    if (v instanceof List) {
+      return "[]interface {}";
+    }
+    if (v instanceof byte[]) {
+      return "[]uint8";
+    }
+    if (v instanceof GoStruct s) {
+      return s.goTypeName();
+    }
+    throw new IllegalArgumentException("not a Go template value: " + v.getClass().getName());
+  }
+
+  /** The reflect kind's name: {@code string}, {@code map}, {@code slice}, {@code invalid} for nil. */
+  public static String kindName(Object v) {
+    if (v == null) {
+      return "invalid";
+    }
+    if (v instanceof Map) {
+      return "map";
+    }
+    if (v instanceof List || v instanceof byte[]) {
+      return "slice";
+    }
+    if (v instanceof GoStruct s) {
+      return s.goTypeName().startsWith("*") ? "ptr" : "struct";
+    }
+    return typeName(v);
+  }
+
+  /**
+   * Text/template's truth ({@code template.IsTrue}): false, zero numbers, nil and empty strings,
+   * lists and maps are false; everything else, structs included, is true.
+   */
+  public static boolean isTrue(Object v) {
+    if (v == null) {
+      return false;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if (v instanceof String s) {
+      return !s.isEmpty();
+    }
+    if (v instanceof Integer i) {
+      return i != 0;
+    }
+    if (v instanceof Long l) {
+      return l != 0;
+    }
+    if (v instanceof Double d) {
+      return d != 0;
+    }
+    if (v instanceof Map<?, ?> m) {
+      return !m.isEmpty();
+    }
+    if (v instanceof List<?> l) {
+      return !l.isEmpty();
+    }
+    if (v instanceof byte[] b) {
+      return b.length > 0;
+    }
+    return true;
+  }
+
+  /** A map's keys in Go's order (sorted), as {@code range} and {@code fmt} visit them. */
+  @SuppressWarnings("unchecked")
+  public static List<String> sortedKeys(Map<?, ?> m) {
+    if (m instanceof SortedMap<?, ?> sm && sm.comparator() == null) {
+      return new ArrayList<>((java.util.Set<String>) sm.keySet());
+    }
+    List<String> keys = new ArrayList<>((java.util.Set<String>) m.keySet());
+    Collections.sort(keys);
+    return keys;
+  }
+}

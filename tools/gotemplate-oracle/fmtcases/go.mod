@@ -1,0 +1,3 @@
+module capstan.dev/tools/gotemplate-oracle/fmtcases
+
+go 1.22
