@@ -1,10 +1,8 @@
 package dev.capstan.chart.gotemplate;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * Questions about a value of this package's value model that Go answers with reflection: its type
@@ -103,11 +101,24 @@ public final class GoValues {
   /** A map's keys in Go's order (sorted), as {@code range} and {@code fmt} visit them. */
   @SuppressWarnings("unchecked")
   public static List<String> sortedKeys(Map<?, ?> m) {
-    if (m instanceof SortedMap<?, ?> sm && sm.comparator() == null) {
-      return new ArrayList<>((java.util.Set<String>) sm.keySet());
-    }
     List<String> keys = new ArrayList<>((java.util.Set<String>) m.keySet());
-    Collections.sort(keys);
+    keys.sort(GoValues::compareStrings);
     return keys;
+  }
+
+  /** Go's string order: by UTF-8 bytes, which is code point order (Java's is UTF-16 units). */
+  public static int compareStrings(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+          return Integer.compare(a.codePointAt(i), b.codePointAt(i));
+        }
+        return x - y;
+      }
+    }
+    return a.length() - b.length();
   }
 }
