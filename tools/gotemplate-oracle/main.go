@@ -7,6 +7,8 @@
 //
 // Usage: gotemplate-oracle CASES.yaml GOLDEN.json
 //
+//	gotemplate-oracle --api-versions   (prints Helm's default .Capabilities.APIVersions, one a line)
+//
 // A case file is a YAML list of cases (see README.md for every field):
 //
 //   - name: range-map-sorted
@@ -83,6 +85,12 @@ type Result struct {
 }
 
 func main() {
+	if len(os.Args) == 2 && os.Args[1] == "--api-versions" {
+		for _, v := range chartutil.DefaultVersionSet {
+			fmt.Println(v)
+		}
+		return
+	}
 	if len(os.Args) != 3 {
 		fmt.Fprintln(os.Stderr, "usage: gotemplate-oracle CASES.yaml GOLDEN.json")
 		os.Exit(2)

@@ -20,6 +20,12 @@ trap 'rm -rf "$bin"' EXIT
 # Helm 3.17.2 binary is built with go1.23.7 (no range over integers yet, for one), and so is the oracle.
 (cd "$here" && GOTOOLCHAIN=go1.23.7 go build -o "$bin/oracle" .)
 mkdir -p "$dir/golden"
+api="$root/chart-renderer/src/main/resources/dev/capstan/chart/gochart/helm-api-versions.txt"
+{
+  echo "# Helm 3.17.2's default .Capabilities.APIVersions (chartutil.DefaultVersionSet), in its order."
+  echo "# Written by tools/gotemplate-oracle/regenerate.sh (gotemplate-oracle --api-versions); do not edit."
+  "$bin/oracle" --api-versions
+} >"$api"
 if [[ $# -gt 0 ]]; then
   files=()
   for name in "$@"; do files+=("$dir/cases/$name.yaml"); done

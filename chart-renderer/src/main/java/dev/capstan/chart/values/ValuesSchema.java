@@ -3,6 +3,7 @@ package dev.capstan.chart.values;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaException;
 import com.networknt.schema.JsonSchemaFactory;
@@ -13,6 +14,7 @@ import com.networknt.schema.resource.DisallowSchemaLoader;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -72,8 +74,14 @@ public final class ValuesSchema {
       throw new ValuesException(line > 0 ? where + ":" + line : where,
           "invalid JSON: " + e.getOriginalMessage());
     }
-    SpecVersion.VersionFlag version = SpecVersionDetector.detectOptionalVersion(schemaNode, false)
-        .orElse(SpecVersion.VersionFlag.V7);
+    Optional<SpecVersion.VersionFlag> declared = SpecVersionDetector.detectOptionalVersion(schemaNode, false);
+    if (declared.isEmpty() && schemaNode.has("$schema") && schemaNode instanceof ObjectNode o) {
+      // Helm (gojsonschema) reads a $schema it does not know, such as the common
+      // "http://json-schema.org/schema#", as the latest draft it has; so do we, instead of
+      // trying to load that URI as a meta-schema.
+      schemaNode = o.deepCopy().without("$schema");
+    }
+    SpecVersion.VersionFlag version = declared.orElse(SpecVersion.VersionFlag.V7);
     JsonSchema schema = FACTORIES.computeIfAbsent(version, ValuesSchema::factory).getSchema(schemaNode);
     // Resolve every $ref now, so a bad reference fails here and is never cached.
     schema.initializeValidators();
