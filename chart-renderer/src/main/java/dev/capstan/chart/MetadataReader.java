@@ -80,7 +80,8 @@ final class MetadataReader {
       throw new ChartException(where, "annotations must be a mapping of strings, found " + Mappers.describe(rawAnnotations));
     }
     return new ChartDescription(string(map, "home", where), string(map, "icon", where), strings(map, "sources", where),
-        strings(map, "keywords", where), maintainers, Boolean.parseBoolean(string(map, "deprecated", where)), annotations);
+        strings(map, "keywords", where), maintainers, Boolean.parseBoolean(string(map, "deprecated", where)), annotations,
+        string(map, "type", where));
   }
 
   private static List<String> strings(Map<String, Object> map, String key, String where) {

@@ -19,10 +19,12 @@ import java.util.Set;
  */
 final class HelmObjects {
   /**
-   * What {@code .Capabilities.HelmVersion} reports: the Helm release whose template behaviour
-   * Capstan reproduces (the build fields Capstan cannot honestly claim are empty).
+   * What {@code .Capabilities.HelmVersion} reports: the build of Helm whose template behaviour
+   * Capstan reproduces (v3.17.2), field for field, so charts that test it take Helm's branch.
    */
   static final String HELM_VERSION = "v3.17.2";
+
+  static final String HELM_GIT_COMMIT = "cc0bbbd6d6276b83880042c1ecb34087e84d41eb";
 
   static final String GO_VERSION = "go1.23.7";
 
@@ -72,7 +74,7 @@ final class HelmObjects {
       deps.add(dependency(dep));
     }
     fields.put("Dependencies", deps);
-    fields.put("Type", nz(m.type()));
+    fields.put("Type", nz(d.typeAsWritten()));
     GoStructs metadata = GoStructs.of("chart.Metadata", fields);
     Map<String, Object> outer = new LinkedHashMap<>(fields);
     outer.put("IsRoot", isRoot);
@@ -108,8 +110,8 @@ final class HelmObjects {
         GoFunc.of("String", List.of(), a -> kubeVersion)), s -> kubeVersion);
     Map<String, Object> helm = new LinkedHashMap<>();
     helm.put("Version", HELM_VERSION);
-    helm.put("GitCommit", "");
-    helm.put("GitTreeState", "");
+    helm.put("GitCommit", HELM_GIT_COMMIT);
+    helm.put("GitTreeState", "clean");
     helm.put("GoVersion", GO_VERSION);
     Map<String, Object> caps = new LinkedHashMap<>();
     caps.put("KubeVersion", kubeVersionStruct);

@@ -33,6 +33,11 @@ final class GoTree {
   }
 
   static GoTree render(ChartValues tree, RenderOptions options, SemVer kube, RenderBudget budget) {
+    return render(tree, options, kube, budget, false);
+  }
+
+  /** {@code strict}: missing map keys are errors, as under {@code helm lint --strict}. */
+  static GoTree render(ChartValues tree, RenderOptions options, SemVer kube, RenderBudget budget, boolean strict) {
     String version = "v" + kube.major() + "." + kube.minor() + "." + kube.patch()
         + (kube.preRelease().isEmpty() ? "" : "-" + kube.preRelease());
     // Only --set gives int64 numbers in Helm; everything else is float64 (see GoNumbers).
@@ -40,7 +45,7 @@ final class GoTree {
         : UserValues.load(ValuesOptions.none().withSet(options.values().set()));
     GoChartRenderer.Context context = new GoChartRenderer.Context(options.releaseName(), options.namespace(),
         options.revision(), options.isUpgrade(), version, kube.major(), kube.minor(), options.apiVersions(), setValues,
-        false);
+        strict);
     Map<String, String> outputs = new LinkedHashMap<>();
     for (GoChartRenderer.Rendered r : GoChartRenderer.render(node(tree), context, budget)) {
       outputs.put(r.path(), r.text());
