@@ -64,15 +64,19 @@ enum Builtin {
     };
   }
 
-  /** Runs the function (not and/or/call, which the executor handles); Go errors as GoFuncException. */
-  Object apply(List<Object> a, boolean firstIsInterface) {
+  /**
+   * Runs the function (not and/or/call, which the executor handles); Go errors as GoFuncException.
+   * {@code fromInterface[i]} says argument i came from an interface{} slot (a map entry, a list
+   * element), which Go's len and slice treat differently from the same value held directly.
+   */
+  Object apply(List<Object> a, boolean[] fromInterface) {
     return switch (this) {
       case HTML -> Escapers.html(Escapers.evalArgs(a));
       case JS -> Escapers.js(Escapers.evalArgs(a));
       case URLQUERY -> Escapers.urlQuery(Escapers.evalArgs(a));
       case INDEX -> Indexing.index(a.get(0), a.subList(1, a.size()));
-      case SLICE -> Indexing.slice(a.get(0), a.subList(1, a.size()));
-      case LEN -> Indexing.length(a.get(0), firstIsInterface);
+      case SLICE -> Indexing.slice(a.get(0), a.subList(1, a.size()), fromInterface);
+      case LEN -> Indexing.length(a.get(0), fromInterface[0]);
       case NOT -> !GoValues.isTrue(a.get(0));
       case PRINT -> GoFmt.sprint(a);
       case PRINTF -> GoFmt.sprintf((String) a.get(0), a.subList(1, a.size()));

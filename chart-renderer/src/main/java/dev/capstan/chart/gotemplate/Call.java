@@ -52,18 +52,22 @@ final class Call {
     }
     exec.checkStep();
     Object[] argv = new Object[numIn];
-    boolean firstIface = false;
+    // Which arguments came from an interface{} slot: only the built-ins look (len, slice).
+    boolean[] ifaces = builtin != null ? new boolean[numIn] : null;
     int i = 0;
     for (; i < numFixed && i < nargs; i++) {
       argv[i] = exec.evalArg(dot, dotIface, param(goFunc, builtin, i), args[i + 1]);
-      if (i == 0) {
-        firstIface = exec.lastIface();
+      if (ifaces != null) {
+        ifaces[i] = exec.lastIface();
       }
     }
     if (variadic) {
       GoType t = goFunc != null ? goFunc.variadic() : GoType.ANY;
       for (; i < nargs; i++) {
         argv[i] = exec.evalArg(dot, dotIface, t, args[i + 1]);
+        if (ifaces != null) {
+          ifaces[i] = exec.lastIface();
+        }
       }
     }
     if (hasFinal) {
@@ -75,9 +79,6 @@ final class Call {
         t = param(goFunc, builtin, numFixed - 1);
       }
       argv[i] = exec.validateType(fin, false, t);
-      if (i == 0) {
-        firstIface = false;
-      }
     }
     List<Object> argList = Arrays.asList(argv);
     Object result;
@@ -85,7 +86,7 @@ final class Call {
       if (builtin == Builtin.CALL) {
         result = call(argList);
       } else if (builtin != null) {
-        result = builtin.apply(argList, firstIface);
+        result = builtin.apply(argList, ifaces);
       } else {
         result = goFunc.body().call(argList);
       }
@@ -100,7 +101,7 @@ final class Call {
       exec.moveTo(node);
       throw exec.fail("error calling " + name + ": " + e);
     }
-    exec.checkSize(result);
+    exec.checkSize(result, node);
     exec.clearIface();
     return result;
   }

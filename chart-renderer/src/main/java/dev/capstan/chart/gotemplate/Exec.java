@@ -19,6 +19,8 @@ import java.util.Map;
  */
 final class Exec {
   private static final Object MISSING = new Object();
+  /** The argument list of a field used as an argument: only its length (one, no arguments) is read. */
+  private static final Node[] ONE_ARG = new Node[1];
   private static final int NORMAL = 0;
   private static final int BREAK = 1;
   private static final int CONTINUE = 2;
@@ -306,6 +308,8 @@ final class Exec {
     at(n);
     if (v == null) {
       write("<no value>");
+    } else if (v instanceof GoFunc) {
+      throw errorf("can't print " + n + " of type " + GoValues.typeName(v));
     } else if (v instanceof String s) {
       write(s);
     } else {
@@ -533,7 +537,7 @@ final class Exec {
     step();
   }
 
-  void checkSize(Object v) {
+  void checkSize(Object v, Node at) {
     long size;
     if (v instanceof String s) {
       size = s.length();
@@ -549,6 +553,7 @@ final class Exec {
     try {
       budget.size(size);
     } catch (GoLimitException e) {
+      at(at);
       throw errorf(e.getMessage());
     }
   }
@@ -570,8 +575,7 @@ final class Exec {
       throw errorf("cannot assign nil to " + typ.goName());
     }
     if (n instanceof FieldNode f) {
-      Object v = evalFieldChain(dot, dotIface, dot, dotIface, f, f.ident(), 0, new Node[] {n},
-          MISSING);
+      Object v = evalFieldChain(dot, dotIface, dot, dotIface, f, f.ident(), 0, ONE_ARG, MISSING);
       return validateType(v, lastIface, typ);
     }
     if (n instanceof VariableNode v) {

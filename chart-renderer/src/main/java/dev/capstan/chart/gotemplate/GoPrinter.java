@@ -84,6 +84,9 @@ final class GoPrinter {
       fmtBytes(b, verb);
     } else if (v instanceof GoStruct s) {
       printStruct(s, verb);
+    } else if (v instanceof GoFunc) {
+      // Go prints a func's address, which means nothing outside one process.
+      padString("0x0");
     } else {
       throw new IllegalArgumentException("not a Go template value: " + v.getClass().getName());
     }

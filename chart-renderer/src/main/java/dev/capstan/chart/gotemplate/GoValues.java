@@ -43,6 +43,9 @@ public final class GoValues {
     if (v instanceof GoStruct s) {
       return s.goTypeName();
     }
+    if (v instanceof GoFunc f) {
+      return funcType(f);
+    }
     throw new IllegalArgumentException("not a Go template value: " + v.getClass().getName());
   }
 
@@ -59,6 +62,9 @@ public final class GoValues {
     }
     if (v instanceof GoStruct s) {
       return s.goTypeName().startsWith("*") ? "ptr" : "struct";
+    }
+    if (v instanceof GoFunc) {
+      return "func";
     }
     return typeName(v);
   }
@@ -96,6 +102,18 @@ public final class GoValues {
       return b.length > 0;
     }
     return true;
+  }
+
+  /** A function value's type as Go would print it; the result type is not declared, so any. */
+  private static String funcType(GoFunc f) {
+    StringBuilder b = new StringBuilder("func(");
+    for (int i = 0; i < f.params().size(); i++) {
+      b.append(i > 0 ? ", " : "").append(f.params().get(i).goName());
+    }
+    if (f.isVariadic()) {
+      b.append(f.params().isEmpty() ? "..." : ", ...").append(f.variadic().goName());
+    }
+    return b.append(") interface {}").toString();
   }
 
   /** A map's keys in Go's order (sorted), as {@code range} and {@code fmt} visit them. */

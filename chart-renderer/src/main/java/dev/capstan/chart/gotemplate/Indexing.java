@@ -67,7 +67,7 @@ final class Indexing {
     return (int) x;
   }
 
-  static Object slice(Object item, List<Object> indexes) {
+  static Object slice(Object item, List<Object> indexes, boolean[] fromInterface) {
     if (item == null) {
       throw new GoFuncException("slice of untyped nil");
     }
@@ -91,6 +91,10 @@ final class Indexing {
     }
     int[] idx = {0, len, 0};
     for (int i = 0; i < indexes.size(); i++) {
+      // Unlike index, Go's slice does not unwrap an interface{}: its kind is not an integer.
+      if (fromInterface[i + 1]) {
+        throw new GoFuncException("cannot index slice/array with type interface {}");
+      }
       idx[i] = indexArg(indexes.get(i), len);
     }
     if (idx[0] > idx[1]) {

@@ -15,8 +15,8 @@ import java.util.function.Function;
  * the line in its error messages are the same as Go's.
  */
 final class Parser {
-  /** Nested parentheses allowed; Go's own limit. */
-  private static final int MAX_STACK_DEPTH = 10000;
+  /** Nested parentheses allowed (Go 1.24+ allows 10000; the parser recurses on the Java stack). */
+  private static final int MAX_STACK_DEPTH = 100;
 
   private final String parseName;
   private final String text;

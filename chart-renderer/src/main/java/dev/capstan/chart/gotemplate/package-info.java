@@ -55,7 +55,9 @@
  *       {@code incompatible types for comparison} without the types. Known differences, each a
  *       limit of the value model or the JVM: no complex constants; an integer constant beyond 32
  *       bits is an int64; a list is never told apart as {@code []string}; template calls nest at
- *       most {@value dev.capstan.chart.gotemplate.Exec#MAX_EXEC_DEPTH} deep (Go: 100000).</li>
+ *       most {@value dev.capstan.chart.gotemplate.Exec#MAX_EXEC_DEPTH} deep (Go: 100000) and
+ *       parentheses 100 deep (Go 1.23: unlimited); ranging over a {@code []byte} gives int
+ *       elements (Go: uint8).</li>
  * </ul>
  */
 package dev.capstan.chart.gotemplate;

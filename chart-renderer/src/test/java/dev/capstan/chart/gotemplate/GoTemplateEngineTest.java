@@ -38,7 +38,8 @@ class GoTemplateEngineTest {
       "parse-complex", "ERROR template: t:1: complex number constants are not supported: 1i");
 
   @ParameterizedTest
-  @ValueSource(strings = {"syntax", "control", "define", "builtins", "funcs", "errors", "missing"})
+  @ValueSource(strings = {"syntax", "control", "define", "builtins", "funcs", "errors", "missing",
+      "printing", "whitespace", "scoping", "random", "gentle"})
   void casesBehaveAsInGo(String file) throws Exception {
     List<EngineCases.Case> cases = EngineCases.read("/gotemplate/engine/" + file + ".cases");
     JsonNode golden;
