@@ -165,6 +165,8 @@ func decode(raw interface{}) interface{} {
 					return int(x.(float64))
 				case "$int64":
 					return int64(x.(float64))
+				case "$uint32":
+					return uint32(x.(float64))
 				case "$bytes":
 					return []byte(x.(string))
 				case "$strings":

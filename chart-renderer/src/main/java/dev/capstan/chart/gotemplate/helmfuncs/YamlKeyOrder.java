@@ -7,11 +7,44 @@ package dev.capstan.chart.gotemplate.helmfuncs;
 final class YamlKeyOrder {
   private YamlKeyOrder() {}
 
-  static int compare(String a, String b) {
-    if (a.equals(b)) {
-      return 0;
+  /**
+   * Sorts as Go's sort.Sort does for up to 12 keys (insertion sort), which matters because this
+   * order is not transitive ({@code 1x < 2x < 10x < 1x}); larger maps are merge-sorted, which
+   * agrees with Go whenever the keys are consistently ordered and never fails when they are not.
+   */
+  static <T> void sort(java.util.List<T> items, java.util.function.Function<T, String> key) {
+    if (items.size() <= 12) {
+      for (int i = 1; i < items.size(); i++) {
+        for (int j = i; j > 0 && less(key.apply(items.get(j)), key.apply(items.get(j - 1))); j--) {
+          java.util.Collections.swap(items, j, j - 1);
+        }
+      }
+      return;
     }
-    return less(a, b) ? -1 : 1;
+    mergeSort(items, key);
+  }
+
+  private static <T> void mergeSort(java.util.List<T> items, java.util.function.Function<T, String> key) {
+    if (items.size() < 2) {
+      return;
+    }
+    int mid = items.size() / 2;
+    java.util.List<T> left = new java.util.ArrayList<>(items.subList(0, mid));
+    java.util.List<T> right = new java.util.ArrayList<>(items.subList(mid, items.size()));
+    mergeSort(left, key);
+    mergeSort(right, key);
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < left.size() && j < right.size()) {
+      items.set(k++, less(key.apply(right.get(j)), key.apply(left.get(i))) ? right.get(j++) : left.get(i++));
+    }
+    while (i < left.size()) {
+      items.set(k++, left.get(i++));
+    }
+    while (j < right.size()) {
+      items.set(k++, right.get(j++));
+    }
   }
 
   static boolean less(String a, String b) {

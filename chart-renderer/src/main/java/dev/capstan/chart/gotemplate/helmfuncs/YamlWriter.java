@@ -55,7 +55,7 @@ final class YamlWriter {
       for (Map.Entry<?, ?> e : m.entrySet()) {
         out.add(Map.entry(foldNel((String) e.getKey()), wrapNull(normalize(e.getValue(), depth + 1))));
       }
-      out.sort((x, y) -> YamlKeyOrder.compare(x.getKey(), y.getKey()));
+      YamlKeyOrder.sort(out, Map.Entry::getKey);
       return new Mapping(out);
     } else if (v == null || v instanceof String || v instanceof Boolean || v instanceof Integer
         || v instanceof Long) {

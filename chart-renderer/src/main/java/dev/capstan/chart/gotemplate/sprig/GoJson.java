@@ -210,6 +210,10 @@ public final class GoJson {
    * @throws UnmarshalException with Go's wording where it is known
    */
   public static Object unmarshal(String text) {
+    String syntax = GoJsonSyntax.check(text);
+    if (syntax != null) {
+      throw new UnmarshalException(syntax);
+    }
     JsonNode node;
     try {
       node = MAPPER.readTree(text);

@@ -35,6 +35,9 @@ public final class SprigFunctions {
     EncodingFuncs.register(t);
     PathFuncs.register(t);
     RegexFuncs.register(t);
+    RandomFuncs.register(t);
+    SemverFuncs.register(t);
+    CryptoFuncs.register(t);
     return Collections.unmodifiableMap(t.asMap());
   }
 }

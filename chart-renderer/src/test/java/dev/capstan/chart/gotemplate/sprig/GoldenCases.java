@@ -89,7 +89,7 @@ final class GoldenCases {
       String tag = n.fieldNames().next();
       JsonNode v = n.get(tag);
       switch (tag) {
-        case "$int":
+        case "$int", "$uint32":
           return v.intValue();
         case "$int64":
           return v.longValue();
