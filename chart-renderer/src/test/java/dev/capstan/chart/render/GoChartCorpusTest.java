@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,6 +60,20 @@ class GoChartCorpusTest {
       assertThatThrownBy(() -> new Renderer().render(ChartLoader.load(CORPUS.resolve(c.chart())), options(c)))
           .hasMessageEndingWith(helmMessage(helmError));
     }
+  }
+
+  /**
+   * The scaffold-equivalent chart ({@code starter}: what {@code helm create} offers, written for
+   * Capstan) with every toggle of its values on renders every object it can, as Helm does.
+   */
+  @Test
+  void theScaffoldWithEveryToggleOnRendersAsHelm() throws Exception {
+    Case all = cases().filter(c -> c.id().equals("starter-all-on")).findFirst().orElseThrow();
+    RenderResult result = new Renderer().render(ChartLoader.load(CORPUS.resolve("starter")), options(all));
+    assertThat(result.manifests()).extracting(RenderedManifest::kind).containsExactly(
+        "ServiceAccount", "Service", "Deployment", "HorizontalPodAutoscaler", "Ingress", "Pod");
+    List<Doc> capstan = result.manifests().stream().map(m -> new Doc(m.source(), (Object) m.object())).toList();
+    assertThat(capstan).isEqualTo(helm(Golden.file("render/go/starter-all-on.yaml")));
   }
 
   /** The message of Helm's {@code Error: ...} line(s), up to Helm's hint about --debug. */
