@@ -9,6 +9,7 @@ import dev.capstan.chart.template.RenderBudget;
 import dev.capstan.chart.template.SortedValues;
 import dev.capstan.chart.template.TemplateGlobals;
 import dev.capstan.chart.values.UserValues;
+import dev.capstan.chart.values.ValuesException;
 import dev.capstan.chart.values.ValuesOptions;
 import dev.capstan.chart.values.ValuesSchema;
 import dev.capstan.core.CapstanException;
@@ -158,14 +159,43 @@ public final class Renderer {
     return new Pass(tree, rendered, notes);
   }
 
-  private static void checkTree(ChartValues node, SemVer kube) {
+  /**
+   * Helm's checks of a tree before it renders: every chart's kubeVersion, then every schema, all
+   * violations in one error worded as Helm's (a Pebble chart of the tree keeps Capstan's wording).
+   */
+  private static void checkTree(ChartValues top, SemVer kube) {
+    checkKubeVersions(top, kube);
+    StringBuilder violations = new StringBuilder();
+    checkSchemas(top, violations);
+    if (!violations.isEmpty()) {
+      throw new ValuesException("", "values don't meet the specifications of the schema(s) in the following chart(s):\n"
+          + violations.toString().stripTrailing());
+    }
+  }
+
+  private static void checkKubeVersions(ChartValues node, SemVer kube) {
     if (GoTree.isGo(node.chart())) {
       checkKubeVersionAsHelm(node.chart(), kube);
     } else {
       checkKubeVersion(node.chart(), kube);
     }
-    node.chart().schema().ifPresent(schema -> ValuesSchema.validate(node.chart().path(), schema, node.values()));
-    node.dependencies().forEach(dep -> checkTree(dep, kube));
+    node.dependencies().forEach(dep -> checkKubeVersions(dep, kube));
+  }
+
+  private static void checkSchemas(ChartValues node, StringBuilder violations) {
+    Chart chart = node.chart();
+    chart.schema().ifPresent(schema -> {
+      if (!GoTree.isGo(chart)) {
+        ValuesSchema.validate(chart.path(), schema, node.values());
+        return;
+      }
+      List<String> lines = ValuesSchema.helmViolations(chart.path(), schema, node.values());
+      if (!lines.isEmpty()) {
+        violations.append(chart.name()).append(":\n");
+        lines.forEach(line -> violations.append(line).append('\n'));
+      }
+    });
+    node.dependencies().forEach(dep -> checkSchemas(dep, violations));
   }
 
   /** Renders one chart and its enabled dependencies; returns the top chart's NOTES. */

@@ -13,6 +13,7 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.DisallowSchemaLoader;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,18 +47,34 @@ public final class ValuesSchema {
    */
   public static void validate(String chartName, String schemaJson, Map<String, Object> values) {
     String where = chartName + "/values.schema.json";
-    Set<ValidationMessage> errors;
-    try {
-      errors = compiled(where, schemaJson).validate(JSON.valueToTree(values));
-    } catch (JsonSchemaException | IllegalArgumentException | UnsupportedOperationException e) {
-      throw new ValuesException(where, "invalid schema: " + e.getMessage(), e);
-    }
+    Set<ValidationMessage> errors = violations(where, schemaJson, values);
     if (!errors.isEmpty()) {
       String message = errors.stream()
           .map(m -> m.getInstanceLocation() + ": " + m.getError())
           .sorted()
           .collect(Collectors.joining("; "));
       throw new ValuesException(where, message);
+    }
+  }
+
+  /**
+   * The violations as Helm 3.17 lists them for a chart (gojsonschema's wording, one
+   * {@code - field: description} line each, see {@link HelmSchemaMessages}); empty when the values
+   * are valid. For Helm charts, whose users know these messages.
+   *
+   * @throws ValuesException when the schema itself is not valid JSON or not a valid schema
+   */
+  public static List<String> helmViolations(String chartName, String schemaJson, Map<String, Object> values) {
+    return violations(chartName + "/values.schema.json", schemaJson, values).stream()
+        .map(HelmSchemaMessages::line)
+        .toList();
+  }
+
+  private static Set<ValidationMessage> violations(String where, String schemaJson, Map<String, Object> values) {
+    try {
+      return compiled(where, schemaJson).validate(JSON.valueToTree(values));
+    } catch (JsonSchemaException | IllegalArgumentException | UnsupportedOperationException e) {
+      throw new ValuesException(where, "invalid schema: " + e.getMessage(), e);
     }
   }
 
