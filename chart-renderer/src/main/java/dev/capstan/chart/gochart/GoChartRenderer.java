@@ -56,19 +56,27 @@ public final class GoChartRenderer {
 
   private record Renderable(String text, Map<String, Object> top, String basePath) {}
 
+  /**
+   * The functions templates may name, as the parser resolves them: Sprig and Helm's, lookup
+   * (offline: an empty map), and include and tpl, whose real bodies are bound to each execution.
+   */
+  private static final Map<String, GoFunc> DECLARED = declaredFunctions();
+
   private final Context context;
+  private final GoParseCache cache;
   private final RenderBudgetAdapter budget;
   private final Map<String, Integer> includes = new HashMap<>();
   private final Map<String, Renderable> templates = new HashMap<>();
 
-  private GoChartRenderer(Context context, RenderBudget budget) {
+  private GoChartRenderer(Context context, RenderBudget budget, GoParseCache cache) {
     this.context = context;
+    this.cache = cache;
     this.budget = new RenderBudgetAdapter(budget);
   }
 
   /** Whether a tree holds any Go chart, so the renderer knows to call {@link #render}. */
   public static boolean hasGoChart(Chart chart) {
-    if (TemplateLanguage.of(chart) == TemplateLanguage.GO) {
+    if (chart.language() == TemplateLanguage.GO) {
       return true;
     }
     return chart.dependencies().stream().anyMatch(GoChartRenderer::hasGoChart);
@@ -80,8 +88,8 @@ public final class GoChartRenderer {
    * @throws GoChartException worded as Helm, the first template error
    * @throws LimitExceededException when a RenderLimits limit stops the render
    */
-  public static List<Rendered> render(Node top, Context context, RenderBudget budget) {
-    return new GoChartRenderer(context, budget).run(top);
+  public static List<Rendered> render(Node top, Context context, RenderBudget budget, GoParseCache cache) {
+    return new GoChartRenderer(context, budget, cache).run(top);
   }
 
   private List<Rendered> run(Node top) {
@@ -91,14 +99,7 @@ public final class GoChartRenderer {
         context.isUpgrade());
     collect(top, true, context.setValues(), release, capabilities);
     List<String> order = HelmOrder.sort(templates.keySet());
-    GoTemplateSet set = GoTemplateSet.create(NAMESPACE, declaredFunctions());
-    for (String name : order) {
-      try {
-        set.parse(name, templates.get(name).text());
-      } catch (GoTemplateParseException e) {
-        throw HelmErrors.parse(name, e.getMessage());
-      }
-    }
+    GoTemplateSet set = cache.set(top.chart(), order, () -> parse(order));
     ExecOptions options = options(set);
     List<Rendered> out = new ArrayList<>();
     for (String name : order) {
@@ -126,6 +127,18 @@ public final class GoChartRenderer {
     return out;
   }
 
+  private GoTemplateSet parse(List<String> order) {
+    GoTemplateSet set = GoTemplateSet.create(NAMESPACE, DECLARED);
+    for (String name : order) {
+      try {
+        set.parse(name, templates.get(name).text());
+      } catch (GoTemplateParseException e) {
+        throw HelmErrors.parse(name, e.getMessage());
+      }
+    }
+    return set;
+  }
+
   /**
    * Builds a chart's top-level objects (Helm's recAllTpls): its Values scope, its Chart and Files,
    * the shared Release and Capabilities, and Subcharts, each dependency's own objects.
@@ -136,7 +149,7 @@ public final class GoChartRenderer {
     Map<String, Object> subcharts = new LinkedHashMap<>();
     Map<String, Object> top = new LinkedHashMap<>();
     top.put("Chart", HelmObjects.chart(chart.metadata(), root));
-    top.put("Files", HelmFiles.of(chart.files()));
+    top.put("Files", cache.files(chart));
     top.put("Release", release);
     top.put("Capabilities", capabilities);
     top.put("Values", GoNumbers.convertMap(node.values(), setShadow));
@@ -145,7 +158,7 @@ public final class GoChartRenderer {
       String scope = dep.chart().scopeName();
       subcharts.put(scope, collect(dep, false, GoNumbers.scoped(setShadow, scope), release, capabilities));
     }
-    if (TemplateLanguage.of(chart) == TemplateLanguage.GO) {
+    if (chart.language() == TemplateLanguage.GO) {
       boolean library = chart.metadata().isLibrary();
       chart.templates().forEach((path, text) -> {
         if (!library || path.substring(path.lastIndexOf('/') + 1).startsWith("_")) {
@@ -156,12 +169,15 @@ public final class GoChartRenderer {
     return top;
   }
 
-  /** The functions templates may name: Sprig and Helm's, with include/tpl/lookup bound per execution. */
-  private Map<String, GoFunc> declaredFunctions() {
+  private static Map<String, GoFunc> declaredFunctions() {
     Map<String, GoFunc> funcs = new HashMap<>(HelmFunctions.all());
     funcs.put("lookup", GoFunc.of("lookup", List.of(STRING, STRING, STRING, STRING), a -> new LinkedHashMap<>()));
-    funcs.putAll(bound(null));
-    return funcs;
+    for (String name : List.of("include", "tpl")) {
+      funcs.put(name, GoFunc.of(name, List.of(STRING, ANY), a -> {
+        throw new IllegalStateException(name + " is bound to each execution");
+      }));
+    }
+    return Map.copyOf(funcs);
   }
 
   private ExecOptions options(GoTemplateSet set) {

@@ -68,7 +68,7 @@ public final class Linter {
       findings.add(places.finding(e));
       return new LintReport(findings);
     }
-    boolean pebble = TemplateLanguage.of(chart) == TemplateLanguage.PEBBLE;
+    boolean pebble = chart.language() == TemplateLanguage.PEBBLE;
     findings.addAll(TemplateFileChecks.check(chartDir, chartYamlChecks.library(), pebble, places::file));
     try {
       if (!chart.metadata().isLibrary()) {

@@ -3,6 +3,7 @@ package dev.capstan.chart.render;
 import dev.capstan.chart.Chart;
 import dev.capstan.chart.TemplateLanguage;
 import dev.capstan.chart.gochart.GoChartRenderer;
+import dev.capstan.chart.gochart.GoParseCache;
 import dev.capstan.chart.template.RenderBudget;
 import dev.capstan.chart.values.UserValues;
 import dev.capstan.chart.values.ValuesOptions;
@@ -32,12 +33,13 @@ final class GoTree {
     return GoChartRenderer.hasGoChart(top);
   }
 
-  static GoTree render(ChartValues tree, RenderOptions options, SemVer kube, RenderBudget budget) {
-    return render(tree, options, kube, budget, false);
+  static GoTree render(ChartValues tree, RenderOptions options, SemVer kube, RenderBudget budget, GoParseCache cache) {
+    return render(tree, options, kube, budget, cache, false);
   }
 
   /** {@code strict}: missing map keys are errors, as under {@code helm lint --strict}. */
-  static GoTree render(ChartValues tree, RenderOptions options, SemVer kube, RenderBudget budget, boolean strict) {
+  static GoTree render(ChartValues tree, RenderOptions options, SemVer kube, RenderBudget budget, GoParseCache cache,
+      boolean strict) {
     String version = "v" + kube.major() + "." + kube.minor() + "." + kube.patch()
         + (kube.preRelease().isEmpty() ? "" : "-" + kube.preRelease());
     // Only --set gives int64 numbers in Helm; everything else is float64 (see GoNumbers).
@@ -47,7 +49,7 @@ final class GoTree {
         options.revision(), options.isUpgrade(), version, kube.major(), kube.minor(), options.apiVersions(), setValues,
         strict);
     Map<String, String> outputs = new LinkedHashMap<>();
-    for (GoChartRenderer.Rendered r : GoChartRenderer.render(node(tree), context, budget)) {
+    for (GoChartRenderer.Rendered r : GoChartRenderer.render(node(tree), context, budget, cache)) {
       outputs.put(r.path(), r.text());
     }
     return new GoTree(outputs);
@@ -61,7 +63,7 @@ final class GoTree {
 
   /** Whether {@code chart}'s templates were rendered here rather than by Pebble. */
   static boolean isGo(Chart chart) {
-    return TemplateLanguage.of(chart) == TemplateLanguage.GO;
+    return chart.language() == TemplateLanguage.GO;
   }
 
   /** The output of one template ({@code hc/templates/web.yaml}), or null when it was not rendered. */

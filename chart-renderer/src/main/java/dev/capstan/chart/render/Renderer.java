@@ -2,6 +2,7 @@ package dev.capstan.chart.render;
 
 import dev.capstan.chart.Chart;
 import dev.capstan.chart.ChartException;
+import dev.capstan.chart.gochart.GoParseCache;
 import dev.capstan.chart.template.ChartEngine;
 import dev.capstan.chart.template.FilesApi;
 import dev.capstan.chart.template.LimitExceededException;
@@ -48,6 +49,7 @@ public final class Renderer {
   });
 
   private final EngineCache engines = new EngineCache(256);
+  private final GoParseCache goTemplates = new GoParseCache(64);
 
   public RenderResult render(Chart chart, RenderOptions options) {
     return render(chart, options, UserValues.load(options.values()));
@@ -148,7 +150,7 @@ public final class Renderer {
       // Helm checks every chart's kubeVersion and values first, then renders all Go templates in one pass.
       checkTree(tree, kube);
       try {
-        go = GoTree.render(tree, options, kube, budget);
+        go = GoTree.render(tree, options, kube, budget, goTemplates);
       } catch (LimitExceededException e) {
         throw e;
       } catch (CapstanException e) {

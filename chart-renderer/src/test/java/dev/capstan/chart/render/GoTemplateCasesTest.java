@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.capstan.chart.Chart;
 import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.TemplateLanguage;
+import dev.capstan.chart.gochart.GoParseCache;
 import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chart.template.RenderBudget;
 import dev.capstan.chart.values.UserValues;
@@ -138,7 +139,7 @@ class GoTemplateCasesTest {
     SemVer kube = SemVer.parseLoose(c.path("kubeVersion").asText("v1.32.0")).orElseThrow();
     ChartValues tree = ChartValues.resolve(chart, userValues);
     RenderBudget budget = new RenderBudget(16L << 20, 100, Duration.ofSeconds(10));
-    GoTree go = GoTree.render(tree, options, kube, budget, c.path("strict").asBoolean(false));
+    GoTree go = GoTree.render(tree, options, kube, budget, new GoParseCache(1), c.path("strict").asBoolean(false));
     return go.output(chart.path() + "/templates/main.yaml");
   }
 
