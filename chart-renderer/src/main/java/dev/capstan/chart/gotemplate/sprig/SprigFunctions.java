@@ -38,6 +38,7 @@ public final class SprigFunctions {
     RandomFuncs.register(t);
     SemverFuncs.register(t);
     CryptoFuncs.register(t);
+    DateFuncs.register(t);
     return Collections.unmodifiableMap(t.asMap());
   }
 }

@@ -99,6 +99,11 @@ final class GoldenCases {
           return Base64.getDecoder().decode(v.textValue());
         case "$strings":
           return decode(v);
+        case "$time": {
+          java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(v.textValue());
+          boolean utc = t.getOffset().equals(java.time.ZoneOffset.UTC);
+          return new GoTime(t.toInstant(), t.getOffset(), utc ? "UTC" : null, null);
+        }
         case "$ints":
           List<Object> ints = new ArrayList<>();
           v.forEach(e -> ints.add(e.intValue()));
