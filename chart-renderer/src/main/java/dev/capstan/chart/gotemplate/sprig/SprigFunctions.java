@@ -39,6 +39,8 @@ public final class SprigFunctions {
     SemverFuncs.register(t);
     CryptoFuncs.register(t);
     DateFuncs.register(t);
+    UrlFuncs.register(t);
+    FlowFuncs.register(t);
     return Collections.unmodifiableMap(t.asMap());
   }
 }
