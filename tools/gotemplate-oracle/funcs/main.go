@@ -209,6 +209,12 @@ func encode(v interface{}) interface{} {
 		return map[string]interface{}{"$strings": x}
 	case []int:
 		return map[string]interface{}{"$ints": x}
+	case []map[string]interface{}:
+		out := make([]interface{}, len(x))
+		for i := range x {
+			out[i] = encode(x[i])
+		}
+		return out
 	case [][]interface{}:
 		out := make([]interface{}, len(x))
 		for i := range x {
