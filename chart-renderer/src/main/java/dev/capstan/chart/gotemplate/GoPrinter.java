@@ -84,6 +84,9 @@ final class GoPrinter {
       fmtBytes(b, verb);
     } else if (v instanceof GoStruct s) {
       printStruct(s, verb);
+    } else if (v instanceof GoFunc) {
+      // Go prints a func's address, which means nothing outside one process.
+      padString("0x0");
     } else {
       throw new IllegalArgumentException("not a Go template value: " + v.getClass().getName());
     }
@@ -91,7 +94,7 @@ final class GoPrinter {
 
   private void printMap(Map<?, ?> m, char verb, int depth) {
     if (sharpV) {
-      buf.append("map[string]interface {}{");
+      buf.append(GoValues.typeName(m)).append('{');
     } else {
       buf.append("map[");
     }
@@ -110,7 +113,7 @@ final class GoPrinter {
 
   private void printList(List<?> l, char verb, int depth) {
     if (sharpV) {
-      buf.append("[]interface {}{");
+      buf.append(GoValues.typeName(l)).append('{');
     } else {
       buf.append('[');
     }

@@ -1,10 +1,8 @@
 package dev.capstan.chart.gotemplate;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * Questions about a value of this package's value model that Go answers with reflection: its type
@@ -33,6 +31,9 @@ public final class GoValues {
     if (v instanceof Double) {
       return "float64";
     }
+    if (v instanceof GoNamed n) {
+      return n.goTypeName();
+    }
     if (v instanceof Map) {
       return "map[string]interface {}";
     }
@@ -44,6 +45,9 @@ public final class GoValues {
     }
     if (v instanceof GoStruct s) {
       return s.goTypeName();
+    }
+    if (v instanceof GoFunc f) {
+      return funcType(f);
     }
     throw new IllegalArgumentException("not a Go template value: " + v.getClass().getName());
   }
@@ -61,6 +65,9 @@ public final class GoValues {
     }
     if (v instanceof GoStruct s) {
       return s.goTypeName().startsWith("*") ? "ptr" : "struct";
+    }
+    if (v instanceof GoFunc) {
+      return "func";
     }
     return typeName(v);
   }
@@ -100,14 +107,39 @@ public final class GoValues {
     return true;
   }
 
+  /** A function value's type as Go would print it; the result type is not declared, so any. */
+  private static String funcType(GoFunc f) {
+    StringBuilder b = new StringBuilder("func(");
+    for (int i = 0; i < f.params().size(); i++) {
+      b.append(i > 0 ? ", " : "").append(f.params().get(i).goName());
+    }
+    if (f.isVariadic()) {
+      b.append(f.params().isEmpty() ? "..." : ", ...").append(f.variadic().goName());
+    }
+    return b.append(") interface {}").toString();
+  }
+
   /** A map's keys in Go's order (sorted), as {@code range} and {@code fmt} visit them. */
   @SuppressWarnings("unchecked")
   public static List<String> sortedKeys(Map<?, ?> m) {
-    if (m instanceof SortedMap<?, ?> sm && sm.comparator() == null) {
-      return new ArrayList<>((java.util.Set<String>) sm.keySet());
-    }
     List<String> keys = new ArrayList<>((java.util.Set<String>) m.keySet());
-    Collections.sort(keys);
+    keys.sort(GoValues::compareStrings);
     return keys;
+  }
+
+  /** Go's string order: by UTF-8 bytes, which is code point order (Java's is UTF-16 units). */
+  public static int compareStrings(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+          return Integer.compare(a.codePointAt(i), b.codePointAt(i));
+        }
+        return x - y;
+      }
+    }
+    return a.length() - b.length();
   }
 }

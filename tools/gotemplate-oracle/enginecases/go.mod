@@ -1,0 +1,3 @@
+module capstan.dev/tools/gotemplate-oracle/enginecases
+
+go 1.23
