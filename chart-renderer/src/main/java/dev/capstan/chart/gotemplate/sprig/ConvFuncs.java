@@ -20,11 +20,11 @@ final class ConvFuncs {
     t.fn("float64", List.of(ANY), a -> GoCast.toFloat64(a.get(0)));
     t.fn("toDecimal", List.of(ANY), a -> toDecimal(a.get(0)));
     t.variadic("seq", List.of(), INT, ConvFuncs::seq);
-    t.fn("until", List.of(INT), a -> until((Integer) a.get(0)));
+    t.fn("until", List.of(INT), a -> Typed.ints(until((Integer) a.get(0))));
     t.fn(
         "untilStep",
         List.of(INT, INT, INT),
-        a -> untilStep((Integer) a.get(0), (Integer) a.get(1), (Integer) a.get(2)));
+        a -> Typed.ints(untilStep((Integer) a.get(0), (Integer) a.get(1), (Integer) a.get(2))));
   }
 
   /** strconv.Atoi with the error dropped: 0 on bad syntax, the clamped value when too big. */

@@ -95,18 +95,18 @@ final class GoRegexp {
     for (int[] m : all(s, n)) {
       out.add(s.substring(m[0], m[1]));
     }
-    return out;
+    return Typed.strings(out);
   }
 
   /** Go's Regexp.Split. */
   List<Object> split(String s, int n) {
     List<Object> out = new ArrayList<>();
     if (n == 0) {
-      return out;
+      return Typed.strings(out);
     }
     if (!expr.isEmpty() && s.isEmpty()) {
       out.add("");
-      return out;
+      return Typed.strings(out);
     }
     int beg = 0;
     int end = 0;
@@ -123,7 +123,7 @@ final class GoRegexp {
     if (end != s.length()) {
       out.add(s.substring(beg));
     }
-    return out;
+    return Typed.strings(out);
   }
 
   /** Go's ReplaceAllString (literal false: $-expansion) or ReplaceAllLiteralString. */
