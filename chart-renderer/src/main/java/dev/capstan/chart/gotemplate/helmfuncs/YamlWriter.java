@@ -162,7 +162,7 @@ final class YamlWriter {
         scalar(key, indent + 2);
         out.append(" ".repeat(indent)).append(':');
       } else {
-        YamlScalar.write(out, key, YamlScalar.style(key, true), indent);
+        YamlScalar.write(out, key, YamlScalar.style(key, true), indent, false);
         out.append(':');
       }
       node(e.getValue(), indent, Context.MAP_VALUE);
@@ -198,7 +198,8 @@ final class YamlWriter {
       }).append('\n');
     } else if (v instanceof String s) {
       YamlScalar.Style style = YamlScalar.style(s, false);
-      YamlScalar.write(out, s, style, literalIndent);
+      // goyaml.v3 (toYamlPretty) has no line width: it never folds.
+      YamlScalar.write(out, s, style, literalIndent, !v3);
       if (style != YamlScalar.Style.LITERAL) {
         out.append('\n');
       }
