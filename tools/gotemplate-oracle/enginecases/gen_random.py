@@ -6,9 +6,12 @@ import json
 import random
 import sys
 
-GENTLE = len(sys.argv) > 1 and sys.argv[1] == "gentle"
-# The gentle set calls only functions that accept any value, so most cases print instead of fail.
-SEED = 20261205 if GENTLE else 20261204
+MODE = sys.argv[1] if len(sys.argv) > 1 else "random"
+# gentle: only functions that accept any value, so most cases print instead of fail.
+# control: gentle, with more nested if/with/range/else/break/continue and template calls.
+GENTLE = MODE in ("gentle", "control")
+CONTROL = MODE == "control"
+SEED = {"random": 20261204, "gentle": 20261205, "control": 20261206}[MODE]
 COUNT = 500
 KEYS = ["a", "b", "c", "l", "m", "n", "s", "f", "i", "x"]
 BUILTINS = ["and", "or", "not", "len", "index", "slice", "print", "printf", "println", "eq", "ne",
@@ -52,6 +55,7 @@ class Gen:
         self.vars = ["$"]
         self.in_range = 0
         self.depth = 0
+        self.has_define = False
 
     def field(self):
         n = 1 if GENTLE and self.r.random() < 0.8 else self.r.randrange(1, 4)
@@ -138,7 +142,7 @@ class Gen:
             k = self.r.randrange(12)
             if k < 3:
                 out.append(self.r.choice(["x", " ", "\n", "a b", "\n  ", "-"]))
-            elif k < 8 or self.depth > 2:
+            elif k < (5 if CONTROL else 8) or self.depth > (3 if CONTROL else 2):
                 out.append(self.action())
             else:
                 out.append(self.control())
@@ -146,7 +150,9 @@ class Gen:
 
     def control(self):
         r = self.r
-        kind = r.choice(["if", "with", "range", "if", "range"])
+        kind = r.choice(["if", "with", "range", "if", "range"] + (["template"] if CONTROL else []))
+        if kind == "template":
+            return "{{ template \"d\" " + self.term() + " }}" if self.has_define else self.action()
         mark = len(self.vars)
         self.depth += 1
         head = kind + " "
@@ -167,8 +173,8 @@ class Gen:
             self.in_range -= 1
         s = "{{ " + head + " }}" + body
         if r.random() < 0.4:
-            if kind == "if" and r.random() < 0.4:
-                s += "{{ else if " + self.pipeline() + " }}" + self.block(1)
+            if kind in ("if", "with") and r.random() < 0.4:
+                s += "{{ else " + kind + " " + self.pipeline() + " }}" + self.block(1)
             s += "{{ else }}" + self.block(r.randrange(1, 3))
         s += "{{ end }}"
         del self.vars[mark:]
@@ -184,10 +190,17 @@ def main():
         g = Gen(r)
         data = {key: value(r, 1) for key in r.sample(KEYS, r.randrange(5, 10))}
         mode = r.choice(["", "", " missingkey=zero", " missingkey=error"])
-        text = g.block(r.randrange(1, 5))
-        if r.random() < 0.15:
-            text = '{{ define "d" }}' + g.block(2) + '{{ end }}' + text + '{{ template "d" ' + g.term() + " }}"
-        out.append("### %s-%03d%s" % ("gentle" if GENTLE else "random", i, mode))
+        define = ""
+        if r.random() < (0.5 if CONTROL else 0.15):
+            saved = g.vars
+            g.vars = ["$"]
+            define = '{{ define "d" }}' + g.block(2) + '{{ end }}'
+            g.vars = saved
+            g.has_define = True
+        text = define + g.block(r.randrange(1, 5))
+        if define:
+            text += '{{ template "d" ' + g.term() + " }}"
+        out.append("### %s-%03d%s" % (MODE, i, mode))
         out.append("data: " + json.dumps(data, ensure_ascii=False))
         out.append("--- t")
         out.append(text)

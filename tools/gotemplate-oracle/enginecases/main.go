@@ -50,6 +50,11 @@ func (o *Obj) Greet(s string) string { return "hello " + s + " from " + o.Name }
 func (o *Obj) Upper() string         { return strings.ToUpper(o.Name) }
 func (o *Obj) String() string        { return "Obj(" + o.Name + ")" }
 
+// Values is a named map type with a method, as Helm's chartutil.Values.
+type Values map[string]interface{}
+
+func (v Values) AsMap() map[string]interface{} { return v }
+
 func testFuncs() template.FuncMap {
 	return template.FuncMap{
 		"double":   func(i int) int { return i * 2 },
@@ -86,6 +91,7 @@ func testFuncs() template.FuncMap {
 		"boom":   func() string { panic("boom") },
 		"obj":    func(name string) *Obj { return &Obj{Name: name, Count: 1} },
 		"fn":     func() func(int) int { return func(i int) int { return i + 1 } },
+		"values": func(m map[string]interface{}) Values { return Values(m) },
 	}
 }
 

@@ -13,3 +13,4 @@ go build -o "$bin" .
 for f in cases/*.txt; do
   "$bin" -cases "$f" -out "$out/$(basename "$f" .txt).golden"
 done
+"$bin" -templates e2e/templates.txt -out "$out/templates.golden"

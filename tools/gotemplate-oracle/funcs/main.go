@@ -24,17 +24,35 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"text/template"
 	"time"
 )
 
 func main() {
 	sigs := flag.String("signatures", "", "write every function's Go signature to this file")
 	cases := flag.String("cases", "", "case file to evaluate")
+	templates := flag.String("templates", "", "end-to-end case file: one JSON [template, values] per line")
 	out := flag.String("out", "", "golden file to write")
 	flag.Parse()
 	funcs := helmFuncMap()
 	if *sigs != "" {
 		check(os.WriteFile(*sigs, []byte(signatures(funcs)), 0o644))
+	}
+	if *templates != "" {
+		in, err := os.ReadFile(*templates)
+		check(err)
+		var b strings.Builder
+		for _, line := range strings.Split(string(in), "\n") {
+			b.WriteString(line)
+			b.WriteString("\n")
+			t := strings.TrimSpace(line)
+			if t == "" || strings.HasPrefix(t, "#") {
+				continue
+			}
+			b.WriteString(render(funcs, t))
+			b.WriteString("\n")
+		}
+		check(os.WriteFile(*out, []byte(strings.TrimRight(b.String(), "\n")+"\n"), 0o644))
 	}
 	if *cases != "" {
 		in, err := os.ReadFile(*cases)
@@ -52,6 +70,24 @@ func main() {
 		}
 		check(os.WriteFile(*out, []byte(strings.TrimRight(b.String(), "\n")+"\n"), 0o644))
 	}
+}
+
+// render runs one [template, values] case with text/template and Helm's functions, dot being
+// {"Values": values} as in a chart (values decoded as Helm decodes them: numbers are float64).
+func render(funcs map[string]interface{}, line string) string {
+	var c []interface{}
+	if err := json.Unmarshal([]byte(line), &c); err != nil || len(c) != 2 {
+		panic("bad case: " + line)
+	}
+	t, err := template.New("t").Funcs(funcs).Parse(c[0].(string))
+	if err != nil {
+		return "!! " + jsonText(err.Error())
+	}
+	var out bytes.Buffer
+	if err := t.Execute(&out, map[string]interface{}{"Values": c[1]}); err != nil {
+		return "!! " + jsonText(err.Error())
+	}
+	return "=> " + jsonText(out.String())
 }
 
 func check(err error) {
@@ -209,6 +245,12 @@ func encode(v interface{}) interface{} {
 		return map[string]interface{}{"$strings": x}
 	case []int:
 		return map[string]interface{}{"$ints": x}
+	case []map[string]interface{}:
+		out := make([]interface{}, len(x))
+		for i := range x {
+			out[i] = encode(x[i])
+		}
+		return out
 	case [][]interface{}:
 		out := make([]interface{}, len(x))
 		for i := range x {

@@ -10,7 +10,7 @@ import java.util.List;
  * the function's error reported as {@code error calling NAME: MESSAGE} at the command.
  */
 final class Call {
-  private final Exec exec;
+  private final Eval eval;
   private final Object dot;
   private final boolean dotIface;
   private final Object fn;
@@ -19,9 +19,9 @@ final class Call {
   private final Node[] args;
   private final Object fin;
 
-  Call(Exec exec, Object dot, boolean dotIface, Object fn, Node node, String name, Node[] args,
+  Call(Eval eval, Object dot, boolean dotIface, Object fn, Node node, String name, Node[] args,
       Object fin) {
-    this.exec = exec;
+    this.eval = eval;
     this.dot = dot;
     this.dotIface = dotIface;
     this.fn = fn;
@@ -35,38 +35,38 @@ final class Call {
     GoFunc goFunc = fn instanceof GoFunc g ? g : null;
     Builtin builtin = fn instanceof Builtin b ? b : null;
     int nargs = args == null ? 0 : args.length - 1;
-    boolean hasFinal = !Exec.isMissing(fin);
+    boolean hasFinal = !Eval.isMissing(fin);
     int numIn = nargs + (hasFinal ? 1 : 0);
     int numFixed = goFunc != null ? goFunc.params().size() : builtin.fixed;
     boolean variadic = goFunc != null ? goFunc.isVariadic() : builtin.variadic;
     if (variadic) {
       if (numIn < numFixed) {
-        throw exec.fail("wrong number of args for " + name + ": want at least " + numFixed
+        throw eval.fail("wrong number of args for " + name + ": want at least " + numFixed
             + " got " + nargs);
       }
     } else if (numIn != numFixed) {
-      throw exec.fail("wrong number of args for " + name + ": want " + numFixed + " got " + numIn);
+      throw eval.fail("wrong number of args for " + name + ": want " + numFixed + " got " + numIn);
     }
     if (builtin == Builtin.AND || builtin == Builtin.OR) {
       return andOr(builtin == Builtin.OR);
     }
-    exec.checkStep();
+    eval.checkStep();
     Object[] argv = new Object[numIn];
     // Which arguments came from an interface{} slot: only the built-ins look (len, slice).
     boolean[] ifaces = builtin != null ? new boolean[numIn] : null;
     int i = 0;
     for (; i < numFixed && i < nargs; i++) {
-      argv[i] = exec.evalArg(dot, dotIface, param(goFunc, builtin, i), args[i + 1]);
+      argv[i] = eval.evalArg(dot, dotIface, param(goFunc, builtin, i), args[i + 1]);
       if (ifaces != null) {
-        ifaces[i] = exec.lastIface();
+        ifaces[i] = eval.lastIface();
       }
     }
     if (variadic) {
       GoType t = goFunc != null ? goFunc.variadic() : GoType.ANY;
       for (; i < nargs; i++) {
-        argv[i] = exec.evalArg(dot, dotIface, t, args[i + 1]);
+        argv[i] = eval.evalArg(dot, dotIface, t, args[i + 1]);
         if (ifaces != null) {
-          ifaces[i] = exec.lastIface();
+          ifaces[i] = eval.lastIface();
         }
       }
     }
@@ -78,7 +78,7 @@ final class Call {
       } else {
         t = param(goFunc, builtin, numFixed - 1);
       }
-      argv[i] = exec.validateType(fin, false, t);
+      argv[i] = eval.validateType(fin, false, t);
     }
     List<Object> argList = Arrays.asList(argv);
     Object result;
@@ -91,18 +91,18 @@ final class Call {
         result = goFunc.body().call(argList);
       }
     } catch (GoFuncException | GoTemplateException e) {
-      exec.moveTo(node);
-      throw exec.fail("error calling " + name + ": " + e.getMessage());
+      eval.moveTo(node);
+      throw eval.fail("error calling " + name + ": " + e.getMessage());
     } catch (GoLimitException e) {
-      exec.moveTo(node);
-      throw exec.fail(e.getMessage());
+      eval.moveTo(node);
+      throw eval.fail(e.getMessage());
     } catch (RuntimeException e) {
       // A Java failure inside a function is what a Go panic would be: the call's error.
-      exec.moveTo(node);
-      throw exec.fail("error calling " + name + ": " + e);
+      eval.moveTo(node);
+      throw eval.fail("error calling " + name + ": " + e);
     }
-    exec.checkSize(result, node);
-    exec.clearIface();
+    eval.checkSize(result, node);
+    eval.clearIface();
     return result;
   }
 
@@ -113,16 +113,16 @@ final class Call {
   private Object andOr(boolean or) {
     Object v = null;
     for (int i = 1; i < args.length; i++) {
-      v = exec.evalArg(dot, dotIface, GoType.ANY, args[i]);
+      v = eval.evalArg(dot, dotIface, GoType.ANY, args[i]);
       if (GoValues.isTrue(v) == or) {
-        exec.clearIface();
+        eval.clearIface();
         return v;
       }
     }
-    if (!Exec.isMissing(fin)) {
+    if (!Eval.isMissing(fin)) {
       v = fin;
     }
-    exec.clearIface();
+    eval.clearIface();
     return v;
   }
 

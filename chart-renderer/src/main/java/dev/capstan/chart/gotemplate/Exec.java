@@ -1,8 +1,6 @@
 package dev.capstan.chart.gotemplate;
 
 import dev.capstan.chart.gotemplate.Node.*;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +13,9 @@ import java.util.Map;
  * or a missing key under {@code missingkey=zero}): {@code .a.b} is quietly no value through the
  * first and a {@code nil pointer evaluating interface {}.b} error through the second. Both are
  * {@code null} here, so the executor carries a flag beside values that came from such a slot
- * ({@link #lastIface}, the dot's flag, each variable's flag).
+ * ({@link Eval}'s last result, the dot's flag, each variable's flag).
  */
 final class Exec {
-  private static final Object MISSING = new Object();
-  /** The argument list of a field used as an argument: only its length (one, no arguments) is read. */
-  private static final Node[] ONE_ARG = new Node[1];
   private static final int NORMAL = 0;
   private static final int BREAK = 1;
   private static final int CONTINUE = 2;
@@ -28,20 +23,15 @@ final class Exec {
   static final int MAX_EXEC_DEPTH = 1000;
 
   private final GoTemplateSet set;
-  private final GoBudget budget;
-  private final MissingKey missingKey;
-  private final Map<String, GoFunc> overrides;
+  final GoBudget budget;
+  final MissingKey missingKey;
+  final Map<String, GoFunc> overrides;
   private final StringBuilder out;
   private Tree tmpl;
   private Node node;
-  private String[] varNames = new String[16];
-  private Object[] varValues = new Object[16];
-  private boolean[] varIface = new boolean[16];
-  private int nvars;
-  private int frame;
+  final Vars vars = new Vars();
   private int depth;
-  /** Whether the value an evaluation just returned came from an interface{} slot. */
-  private boolean lastIface;
+  private final Eval eval = new Eval(this);
 
   Exec(GoTemplateSet set, ExecOptions options, StringBuilder out) {
     this.set = set;
@@ -53,17 +43,25 @@ final class Exec {
 
   void run(Tree t, Object data) {
     tmpl = t;
-    push("$", data, false);
+    vars.push("$", data, false);
+    GoBudget outer = CurrentBudget.HOLDER.get();
+    CurrentBudget.HOLDER.set(budget);
     try {
       walk(data, false, t.root());
     } catch (StackOverflowError e) {
       throw errorf("template calls or expressions nested too deeply to execute");
+    } finally {
+      if (outer == null) {
+        CurrentBudget.HOLDER.remove();
+      } else {
+        CurrentBudget.HOLDER.set(outer);
+      }
     }
   }
 
   // ---- errors and limits ----
 
-  private GoTemplateException errorf(String message) {
+  GoTemplateException errorf(String message) {
     String name = tmpl.name();
     String text = node == null
         ? "template: " + name + ": " + message
@@ -72,11 +70,11 @@ final class Exec {
     throw new GoTemplateException(name, text);
   }
 
-  private void at(Node n) {
+  void at(Node n) {
     node = n;
   }
 
-  private void step() {
+  void step() {
     try {
       budget.step();
     } catch (GoLimitException e) {
@@ -95,44 +93,16 @@ final class Exec {
 
   // ---- variables ----
 
-  private void push(String name, Object value, boolean iface) {
-    if (nvars == varNames.length) {
-      int n = nvars * 2;
-      varNames = Arrays.copyOf(varNames, n);
-      varValues = Arrays.copyOf(varValues, n);
-      varIface = Arrays.copyOf(varIface, n);
+  int findVar(String name) {
+    int i = vars.find(name);
+    if (i < 0) {
+      throw errorf("undefined variable: " + name);
     }
-    varNames[nvars] = name;
-    varValues[nvars] = value;
-    varIface[nvars] = iface;
-    nvars++;
+    return i;
   }
 
-  private void pop(int mark) {
-    for (int i = mark; i < nvars; i++) {
-      varValues[i] = null;
-    }
-    nvars = mark;
-  }
-
-  private int findVar(String name) {
-    for (int i = nvars - 1; i >= frame; i--) {
-      if (varNames[i].equals(name)) {
-        return i;
-      }
-    }
-    throw errorf("undefined variable: " + name);
-  }
-
-  private void setVar(String name, Object value, boolean iface) {
-    int i = findVar(name);
-    varValues[i] = value;
-    varIface[i] = iface;
-  }
-
-  private void setTopVar(int n, Object value, boolean iface) {
-    varValues[nvars - n] = value;
-    varIface[nvars - n] = iface;
+  void setVar(String name, Object value, boolean iface) {
+    vars.set(findVar(name), value, iface);
   }
 
   // ---- the walk ----
@@ -144,7 +114,7 @@ final class Exec {
       return NORMAL;
     }
     if (n instanceof ActionNode a) {
-      Object val = evalPipeline(dot, dotIface, a.pipe());
+      Object val = eval.evalPipeline(dot, dotIface, a.pipe());
       if (a.pipe().decl().length == 0) {
         printValue(a, val);
       }
@@ -179,9 +149,9 @@ final class Exec {
   }
 
   private int walkIfOrWith(Object dot, boolean dotIface, BranchNode b) {
-    int mark = nvars;
+    int mark = vars.mark();
     try {
-      Object val = evalPipeline(dot, dotIface, b.pipe());
+      Object val = eval.evalPipeline(dot, dotIface, b.pipe());
       if (GoValues.isTrue(val)) {
         return b.kind() == Kind.WITH ? walk(val, false, b.list()) : walk(dot, dotIface, b.list());
       }
@@ -190,16 +160,16 @@ final class Exec {
       }
       return NORMAL;
     } finally {
-      pop(mark);
+      vars.pop(mark);
     }
   }
 
   private int walkRange(Object dot, boolean dotIface, BranchNode r) {
     at(r);
-    int outer = nvars;
+    int outer = vars.mark();
     try {
-      Object val = evalPipeline(dot, dotIface, r.pipe());
-      int mark = nvars;
+      Object val = eval.evalPipeline(dot, dotIface, r.pipe());
+      int mark = vars.mark();
       boolean ran = false;
       // Go 1.23 (Helm 3.17's Go) cannot range over an integer: that is the error below.
       if (val instanceof List<?> l) {
@@ -234,7 +204,7 @@ final class Exec {
       }
       return NORMAL;
     } finally {
-      pop(outer);
+      vars.pop(outer);
     }
   }
 
@@ -249,18 +219,18 @@ final class Exec {
           setVar(decl[0].ident()[0], elem, elemIface);
         }
       } else {
-        setTopVar(1, elem, elemIface);
+        vars.setTop(1, elem, elemIface);
       }
     }
     if (decl.length > 1) {
       if (r.pipe().isAssign()) {
         setVar(decl[1].ident()[0], elem, elemIface);
       } else {
-        setTopVar(2, index, false);
+        vars.setTop(2, index, false);
       }
     }
     int code = walk(elem, elemIface, r.list());
-    pop(mark);
+    vars.pop(mark);
     return code == BREAK ? BREAK : NORMAL;
   }
 
@@ -281,25 +251,23 @@ final class Exec {
     }
     Object newDot;
     try {
-      newDot = evalPipeline(dot, dotIface, t.pipe());
+      newDot = eval.evalPipeline(dot, dotIface, t.pipe());
     } catch (RuntimeException e) {
       budget.exit();
       throw e;
     }
     Tree savedTmpl = tmpl;
-    int savedFrame = frame;
-    int savedVars = nvars;
+    int savedVars = vars.mark();
+    int savedFrame = vars.startFrame();
     tmpl = callee;
-    frame = nvars;
     depth++;
     try {
-      push("$", newDot, false);
+      vars.push("$", newDot, false);
       walk(newDot, false, callee.root());
     } finally {
       depth--;
       budget.exit();
-      pop(savedVars);
-      frame = savedFrame;
+      vars.endFrame(savedFrame, savedVars);
       tmpl = savedTmpl;
     }
   }
@@ -317,224 +285,8 @@ final class Exec {
     }
   }
 
-  // ---- evaluation ----
-
-  private Object evalPipeline(Object dot, boolean dotIface, PipeNode pipe) {
-    if (pipe == null) {
-      lastIface = false;
-      return null;
-    }
-    at(pipe);
-    Object value = MISSING;
-    for (CommandNode cmd : pipe.cmds()) {
-      value = evalCommand(dot, dotIface, cmd, value);
-    }
-    for (VariableNode v : pipe.decl()) {
-      if (pipe.isAssign()) {
-        setVar(v.ident()[0], value, false);
-      } else {
-        push(v.ident()[0], value, false);
-      }
-    }
-    lastIface = false;
-    return value;
-  }
-
-  private void notAFunction(Node[] args, Object fin) {
-    if (args.length > 1 || fin != MISSING) {
-      throw errorf("can't give argument to non-function " + args[0]);
-    }
-  }
-
-  private Object evalCommand(Object dot, boolean dotIface, CommandNode cmd, Object fin) {
-    Node first = cmd.args()[0];
-    if (first instanceof FieldNode f) {
-      at(f);
-      return evalFieldChain(dot, dotIface, dot, dotIface, f, f.ident(), 0, cmd.args(), fin);
-    }
-    if (first instanceof ChainNode c) {
-      return evalChainNode(dot, dotIface, c, cmd.args(), fin);
-    }
-    if (first instanceof IdentifierNode id) {
-      return evalFunction(dot, dotIface, id, cmd, cmd.args(), fin);
-    }
-    if (first instanceof PipeNode p) {
-      notAFunction(cmd.args(), fin);
-      return evalPipeline(dot, dotIface, p);
-    }
-    if (first instanceof VariableNode v) {
-      return evalVariableNode(dot, dotIface, v, cmd.args(), fin);
-    }
-    at(first);
-    notAFunction(cmd.args(), fin);
-    if (first instanceof BoolNode b) {
-      return b.value();
-    }
-    if (first instanceof DotNode) {
-      return dot;
-    }
-    if (first instanceof NilNode) {
-      throw errorf("nil is not a command");
-    }
-    if (first instanceof NumberNode num) {
-      return idealConstant(num);
-    }
-    if (first instanceof StringNode s) {
-      return s.text();
-    }
-    throw errorf("can't evaluate command " + GoQuote.quote(first.toString()));
-  }
-
-  private Object idealConstant(NumberNode c) {
-    at(c);
-    String text = c.text();
-    boolean hexInt = text.length() > 2 && text.charAt(0) == '0'
-        && (text.charAt(1) == 'x' || text.charAt(1) == 'X') && !Parser.containsAny(text, "pP");
-    boolean runeInt = !text.isEmpty() && text.charAt(0) == '\'';
-    if (c.isFloat() && !hexInt && !runeInt && Parser.containsAny(text, ".eEpP")) {
-      return c.float64();
-    }
-    if (c.isInt()) {
-      long v = c.int64();
-      // A Go int is 64 bits; one that does not fit a Java int stays a Long (it prints the same).
-      return v == (int) v ? (Object) (int) v : (Object) v;
-    }
-    if (c.isUint()) {
-      throw errorf(text + " overflows int");
-    }
-    return null;
-  }
-
-  private Object evalChainNode(
-      Object dot, boolean dotIface, ChainNode chain, Node[] args, Object fin) {
-    at(chain);
-    if (chain.node() instanceof NilNode) {
-      throw errorf("indirection through explicit nil in " + chain);
-    }
-    Object pipe;
-    Node inner = chain.node();
-    at(inner);
-    if (inner instanceof PipeNode p) {
-      pipe = evalPipeline(dot, dotIface, p);
-    } else if (inner instanceof IdentifierNode id) {
-      pipe = evalFunction(dot, dotIface, id, id, null, MISSING);
-    } else {
-      pipe = evalArg(dot, dotIface, GoType.ANY, inner);
-    }
-    return evalFieldChain(dot, dotIface, pipe, false, chain, chain.field(), 0, args, fin);
-  }
-
-  private Object evalVariableNode(
-      Object dot, boolean dotIface, VariableNode v, Node[] args, Object fin) {
-    at(v);
-    int i = findVar(v.ident()[0]);
-    Object value = varValues[i];
-    boolean iface = varIface[i];
-    if (v.ident().length == 1) {
-      if (args != null) {
-        notAFunction(args, fin);
-      }
-      lastIface = iface;
-      return value;
-    }
-    return evalFieldChain(dot, dotIface, value, iface, v, v.ident(), 1, args, fin);
-  }
-
-  private Object evalFieldChain(Object dot, boolean dotIface, Object receiver, boolean recvIface,
-      Node n, String[] ident, int from, Node[] args, Object fin) {
-    int last = ident.length - 1;
-    for (int i = from; i < last; i++) {
-      receiver = evalField(dot, dotIface, ident[i], n, null, MISSING, receiver, recvIface);
-      recvIface = lastIface;
-    }
-    return evalField(dot, dotIface, ident[last], n, args, fin, receiver, recvIface);
-  }
-
-  private Object evalField(Object dot, boolean dotIface, String name, Node n, Node[] args,
-      Object fin, Object receiver, boolean recvIface) {
-    if (receiver == null) {
-      if (!recvIface) {
-        if (missingKey == MissingKey.ERROR) {
-          throw errorf("nil data; no entry for key " + GoQuote.quote(name));
-        }
-        lastIface = false;
-        return null;
-      }
-      throw errorf("nil pointer evaluating interface {}." + name);
-    }
-    GoStruct struct = receiver instanceof GoStruct s ? s : null;
-    if (struct != null) {
-      GoFunc method = struct.method(name);
-      if (method != null) {
-        return evalCall(dot, dotIface, method, n, name, args, fin);
-      }
-    }
-    boolean hasArgs = (args != null && args.length > 1) || fin != MISSING;
-    if (struct != null && struct.has(name)) {
-      if (hasArgs) {
-        throw errorf(name + " has arguments but cannot be invoked as function");
-      }
-      lastIface = false;
-      return struct.field(name);
-    }
-    if (receiver instanceof Map<?, ?> m) {
-      if (hasArgs) {
-        throw errorf(name + " is not a method but has arguments");
-      }
-      Object r = m.get(name);
-      if (r != null || m.containsKey(name)) {
-        lastIface = true;
-        return r;
-      }
-      switch (missingKey) {
-        case ZERO -> lastIface = true;
-        case ERROR -> throw errorf("map has no entry for key " + GoQuote.quote(name));
-        default -> lastIface = false;
-      }
-      return null;
-    }
-    String typ = recvIface ? "interface {}" : GoValues.typeName(receiver);
-    throw errorf("can't evaluate field " + name + " in type " + typ);
-  }
-
-  private Object evalFunction(
-      Object dot, boolean dotIface, IdentifierNode id, Node cmd, Node[] args, Object fin) {
-    at(id);
-    Object fn = id.fn();
-    if (overrides != null) {
-      GoFunc o = overrides.get(id.name());
-      if (o != null) {
-        fn = o;
-      }
-    }
-    return evalCall(dot, dotIface, fn, cmd, id.name(), args, fin);
-  }
-
-  private Object evalCall(Object dot, boolean dotIface, Object fn, Node n, String name,
-      Node[] args, Object fin) {
-    return new Call(this, dot, dotIface, fn, n, name, args, fin).run();
-  }
-
-  // ---- the pieces Call needs ----
-
-  boolean lastIface() {
-    return lastIface;
-  }
-
-  void clearIface() {
-    lastIface = false;
-  }
-
   GoTemplateException fail(String message) {
     return errorf(message);
-  }
-
-  void moveTo(Node n) {
-    at(n);
-  }
-
-  void checkStep() {
-    step();
   }
 
   void checkSize(Object v, Node at) {
@@ -558,139 +310,4 @@ final class Exec {
     }
   }
 
-  static boolean isMissing(Object v) {
-    return v == MISSING;
-  }
-
-  Object evalArg(Object dot, boolean dotIface, GoType typ, Node n) {
-    at(n);
-    if (n instanceof DotNode) {
-      return validateType(dot, dotIface, typ);
-    }
-    if (n instanceof NilNode) {
-      if (canBeNil(typ)) {
-        lastIface = false;
-        return zero(typ);
-      }
-      throw errorf("cannot assign nil to " + typ.goName());
-    }
-    if (n instanceof FieldNode f) {
-      Object v = evalFieldChain(dot, dotIface, dot, dotIface, f, f.ident(), 0, ONE_ARG, MISSING);
-      return validateType(v, lastIface, typ);
-    }
-    if (n instanceof VariableNode v) {
-      Object val = evalVariableNode(dot, dotIface, v, null, MISSING);
-      return validateType(val, lastIface, typ);
-    }
-    if (n instanceof PipeNode p) {
-      return validateType(evalPipeline(dot, dotIface, p), false, typ);
-    }
-    if (n instanceof IdentifierNode id) {
-      return validateType(evalFunction(dot, dotIface, id, id, null, MISSING), false, typ);
-    }
-    if (n instanceof ChainNode c) {
-      Object v = evalChainNode(dot, dotIface, c, null, MISSING);
-      return validateType(v, lastIface, typ);
-    }
-    lastIface = false;
-    switch (typ) {
-      case BOOL:
-        if (n instanceof BoolNode b) {
-          return b.value();
-        }
-        throw errorf("expected bool; found " + n);
-      case FLOAT64:
-        if (n instanceof NumberNode num && num.isFloat()) {
-          return num.float64();
-        }
-        throw errorf("expected float; found " + n);
-      case INT, INT64:
-        if (n instanceof NumberNode num && num.isInt()) {
-          if (typ == GoType.INT64) {
-            return num.int64();
-          }
-          if (num.int64() != (int) num.int64()) {
-            throw errorf(num.text() + " overflows int");
-          }
-          return (int) num.int64();
-        }
-        throw errorf("expected integer; found " + n);
-      case ANY:
-        if (n instanceof BoolNode b) {
-          return b.value();
-        }
-        if (n instanceof NumberNode num) {
-          return idealConstant(num);
-        }
-        if (n instanceof StringNode s) {
-          return s.text();
-        }
-        throw errorf("can't handle assignment of " + n + " to empty interface argument");
-      case STRING:
-        if (n instanceof StringNode s) {
-          return s.text();
-        }
-        throw errorf("expected string; found " + n);
-      default:
-        throw errorf("can't handle " + n + " for arg of type " + typ.goName());
-    }
-  }
-
-  private static boolean canBeNil(GoType t) {
-    return switch (t) {
-      case ANY, LIST, STRINGS, MAP, BYTES -> true;
-      default -> false;
-    };
-  }
-
-  private static Object zero(GoType t) {
-    return switch (t) {
-      case LIST, STRINGS -> Collections.emptyList();
-      case MAP -> Collections.emptyMap();
-      case BYTES -> new byte[0];
-      default -> null;
-    };
-  }
-
-  /** Go's {@code validateType}: is the value assignable to the parameter's type? */
-  Object validateType(Object value, boolean iface, GoType typ) {
-    if (value == null) {
-      if (!iface) {
-        if (canBeNil(typ)) {
-          return zero(typ);
-        }
-        throw errorf("invalid value; expected " + typ.goName());
-      }
-      if (typ == GoType.ANY) {
-        return null;
-      }
-      throw errorf("wrong type for value; expected " + typ.goName() + "; got interface {}");
-    }
-    boolean ok = switch (typ) {
-      case ANY -> true;
-      case STRING -> value instanceof String;
-      case BOOL -> value instanceof Boolean;
-      case INT -> value instanceof Integer;
-      case INT64 -> value instanceof Long;
-      case FLOAT64 -> value instanceof Double;
-      case LIST -> value instanceof List;
-      case STRINGS -> value instanceof List<?> l && allStrings(l);
-      case MAP -> value instanceof Map;
-      case BYTES -> value instanceof byte[];
-    };
-    if (!ok) {
-      throw errorf("wrong type for value; expected " + typ.goName() + "; got "
-          + GoValues.typeName(value));
-    }
-    return value;
-  }
-
-  private static boolean allStrings(List<?> l) {
-    for (Object o : l) {
-      if (!(o instanceof String)) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * How one execution runs: the {@link MissingKey} mode, functions that replace the set's own for
  * this execution only (by name, as Go's {@code Funcs} after parsing; how {@code include} and
- * {@code tpl} get at the render they belong to), and the {@link GoBudget}.
+ * {@code tpl} get at the render they belong to), and the {@link GoBudget}. Make one per render:
+ * the budget's clock starts when the budget is made, and its counters add up over every execution
+ * that shares it.
  */
 public record ExecOptions(MissingKey missingKey, Map<String, GoFunc> funcs, GoBudget budget) {
   public ExecOptions {

@@ -26,6 +26,16 @@ public interface GoBudget {
 
   void exit();
 
+  /**
+   * The budget of the execution running on this thread (the innermost one, for nested
+   * {@code include}s), so that a function can refuse a value before building it
+   * ({@code until 1000000000}, {@code repeat}); outside any execution, a fresh default budget.
+   */
+  static GoBudget current() {
+    GoBudget b = CurrentBudget.HOLDER.get();
+    return b != null ? b : defaults();
+  }
+
   /** A budget with the given limits, its clock starting now. */
   static GoBudget of(long maxOutputChars, int maxDepth, Duration timeout) {
     return new SimpleBudget(maxOutputChars, maxDepth, timeout);

@@ -84,6 +84,8 @@ final class GoPrinter {
       fmtBytes(b, verb);
     } else if (v instanceof GoStruct s) {
       printStruct(s, verb);
+    } else if (v instanceof GoComplex c) {
+      fmtComplex(c, verb);
     } else if (v instanceof GoFunc) {
       // Go prints a func's address, which means nothing outside one process.
       padString("0x0");
@@ -94,7 +96,7 @@ final class GoPrinter {
 
   private void printMap(Map<?, ?> m, char verb, int depth) {
     if (sharpV) {
-      buf.append("map[string]interface {}{");
+      buf.append(GoValues.typeName(m)).append('{');
     } else {
       buf.append("map[");
     }
@@ -113,7 +115,7 @@ final class GoPrinter {
 
   private void printList(List<?> l, char verb, int depth) {
     if (sharpV) {
-      buf.append("[]interface {}{");
+      buf.append(GoValues.typeName(l)).append('{');
     } else {
       buf.append('[');
     }
@@ -199,6 +201,21 @@ final class GoPrinter {
       case 'b', 'g', 'G', 'x', 'X' -> fmtFloat(v, verb, -1);
       case 'f', 'e', 'E' -> fmtFloat(v, verb, 6);
       case 'F' -> fmtFloat(v, 'f', 6);
+      default -> badVerb(verb);
+    }
+  }
+
+  private void fmtComplex(GoComplex c, char verb) {
+    switch (verb) {
+      case 'v', 'b', 'g', 'G', 'x', 'X', 'f', 'F', 'e', 'E' -> {
+        boolean oldPlus = plus;
+        buf.append('(');
+        fmtFloat(c.re(), verb);
+        plus = true;
+        fmtFloat(c.im(), verb);
+        buf.append("i)");
+        plus = oldPlus;
+      }
       default -> badVerb(verb);
     }
   }

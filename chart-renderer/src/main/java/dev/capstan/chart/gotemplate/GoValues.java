@@ -31,6 +31,9 @@ public final class GoValues {
     if (v instanceof Double) {
       return "float64";
     }
+    if (v instanceof GoNamed n) {
+      return n.goTypeName();
+    }
     if (v instanceof Map) {
       return "map[string]interface {}";
     }
@@ -45,6 +48,9 @@ public final class GoValues {
     }
     if (v instanceof GoFunc f) {
       return funcType(f);
+    }
+    if (v instanceof GoComplex) {
+      return "complex128";
     }
     throw new IllegalArgumentException("not a Go template value: " + v.getClass().getName());
   }
@@ -100,6 +106,9 @@ public final class GoValues {
     }
     if (v instanceof byte[] b) {
       return b.length > 0;
+    }
+    if (v instanceof GoComplex c) {
+      return c.re() != 0 || c.im() != 0;
     }
     return true;
   }

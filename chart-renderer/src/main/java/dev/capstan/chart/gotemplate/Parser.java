@@ -1,8 +1,6 @@
 package dev.capstan.chart.gotemplate;
 
 import dev.capstan.chart.gotemplate.Node.*;
-import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -542,60 +540,11 @@ final class Parser {
   }
 
   private NumberNode number(Item token) {
-    String t = token.val();
-    if (token.typ() == ItemType.CHAR_CONSTANT) {
-      int[] at = {1};
-      int r;
-      try {
-        r = GoStrconv.unquoteChar(t, at, '\'', new ByteArrayOutputStream());
-      } catch (GoStrconv.SyntaxError e) {
-        throw errorf(e.getMessage());
-      }
-      if (!t.substring(at[0]).equals("'")) {
-        throw errorf("malformed character constant: " + t);
-      }
-      return new NumberNode(token.pos(), t, true, r, true, true, r);
+    try {
+      return Numbers.parse(token);
+    } catch (GoStrconv.SyntaxError e) {
+      throw errorf(e.getMessage());
     }
-    if (token.typ() == ItemType.COMPLEX || t.endsWith("i")) {
-      throw errorf("complex number constants are not supported: " + t);
-    }
-    BigInteger u = GoStrconv.parseInteger(t, false);
-    BigInteger i = GoStrconv.parseInteger(t, true);
-    boolean isUint = u != null;
-    boolean isInt = i != null;
-    if (isInt && i.signum() == 0) {
-      isUint = true;
-    }
-    long int64 = isInt ? i.longValue() : 0;
-    boolean isFloat = false;
-    double f = 0;
-    if (isInt) {
-      isFloat = true;
-      f = int64;
-    } else if (isUint) {
-      isFloat = true;
-      f = u.doubleValue();
-    } else {
-      Double parsed = GoStrconv.parseFloat(t);
-      if (parsed != null) {
-        if (!containsAny(t, ".eEpP")) {
-          throw errorf("integer overflow: " + GoQuote.quote(t));
-        }
-        isFloat = true;
-        f = parsed;
-        if (f == Math.rint(f) && Math.abs(f) < 0x1p63) {
-          isInt = true;
-          int64 = (long) f;
-        }
-        if (f == Math.rint(f) && f >= 0 && f < 0x1p64) {
-          isUint = true;
-        }
-      }
-    }
-    if (!isInt && !isUint && !isFloat) {
-      throw errorf("illegal number syntax: " + GoQuote.quote(t));
-    }
-    return new NumberNode(token.pos(), t, isInt, int64, isUint, isFloat, f);
   }
 
   static boolean containsAny(String s, String chars) {

@@ -92,4 +92,35 @@ class GoBudgetTest {
         .isInstanceOf(GoTemplateException.class)
         .hasMessageContaining("execution took longer than");
   }
+
+  @Test
+  void aFunctionCanAskTheRunningExecutionsBudgetBeforeBuildingAValue() {
+    GoFunc repeat = GoFunc.of("repeat", List.of(GoType.INT, GoType.STRING), a -> {
+      int n = (Integer) a.get(0);
+      String s = (String) a.get(1);
+      GoBudget.current().size((long) n * s.length());
+      return s.repeat(n);
+    });
+    GoTemplateSet set = GoTemplateSet.create("t", Map.of("repeat", repeat))
+        .parse("t", "{{ repeat 3 \"ab\" }}{{ repeat 2000000000 \"ab\" }}");
+    assertThatThrownBy(() -> set.executeToString("t", null,
+        ExecOptions.defaults().withBudget(GoBudget.of(1 << 20, 50, Duration.ofSeconds(10)))))
+        .hasMessage("template: t:1:22: executing \"t\" at <repeat 2000000000 \"ab\">: a value of"
+            + " 4000000000 exceeds the limit of 1048576");
+  }
+
+  @Test
+  void deeplyNestedBlocksFailAsOneErrorNotAJavaStackOverflow() {
+    String deep = "{{ if true }}".repeat(20_000) + "x" + "{{ end }}".repeat(20_000);
+    assertThatThrownBy(() -> run(deep, GoBudget.defaults()))
+        .isInstanceOf(GoTemplateParseException.class)
+        .hasMessage("template: t: expressions nested too deeply to parse");
+  }
+
+  @Test
+  void blocksNestedAsDeeplyAsRealChartsDoExecute() {
+    String deep = "{{ if true }}{{ with $ }}".repeat(100) + "{{ range $.l }}{{ if true }}"
+        + "{{ with . }}{{ break }}{{ end }}{{ end }}{{ end }}x" + "{{ end }}{{ end }}".repeat(100);
+    assertThat(run(deep, GoBudget.defaults())).isEqualTo("x");
+  }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 final class TestFuncs {
   private TestFuncs() {}
 
+  @SuppressWarnings("unchecked")
   static Map<String, GoFunc> all() {
     Map<String, GoFunc> m = new LinkedHashMap<>();
     add(m, GoFunc.of("double", List.of(GoType.INT), a -> (Integer) a.get(0) * 2));
@@ -54,6 +55,11 @@ final class TestFuncs {
     add(m, GoFunc.of("obj", List.of(GoType.STRING), a -> new Obj((String) a.get(0), 1, null, null)));
     GoFunc inc = GoFunc.of("inc", List.of(GoType.INT), a -> (Integer) a.get(0) + 1);
     add(m, GoFunc.of("fn", List.of(), a -> inc));
+    add(m, GoFunc.of("values", List.of(GoType.MAP), a -> {
+      Values v = new Values();
+      v.putAll((Map<String, Object>) a.get(0));
+      return v;
+    }));
     return m;
   }
 
@@ -125,6 +131,21 @@ final class TestFuncs {
     @Override
     public String format() {
       return "Obj(" + name + ")";
+    }
+  }
+
+  /** The oracle's {@code Values}: a named map type with an AsMap method, like chartutil.Values. */
+  static final class Values extends java.util.HashMap<String, Object> implements GoNamed {
+    @Override
+    public String goTypeName() {
+      return "main.Values";
+    }
+
+    @Override
+    public GoFunc method(String name) {
+      return name.equals("AsMap")
+          ? GoFunc.of("AsMap", List.of(), a -> new java.util.HashMap<>(this))
+          : null;
     }
   }
 }

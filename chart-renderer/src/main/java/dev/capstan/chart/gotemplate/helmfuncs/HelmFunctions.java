@@ -55,11 +55,14 @@ public final class HelmFunctions {
   private static Map<String, GoFunc> build() {
     Map<String, GoFunc> m = new TreeMap<>();
     put(m, GoFunc.of("toYaml", List.of(ANY), a -> toYaml(a.get(0))));
+    put(m, GoFunc.of("toYamlPretty", List.of(ANY), a -> toYamlPretty(a.get(0))));
     put(m, GoFunc.of("fromYaml", List.of(STRING), a -> fromYaml((String) a.get(0))));
     put(m, GoFunc.of("fromYamlArray", List.of(STRING), a -> fromYamlArray((String) a.get(0))));
     put(m, GoFunc.of("toJson", List.of(ANY), a -> toJson(a.get(0))));
     put(m, GoFunc.of("fromJson", List.of(STRING), a -> fromJson((String) a.get(0))));
     put(m, GoFunc.of("fromJsonArray", List.of(STRING), a -> fromJsonArray((String) a.get(0))));
+    put(m, GoFunc.of("toToml", List.of(ANY), a -> Toml.encode(a.get(0))));
+    put(m, GoFunc.of("fromToml", List.of(STRING), a -> Toml.decode((String) a.get(0))));
     put(m, GoFunc.of("required", List.of(STRING, ANY), a -> required((String) a.get(0), a.get(1))));
     put(m, GoFunc.of("fail", List.of(STRING), a -> {
       throw new GoFuncException(ERR_START + a.get(0) + ERR_END);
@@ -76,6 +79,14 @@ public final class HelmFunctions {
   static String toYaml(Object v) {
     try {
       return trimNewline(YamlWriter.marshal(v));
+    } catch (GoJson.MarshalException e) {
+      return "";
+    }
+  }
+
+  static String toYamlPretty(Object v) {
+    try {
+      return trimNewline(YamlWriter.marshalV3(v));
     } catch (GoJson.MarshalException e) {
       return "";
     }

@@ -12,32 +12,34 @@ final class YamlKeyOrder {
    * order is not transitive ({@code 1x < 2x < 10x < 1x}); larger maps are merge-sorted, which
    * agrees with Go whenever the keys are consistently ordered and never fails when they are not.
    */
-  static <T> void sort(java.util.List<T> items, java.util.function.Function<T, String> key) {
+  static <T> void sort(java.util.List<T> items, java.util.function.Function<T, String> key,
+      boolean v3) {
     if (items.size() <= 12) {
       for (int i = 1; i < items.size(); i++) {
-        for (int j = i; j > 0 && less(key.apply(items.get(j)), key.apply(items.get(j - 1))); j--) {
+        for (int j = i; j > 0 && less(key.apply(items.get(j)), key.apply(items.get(j - 1)), v3); j--) {
           java.util.Collections.swap(items, j, j - 1);
         }
       }
       return;
     }
-    mergeSort(items, key);
+    mergeSort(items, key, v3);
   }
 
-  private static <T> void mergeSort(java.util.List<T> items, java.util.function.Function<T, String> key) {
+  private static <T> void mergeSort(java.util.List<T> items,
+      java.util.function.Function<T, String> key, boolean v3) {
     if (items.size() < 2) {
       return;
     }
     int mid = items.size() / 2;
     java.util.List<T> left = new java.util.ArrayList<>(items.subList(0, mid));
     java.util.List<T> right = new java.util.ArrayList<>(items.subList(mid, items.size()));
-    mergeSort(left, key);
-    mergeSort(right, key);
+    mergeSort(left, key, v3);
+    mergeSort(right, key, v3);
     int i = 0;
     int j = 0;
     int k = 0;
     while (i < left.size() && j < right.size()) {
-      items.set(k++, less(key.apply(right.get(j)), key.apply(left.get(i))) ? right.get(j++) : left.get(i++));
+      items.set(k++, less(key.apply(right.get(j)), key.apply(left.get(i)), v3) ? right.get(j++) : left.get(i++));
     }
     while (i < left.size()) {
       items.set(k++, left.get(i++));
@@ -47,11 +49,14 @@ final class YamlKeyOrder {
     }
   }
 
-  static boolean less(String a, String b) {
+  /** keyList.Less; {@code v3} adds goyaml.v3's rule for a letter right after equal digits. */
+  static boolean less(String a, String b, boolean v3) {
     int[] ar = a.codePoints().toArray();
     int[] br = b.codePoints().toArray();
+    boolean digits = false;
     for (int i = 0; i < ar.length && i < br.length; i++) {
       if (ar[i] == br[i]) {
+        digits = Character.isDigit(ar[i]);
         continue;
       }
       boolean al = Character.isLetter(ar[i]);
@@ -60,7 +65,7 @@ final class YamlKeyOrder {
         return ar[i] < br[i];
       }
       if (al || bl) {
-        return bl;
+        return v3 && digits ? al : bl;
       }
       long an = 0;
       long bn = 0;

@@ -3,8 +3,8 @@ package dev.capstan.chart.gotemplate.helmfuncs;
 /**
  * How goyaml.v2's emitter writes one string: the style its encoder asks for (literal for text with
  * newlines, plain when the text would read back as a string, else double-quoted), corrected by the
- * emitter's analysis of the characters, then written with its escapes. Lines are never folded
- * (Helm's emitter has no width limit).
+ * emitter's analysis of the characters, then written with its escapes. Plain and quoted values
+ * (not keys) are folded at a space once a line passes 80 columns, as goyaml.v2's emitter does.
  */
 final class YamlScalar {
   enum Style { PLAIN, SINGLE, DOUBLE, LITERAL }
@@ -128,19 +128,97 @@ final class YamlScalar {
     return new Analysis(lineBreaks, blockPlain, single, block);
   }
 
-  /** Writes {@code s} in {@code style}; a literal's lines are indented by {@code indent}. */
-  static void write(StringBuilder b, String s, Style style, int indent) {
+  private static final int WIDTH = 80;
+
+  /**
+   * Writes {@code s} in {@code style}; folded lines and a literal's lines are indented by
+   * {@code indent}; {@code allowBreaks} is false for keys.
+   */
+  static void write(StringBuilder b, String s, Style style, int indent, boolean allowBreaks) {
     switch (style) {
-      case PLAIN -> b.append(s);
-      case SINGLE -> b.append('\'').append(s.replace("'", "''")).append('\'');
-      case DOUBLE -> doubleQuoted(b, s);
+      case PLAIN -> plain(b, s, indent, allowBreaks);
+      case SINGLE -> singleQuoted(b, s, indent, allowBreaks);
+      case DOUBLE -> doubleQuoted(b, s, indent, allowBreaks);
       case LITERAL -> literal(b, s, indent);
     }
   }
 
-  private static void doubleQuoted(StringBuilder b, String s) {
+  /** The emitter's column: characters since the last line break. */
+  private static int column(StringBuilder b) {
+    int nl = b.lastIndexOf("\n");
+    return b.codePointCount(nl + 1, b.length());
+  }
+
+  private static void fold(StringBuilder b, int indent) {
+    b.append('\n');
+    for (int k = 0; k < indent; k++) {
+      b.append(' ');
+    }
+  }
+
+  private static void plain(StringBuilder b, String s, int indent, boolean allowBreaks) {
+    int[] cps = s.codePoints().toArray();
+    boolean spaces = false;
+    for (int i = 0; i < cps.length; i++) {
+      if (cps[i] == ' ') {
+        boolean nextSpace = i + 1 < cps.length && cps[i + 1] == ' ';
+        if (allowBreaks && !spaces && column(b) > WIDTH && !nextSpace) {
+          fold(b, indent);
+        } else {
+          b.append(' ');
+        }
+        spaces = true;
+      } else {
+        b.appendCodePoint(cps[i]);
+        spaces = false;
+      }
+    }
+  }
+
+  private static void singleQuoted(StringBuilder b, String s, int indent, boolean allowBreaks) {
+    b.append('\'');
+    int[] cps = s.codePoints().toArray();
+    boolean spaces = false;
+    for (int i = 0; i < cps.length; i++) {
+      if (cps[i] == ' ') {
+        boolean nextSpace = i + 1 < cps.length && cps[i + 1] == ' ';
+        if (allowBreaks && !spaces && column(b) > WIDTH && i > 0 && i < cps.length - 1
+            && !nextSpace) {
+          fold(b, indent);
+        } else {
+          b.append(' ');
+        }
+        spaces = true;
+      } else {
+        if (cps[i] == '\'') {
+          b.append('\'');
+        }
+        b.appendCodePoint(cps[i]);
+        spaces = false;
+      }
+    }
+    b.append('\'');
+  }
+
+  private static void doubleQuoted(StringBuilder b, String s, int indent, boolean allowBreaks) {
     b.append('"');
-    s.codePoints().forEach(c -> {
+    int[] cps = s.codePoints().toArray();
+    boolean spaces = false;
+    for (int i = 0; i < cps.length; i++) {
+      int c = cps[i];
+      if (c == ' ') {
+        if (allowBreaks && !spaces && column(b) > WIDTH && i > 0 && i < cps.length - 1) {
+          fold(b, indent);
+          if (cps[i + 1] == ' ') {
+            b.append('\\');
+          }
+        } else {
+          b.append(' ');
+        }
+        spaces = true;
+        continue;
+      }
+      spaces = false;
       if (!isPrintable(c) || c == 0xfeff || isBreak(c) || c == '"' || c == '\\') {
         b.append('\\');
         switch (c) {
@@ -168,7 +246,7 @@ final class YamlScalar {
       } else {
         b.appendCodePoint(c);
       }
-    });
+    }
     b.append('"');
   }
 

@@ -13,28 +13,54 @@ import java.util.Map;
  * keys are strings, bytes are base64 and each float64 is re-read from its JSON text as a YAML int
  * or float), then goyaml.v2 writes it in block style: keys in its natural order, sequences not
  * indented under their key, 2 spaces per level, empty collections as {} and [].
+ *
+ * <p>With {@code v3}, goyaml.v3's Encoder with SetIndent(2), as toYamlPretty uses it: no JSON
+ * step (float64 stays a float, {@code 1e+06}; bytes are a list of numbers), sequences indented
+ * under their key, and v3's slightly different key order.
  */
 final class YamlWriter {
   private static final int MAX_DEPTH = 1000;
 
   private final StringBuilder out = new StringBuilder();
+  private final boolean v3;
 
-  private YamlWriter() {}
+  private YamlWriter(boolean v3) {
+    this.v3 = v3;
+  }
 
   /** The YAML text, ending with a newline as yaml.Marshal's does. */
   static String marshal(Object v) {
-    YamlWriter w = new YamlWriter();
-    Object node = normalize(v, 0);
-    w.node(node, 0, Context.ROOT);
+    YamlWriter w = new YamlWriter(false);
+    w.node(w.normalize(v, 0), 0, Context.ROOT);
+    return w.out.toString();
+  }
+
+  /** goyaml.v3's Encoder with indent 2. */
+  static String marshalV3(Object v) {
+    YamlWriter w = new YamlWriter(true);
+    w.node(w.normalize(v, 0), 0, Context.ROOT);
     return w.out.toString();
   }
 
   private enum Context { ROOT, MAP_VALUE, SEQ_ITEM }
 
   /** The value as goyaml.v2 sees it after the JSON round trip. */
-  private static Object normalize(Object v, int depth) {
+  private Object normalize(Object v, int depth) {
     if (depth > MAX_DEPTH) {
       throw new GoJson.MarshalException("json: unsupported value: encountered a cycle");
+    }
+    if (v3) {
+      if (v instanceof Double d) {
+        return new Float(d);
+      } else if (v instanceof byte[] b) {
+        List<Object> ints = new ArrayList<>();
+        for (byte x : b) {
+          ints.add((long) (x & 0xff));
+        }
+        return ints;
+      } else if (v instanceof String) {
+        return v;
+      }
     }
     if (v instanceof Double d) {
       return number(GoJson.marshal(d, true));
@@ -53,9 +79,10 @@ final class YamlWriter {
     } else if (v instanceof Map<?, ?> m) {
       List<Map.Entry<String, Object>> out = new ArrayList<>(m.size());
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        out.add(Map.entry(foldNel((String) e.getKey()), wrapNull(normalize(e.getValue(), depth + 1))));
+        String key = (String) e.getKey();
+        out.add(Map.entry(v3 ? key : foldNel(key), wrapNull(normalize(e.getValue(), depth + 1))));
       }
-      YamlKeyOrder.sort(out, Map.Entry::getKey);
+      YamlKeyOrder.sort(out, Map.Entry::getKey, v3);
       return new Mapping(out);
     } else if (v == null || v instanceof String || v instanceof Boolean || v instanceof Integer
         || v instanceof Long) {
@@ -111,7 +138,8 @@ final class YamlWriter {
       } else if (ctx == Context.SEQ_ITEM) {
         out.append(' ');
       }
-      sequence(l, ctx == Context.SEQ_ITEM ? indent + 2 : indent, ctx == Context.SEQ_ITEM);
+      sequence(l, ctx == Context.SEQ_ITEM || v3 && ctx == Context.MAP_VALUE ? indent + 2 : indent,
+          ctx == Context.SEQ_ITEM);
     } else {
       if (ctx != Context.ROOT) {
         out.append(' ');
@@ -134,7 +162,7 @@ final class YamlWriter {
         scalar(key, indent + 2);
         out.append(" ".repeat(indent)).append(':');
       } else {
-        YamlScalar.write(out, key, YamlScalar.style(key, true), indent);
+        YamlScalar.write(out, key, YamlScalar.style(key, true), indent, false);
         out.append(':');
       }
       node(e.getValue(), indent, Context.MAP_VALUE);
@@ -161,10 +189,17 @@ final class YamlWriter {
     } else if (v instanceof List<?>) {
       out.append("[]\n");
     } else if (v instanceof Float f) {
-      out.append(GoFmt.sprint(f.value)).append('\n');
+      String text = GoFmt.sprint(f.value);
+      out.append(switch (text) {
+        case "+Inf" -> ".inf";
+        case "-Inf" -> "-.inf";
+        case "NaN" -> ".nan";
+        default -> text;
+      }).append('\n');
     } else if (v instanceof String s) {
       YamlScalar.Style style = YamlScalar.style(s, false);
-      YamlScalar.write(out, s, style, literalIndent);
+      // goyaml.v3 (toYamlPretty) has no line width: it never folds.
+      YamlScalar.write(out, s, style, literalIndent, !v3);
       if (style != YamlScalar.Style.LITERAL) {
         out.append('\n');
       }

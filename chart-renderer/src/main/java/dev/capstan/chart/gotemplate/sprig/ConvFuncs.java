@@ -14,28 +14,28 @@ final class ConvFuncs {
   private ConvFuncs() {}
 
   static void register(FuncTable t) {
-    t.fn("atoi", List.of(STRING), a -> atoi((String) a.get(0)));
+    t.fn("atoi", List.of(STRING), a -> GoCast.goInt(atoi((String) a.get(0))));
     t.fn("int64", List.of(ANY), a -> GoCast.toInt64(a.get(0)));
-    t.fn("int", List.of(ANY), a -> GoCast.toInt(a.get(0)));
+    t.fn("int", List.of(ANY), a -> GoCast.goInt(GoCast.toInt64(a.get(0))));
     t.fn("float64", List.of(ANY), a -> GoCast.toFloat64(a.get(0)));
     t.fn("toDecimal", List.of(ANY), a -> toDecimal(a.get(0)));
     t.variadic("seq", List.of(), INT, ConvFuncs::seq);
-    t.fn("until", List.of(INT), a -> until((Integer) a.get(0)));
+    t.fn("until", List.of(INT), a -> Typed.ints(until((Integer) a.get(0))));
     t.fn(
         "untilStep",
         List.of(INT, INT, INT),
-        a -> untilStep((Integer) a.get(0), (Integer) a.get(1), (Integer) a.get(2)));
+        a -> Typed.ints(untilStep((Integer) a.get(0), (Integer) a.get(1), (Integer) a.get(2))));
   }
 
   /** strconv.Atoi with the error dropped: 0 on bad syntax, the clamped value when too big. */
-  static int atoi(String s) {
+  static long atoi(String s) {
     if (!s.matches("[+-]?[0-9]+")) {
       return 0;
     }
     try {
-      return (int) Long.parseLong(s);
+      return Long.parseLong(s);
     } catch (NumberFormatException e) {
-      return (int) (s.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE);
+      return s.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
   }
 

@@ -109,7 +109,7 @@ final class DictFuncs {
         out.addAll(new TreeMap<>((Map<?, ?>) o).keySet());
       }
     }
-    return out;
+    return Typed.strings(out);
   }
 
   private static List<Object> values(Map<String, Object> d) {

@@ -32,9 +32,18 @@ final class GoCast {
     return 0;
   }
 
-  /** Go's {@code int} is 64 bits; the value model's int is Java's, so large values wrap. */
+  /** Go's {@code int} for indices and counts inside functions (values past 2^31 wrap). */
   static int toInt(Object v) {
     return (int) toInt64(v);
+  }
+
+  /**
+   * A Go {@code int} result. Go's int is 64 bits and the value model's (Integer) is 32: a value
+   * that does not fit is returned as int64 (Long), which prints and compares the same, rather
+   * than wrapped.
+   */
+  static Object goInt(long v) {
+    return v == (int) v ? (Object) (int) v : (Object) v;
   }
 
   static double toFloat64(Object v) {

@@ -23,10 +23,32 @@ final class GoRegexp {
     this.expr = expr;
   }
 
+  /**
+   * Compiled patterns, since templates call regex functions in loops with the same pattern. Small
+   * and bounded: a template cannot grow it past {@link #CACHE_SIZE} entries.
+   */
+  private static final int CACHE_SIZE = 256;
+
+  private static final java.util.Map<String, GoRegexp> CACHE =
+      java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, GoRegexp> e) {
+          return size() > CACHE_SIZE;
+        }
+      });
+
   /** regexp.Compile; the error as Go words it. */
   static GoRegexp compile(String expr) {
+    GoRegexp cached = CACHE.get(expr);
+    if (cached != null) {
+      return cached;
+    }
     try {
-      return new GoRegexp(Pattern.compile(expr), expr);
+      GoRegexp r = new GoRegexp(Pattern.compile(expr), expr);
+      if (expr.length() <= 1024) {
+        CACHE.put(expr, r);
+      }
+      return r;
     } catch (PatternSyntaxException e) {
       throw new GoFuncException(e.getMessage());
     }
@@ -35,8 +57,8 @@ final class GoRegexp {
   /** regexp.MustCompile, whose panic names the pattern. */
   static GoRegexp mustCompile(String expr) {
     try {
-      return new GoRegexp(Pattern.compile(expr), expr);
-    } catch (PatternSyntaxException e) {
+      return compile(expr);
+    } catch (GoFuncException e) {
       String quoted = canBackquote(expr) ? "`" + expr + "`" : GoQuote.quote(expr);
       throw new GoFuncException("regexp: Compile(" + quoted + "): " + e.getMessage());
     }
@@ -95,18 +117,18 @@ final class GoRegexp {
     for (int[] m : all(s, n)) {
       out.add(s.substring(m[0], m[1]));
     }
-    return out;
+    return Typed.strings(out);
   }
 
   /** Go's Regexp.Split. */
   List<Object> split(String s, int n) {
     List<Object> out = new ArrayList<>();
     if (n == 0) {
-      return out;
+      return Typed.strings(out);
     }
     if (!expr.isEmpty() && s.isEmpty()) {
       out.add("");
-      return out;
+      return Typed.strings(out);
     }
     int beg = 0;
     int end = 0;
@@ -123,7 +145,7 @@ final class GoRegexp {
     if (end != s.length()) {
       out.add(s.substring(beg));
     }
-    return out;
+    return Typed.strings(out);
   }
 
   /** Go's ReplaceAllString (literal false: $-expansion) or ReplaceAllLiteralString. */

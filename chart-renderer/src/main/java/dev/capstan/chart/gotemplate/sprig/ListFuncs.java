@@ -22,7 +22,7 @@ final class ListFuncs {
     t.alias("append", "push");
     t.alias("mustAppend", "mustPush");
     both(t, "prepend", List.of(ANY, ANY), a -> prepend(a.get(0), a.get(1)));
-    both(t, "chunk", List.of(INT, ANY), a -> chunk((Integer) a.get(0), a.get(1)));
+    both(t, "chunk", List.of(INT, ANY), a -> Typed.lists(chunk((Integer) a.get(0), a.get(1))));
     both(t, "first", List.of(ANY), a -> end(a.get(0), "first", true));
     both(t, "last", List.of(ANY), a -> end(a.get(0), "last", false));
     both(t, "rest", List.of(ANY), a -> part(a.get(0), "rest", 1, 0));

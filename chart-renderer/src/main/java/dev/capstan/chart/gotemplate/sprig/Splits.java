@@ -49,6 +49,6 @@ final class Splits {
     for (int k = 0; k < parts.size(); k++) {
       out.put("_" + k, parts.get(k));
     }
-    return out;
+    return Typed.stringMap(out);
   }
 }

@@ -38,6 +38,9 @@ public final class SprigFunctions {
     RandomFuncs.register(t);
     SemverFuncs.register(t);
     CryptoFuncs.register(t);
+    DateFuncs.register(t);
+    UrlFuncs.register(t);
+    FlowFuncs.register(t);
     return Collections.unmodifiableMap(t.asMap());
   }
 }

@@ -39,9 +39,9 @@ final class StringFuncs {
     t.fn("replace", List.of(STRING, STRING, STRING), a -> replace(s(a, 2), s(a, 0), s(a, 1)));
     t.fn("plural", List.of(STRING, STRING, INT), a -> i(a, 2) == 1 ? s(a, 0) : s(a, 1));
     t.fn("toString", List.of(ANY), a -> Strval.of(a.get(0)));
-    t.fn("toStrings", List.of(ANY), a -> Strval.slice(a.get(0)));
+    t.fn("toStrings", List.of(ANY), a -> Typed.strings(Strval.slice(a.get(0))));
     t.fn("join", List.of(STRING, ANY), a -> join(Strval.slice(a.get(1)), s(a, 0)));
-    t.fn("splitList", List.of(STRING, STRING), a -> Splits.split(s(a, 1), s(a, 0), -1));
+    t.fn("splitList", List.of(STRING, STRING), a -> Typed.strings(Splits.split(s(a, 1), s(a, 0), -1)));
     t.fn("split", List.of(STRING, STRING), a -> Splits.indexed(Splits.split(s(a, 1), s(a, 0), -1)));
     t.fn(
         "splitn",
@@ -178,13 +178,11 @@ final class StringFuncs {
   /** Sorted byte-wise, as Go compares strings (UTF-8 order, not UTF-16). */
   private static List<Object> sortAlpha(Object v) {
     if (!GoReflect.isSlice(v)) {
-      List<Object> one = new ArrayList<>();
-      one.add(Strval.of(v));
-      return one;
+      return Typed.strings(List.of(Strval.of(v)));
     }
     List<Object> out = Strval.slice(v);
     out.sort((x, y) -> GoText.bytes((String) x).compareTo(GoText.bytes((String) y)));
-    return out;
+    return Typed.strings(out);
   }
 
   static String lower(String s) {

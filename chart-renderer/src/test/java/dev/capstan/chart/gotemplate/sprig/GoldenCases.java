@@ -90,7 +90,8 @@ final class GoldenCases {
       JsonNode v = n.get(tag);
       switch (tag) {
         case "$int", "$uint32":
-          return v.intValue();
+          // Go's int is 64 bits; past Integer's range the value model carries it as a Long.
+          return v.canConvertToInt() ? (Object) v.intValue() : (Object) v.longValue();
         case "$int64":
           return v.longValue();
         case "$bytes":
@@ -99,6 +100,11 @@ final class GoldenCases {
           return Base64.getDecoder().decode(v.textValue());
         case "$strings":
           return decode(v);
+        case "$time": {
+          java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(v.textValue());
+          boolean utc = t.getOffset().equals(java.time.ZoneOffset.UTC);
+          return new GoTime(t.toInstant(), t.getOffset(), utc ? "UTC" : null, null);
+        }
         case "$ints":
           List<Object> ints = new ArrayList<>();
           v.forEach(e -> ints.add(e.intValue()));
