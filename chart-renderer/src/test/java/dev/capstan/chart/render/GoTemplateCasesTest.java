@@ -55,7 +55,6 @@ class GoTemplateCasesTest {
    * shrinks. Each one is a bug to fix, not a behaviour to keep.
    */
   private static final Map<String, String> KNOWN_DIFFERENCES = Map.of(
-      "actions/literal-imaginary", "complex constants (1i) are not in the engine's value model",
       "errors/tofromyaml-error-in-fromyaml", "fromYaml reports SnakeYAML's parse message, not go-yaml's",
       "missing/dig-missing", ".Values is a plain map, not Helm's chartutil.Values, so dig accepts it",
       "printf/printf-T-of-values-objects", "%T of .Values/.Template/.Files prints map[string]interface {}, "
