@@ -10,6 +10,7 @@ bin=$(mktemp)
 trap 'rm -f "$bin"' EXIT
 go build -o "$bin" .
 "$bin" -signatures "$out/signatures.txt"
+"$bin" -fuzz 1500 -seed 13 -out cases/fuzz.txt
 for f in cases/*.txt; do
   "$bin" -cases "$f" -out "$out/$(basename "$f" .txt).golden"
 done

@@ -31,10 +31,16 @@ import (
 func main() {
 	sigs := flag.String("signatures", "", "write every function's Go signature to this file")
 	cases := flag.String("cases", "", "case file to evaluate")
+	fuzz := flag.Int("fuzz", 0, "write this many random cases to -out (then evaluate them with -cases)")
+	seed := flag.Int64("seed", 1, "seed of -fuzz")
 	templates := flag.String("templates", "", "end-to-end case file: one JSON [template, values] per line")
 	out := flag.String("out", "", "golden file to write")
 	flag.Parse()
 	funcs := helmFuncMap()
+	if *fuzz > 0 {
+		check(os.WriteFile(*out, []byte(fuzzCases(*seed, *fuzz)), 0o644))
+		return
+	}
 	if *sigs != "" {
 		check(os.WriteFile(*sigs, []byte(signatures(funcs)), 0o644))
 	}

@@ -252,6 +252,7 @@ final class Eval {
   Object evalArg(Object dot, boolean dotIface, GoType typ, Node n) {
     exec.at(n);
     if (n instanceof DotNode) {
+      lastIface = dotIface;
       return validateType(dot, dotIface, typ);
     }
     if (n instanceof NilNode) {

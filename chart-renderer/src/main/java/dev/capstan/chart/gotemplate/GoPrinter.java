@@ -81,7 +81,8 @@ final class GoPrinter {
     } else if (v instanceof List<?> l) {
       printList(l, verb, depth);
     } else if (v instanceof byte[] b) {
-      fmtBytes(b, verb);
+      // Go names the type []byte at the top level and []uint8 inside a list or map.
+      fmtBytes(b, verb, depth > 0 ? "[]uint8" : "[]byte");
     } else if (v instanceof GoStruct s) {
       printStruct(s, verb);
     } else if (v instanceof GoComplex c) {
@@ -237,11 +238,11 @@ final class GoPrinter {
     }
   }
 
-  private void fmtBytes(byte[] v, char verb) {
+  private void fmtBytes(byte[] v, char verb, String typeString) {
     switch (verb) {
       case 'v', 'd' -> {
         if (sharpV) {
-          buf.append("[]byte{");
+          buf.append(typeString).append('{');
           for (int i = 0; i < v.length; i++) {
             if (i > 0) {
               buf.append(", ");

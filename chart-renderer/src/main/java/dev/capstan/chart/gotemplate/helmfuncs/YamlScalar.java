@@ -11,10 +11,11 @@ final class YamlScalar {
 
   private YamlScalar() {}
 
-  static Style style(String s, boolean key) {
+  /** {@code v3}: goyaml.v3, where a tab rules out plain and single quotes but not a literal. */
+  static Style style(String s, boolean key, boolean v3) {
     Style style = s.contains("\n") ? Style.LITERAL
         : YamlResolve.canUsePlain(s) ? Style.PLAIN : Style.DOUBLE;
-    Analysis a = analyze(s);
+    Analysis a = analyze(s, v3);
     if (key && a.multiline) {
       style = Style.DOUBLE;
     }
@@ -48,7 +49,7 @@ final class YamlScalar {
         || c >= 0xe000 && c <= 0xfffd && c != 0xfeff;
   }
 
-  private static Analysis analyze(String s) {
+  private static Analysis analyze(String s, boolean v3) {
     if (s.isEmpty()) {
       return new Analysis(false, true, true, false);
     }
@@ -61,6 +62,7 @@ final class YamlScalar {
     boolean trailingBreak = false;
     boolean breakSpace = false;
     boolean spaceBreak = false;
+    boolean tabs = false;
     boolean precededByWhitespace = true;
     boolean previousSpace = false;
     boolean previousBreak = false;
@@ -82,7 +84,9 @@ final class YamlScalar {
       } else if (c == ':' && followedByWhitespace || c == '#' && precededByWhitespace) {
         blockIndicators = true;
       }
-      if (!isPrintable(c)) {
+      if (v3 && c == '\t') {
+        tabs = true;
+      } else if (!isPrintable(c)) {
         special = true;
       }
       if (c == ' ') {
@@ -117,9 +121,11 @@ final class YamlScalar {
       blockPlain = false;
       single = false;
     }
-    if (spaceBreak || special) {
+    if (spaceBreak || tabs || special) {
       blockPlain = false;
       single = false;
+    }
+    if (spaceBreak || special) {
       block = false;
     }
     if (lineBreaks || blockIndicators) {

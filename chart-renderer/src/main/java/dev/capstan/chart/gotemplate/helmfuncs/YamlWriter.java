@@ -158,14 +158,16 @@ final class YamlWriter {
       String key = e.getKey();
       if (key.contains("\n") || key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 128) {
         // Not a simple key for goyaml.v2: written as "? key" then ": value".
+        // The value then follows ": " on the same line, as a sequence item's does.
         out.append("? ");
         scalar(key, indent + 2);
         out.append(" ".repeat(indent)).append(':');
+        node(e.getValue(), indent, Context.SEQ_ITEM);
       } else {
-        YamlScalar.write(out, key, YamlScalar.style(key, true), indent, false);
+        YamlScalar.write(out, key, YamlScalar.style(key, true, v3), indent, false);
         out.append(':');
+        node(e.getValue(), indent, Context.MAP_VALUE);
       }
-      node(e.getValue(), indent, Context.MAP_VALUE);
     }
   }
 
@@ -197,7 +199,7 @@ final class YamlWriter {
         default -> text;
       }).append('\n');
     } else if (v instanceof String s) {
-      YamlScalar.Style style = YamlScalar.style(s, false);
+      YamlScalar.Style style = YamlScalar.style(s, false, v3);
       // goyaml.v3 (toYamlPretty) has no line width: it never folds.
       YamlScalar.write(out, s, style, literalIndent, !v3);
       if (style != YamlScalar.Style.LITERAL) {

@@ -44,21 +44,19 @@ final class CaseFuncs {
     int i = 0;
     boolean firstUpper = false;
     int r0 = 0;
-    boolean found = false;
     while (i < rs.length) {
       r0 = rs[i++];
       if (!isConnector(r0)) {
         firstUpper = Character.isUpperCase(r0);
         r0 = Character.toUpperCase(r0);
-        found = true;
         break;
       }
       b.appendCodePoint(r0);
     }
     if (i >= rs.length) {
-      if (found) {
-        b.appendCodePoint(r0);
-      }
+      // As xstrings does: the last rune read is written again even when it was a connector
+      // already written in the loop ("--" gives "---").
+      b.appendCodePoint(r0);
       return b.toString();
     }
     while (i < rs.length) {

@@ -15,9 +15,43 @@ final class GoText {
     return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
   }
 
-  /** The string whose UTF-8 bytes are the chars of {@code byteString}. */
+  /**
+   * The string whose UTF-8 bytes are the chars of {@code byteString}. A byte that does not start
+   * a valid sequence (a cut multi-byte character) becomes one U+FFFD, as Go decodes it.
+   */
   static String text(String byteString) {
-    return new String(byteString.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    byte[] b = byteString.getBytes(StandardCharsets.ISO_8859_1);
+    StringBuilder out = new StringBuilder(b.length);
+    int i = 0;
+    while (i < b.length) {
+      int c = b[i] & 0xff;
+      int n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3
+          : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+      if (n == 1) {
+        out.append((char) c);
+        i++;
+        continue;
+      }
+      String decoded = n == 0 || i + n > b.length ? null : decodeOne(b, i, n);
+      if (decoded == null) {
+        out.append('\ufffd');
+        i++;
+      } else {
+        out.append(decoded);
+        i += n;
+      }
+    }
+    return out.toString();
+  }
+
+  private static String decodeOne(byte[] b, int at, int n) {
+    for (int k = 1; k < n; k++) {
+      if ((b[at + k] & 0xc0) != 0x80) {
+        return null;
+      }
+    }
+    String s = new String(b, at, n, StandardCharsets.UTF_8);
+    return s.indexOf('\ufffd') >= 0 ? null : s;
   }
 
   /** Length in bytes, as Go's {@code len(s)}. */

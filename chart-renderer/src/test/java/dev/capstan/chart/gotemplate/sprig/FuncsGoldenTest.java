@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FuncsGoldenTest {
   static final List<String> FILES = List.of(
       "strings.golden", "lists.golden", "dicts.golden", "math.golden", "defaults.golden",
-      "encoding.golden", "regex.golden", "json.golden", "yaml.golden", "semver.golden", "crypto.golden", "dates.golden", "urls.golden", "toml.golden", "yamlpretty.golden");
+      "encoding.golden", "regex.golden", "json.golden", "yaml.golden", "semver.golden", "crypto.golden", "dates.golden", "urls.golden", "toml.golden", "yamlpretty.golden", "fuzz.golden");
 
   static Stream<GoldenCases.Case> cases() throws IOException {
     List<GoldenCases.Case> all = new ArrayList<>();
