@@ -111,7 +111,7 @@ public final class GoChartRenderer {
       Map<String, Object> template = new LinkedHashMap<>();
       template.put("Name", name);
       template.put("BasePath", r.basePath());
-      data.put("Template", template);
+      data.put("Template", new HelmValues(template));
       budget.startTemplate(name);
       String text;
       try {
@@ -152,7 +152,7 @@ public final class GoChartRenderer {
     top.put("Files", cache.files(chart));
     top.put("Release", release);
     top.put("Capabilities", capabilities);
-    top.put("Values", GoNumbers.convertMap(node.values(), setShadow));
+    top.put("Values", new HelmValues(GoNumbers.convertMap(node.values(), setShadow)));
     top.put("Subcharts", subcharts);
     for (Node dep : node.dependencies()) {
       String scope = dep.chart().scopeName();

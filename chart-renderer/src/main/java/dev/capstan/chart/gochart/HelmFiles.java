@@ -3,7 +3,7 @@ package dev.capstan.chart.gochart;
 import static dev.capstan.chart.gotemplate.GoType.STRING;
 
 import dev.capstan.chart.gotemplate.GoFunc;
-import dev.capstan.chart.gotemplate.GoStruct;
+import dev.capstan.chart.gotemplate.GoNamed;
 import dev.capstan.chart.gotemplate.helmfuncs.HelmFunctions;
 import dev.capstan.chart.source.ChartFiles;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
 /**
  * {@code .Files}: Helm's {@code engine.files}, a map of path to bytes with methods. It is a map to
  * templates ({@code range $path, $bytes := .Files.Glob "conf/*"}, printing shows
- * {@code map[a.txt:[104 105]]}) and a {@link GoStruct} for {@code Get}, {@code GetBytes},
+ * {@code map[a.txt:[104 105]]}) of the named type {@code engine.files} ({@link GoNamed}), with the
+ * methods {@code Get}, {@code GetBytes},
  * {@code Glob}, {@code Lines}, {@code AsConfig} and {@code AsSecrets}. It holds the chart's files
  * as Helm's loader sorts them: everything but Chart.yaml, Chart.lock, values.yaml,
  * values.schema.json and what is under templates/ and charts/.
  */
-final class HelmFiles extends AbstractMap<String, Object> implements GoStruct {
+final class HelmFiles extends AbstractMap<String, Object> implements GoNamed {
   private static final Set<String> NOT_FILES = Set.of("Chart.yaml", "Chart.lock", "values.yaml", "values.schema.json",
       "requirements.yaml", "requirements.lock");
   private static final GoFunc TO_YAML = HelmFunctions.all().get("toYaml");
@@ -69,16 +70,6 @@ final class HelmFiles extends AbstractMap<String, Object> implements GoStruct {
   }
 
   @Override
-  public boolean has(String name) {
-    return method(name) != null;
-  }
-
-  @Override
-  public Object field(String name) {
-    throw new IllegalArgumentException("engine.files has no field " + name);
-  }
-
-  @Override
   public GoFunc method(String name) {
     return switch (name) {
       case "Get" -> GoFunc.of("Get", List.of(STRING), a -> new String(bytes((String) a.get(0)), StandardCharsets.UTF_8));
@@ -89,26 +80,6 @@ final class HelmFiles extends AbstractMap<String, Object> implements GoStruct {
       case "AsSecrets" -> GoFunc.of("AsSecrets", List.of(), a -> asConfig(true));
       default -> null;
     };
-  }
-
-  @Override
-  public String format() {
-    StringBuilder out = new StringBuilder("map[");
-    files.forEach((path, data) -> {
-      if (out.length() > 4) {
-        out.append(' ');
-      }
-      out.append(path).append(':').append(formatBytes((byte[]) data));
-    });
-    return out.append(']').toString();
-  }
-
-  private static String formatBytes(byte[] data) {
-    StringBuilder out = new StringBuilder("[");
-    for (int i = 0; i < data.length; i++) {
-      out.append(i == 0 ? "" : " ").append(data[i] & 0xff);
-    }
-    return out.append(']').toString();
   }
 
   private byte[] bytes(String path) {

@@ -121,7 +121,7 @@ final class HelmObjects {
   }
 
   /** chartutil.VersionSet: a []string with a Has method. */
-  static final class VersionSet extends java.util.AbstractList<Object> implements dev.capstan.chart.gotemplate.GoStruct {
+  static final class VersionSet extends java.util.AbstractList<Object> implements dev.capstan.chart.gotemplate.GoNamed {
     private final List<String> versions;
     private final Set<String> lookup;
 
@@ -146,23 +146,8 @@ final class HelmObjects {
     }
 
     @Override
-    public boolean has(String name) {
-      return name.equals("Has");
-    }
-
-    @Override
-    public Object field(String name) {
-      throw new IllegalArgumentException("chartutil.VersionSet has no field " + name);
-    }
-
-    @Override
     public GoFunc method(String name) {
       return name.equals("Has") ? GoFunc.of("Has", List.of(STRING), a -> lookup.contains((String) a.get(0))) : null;
-    }
-
-    @Override
-    public String format() {
-      return "[" + String.join(" ", versions) + "]";
     }
   }
 

@@ -56,10 +56,7 @@ class GoTemplateCasesTest {
    */
   private static final Map<String, String> KNOWN_DIFFERENCES = Map.of(
       "errors/tofromyaml-error-in-fromyaml", "fromYaml reports SnakeYAML's parse message, not go-yaml's",
-      "missing/dig-missing", ".Values is a plain map, not Helm's chartutil.Values, so dig accepts it",
-      "printf/printf-T-of-values-objects", "%T of .Values/.Template/.Files prints map[string]interface {}, "
-          + "not chartutil.Values / engine.files (GoValues.typeName checks Map before GoStruct)",
-      "printf/values-is-chartutil-values", "typeIs \"map[string]interface {}\" .Values is true: .Values is not a named type");
+      "missing/dig-missing", "dig accepts chartutil.Values where Helm's type assertion to a plain map fails");
 
   @TestFactory
   Stream<DynamicTest> everyCaseRendersAsHelm() throws IOException {
