@@ -8,6 +8,7 @@
 // Usage: gotemplate-oracle CASES.yaml GOLDEN.json
 //
 //	gotemplate-oracle --api-versions   (prints Helm's default .Capabilities.APIVersions, one a line)
+//	gotemplate-oracle --bench CHARTDIR [N]   (CPU time of Helm's engine per warm render of a chart)
 //
 // A case file is a YAML list of cases (see README.md for every field):
 //
@@ -29,8 +30,10 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"helm.sh/helm/v3/pkg/chart"
+	"helm.sh/helm/v3/pkg/chart/loader"
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/engine"
 	"helm.sh/helm/v3/pkg/strvals"
@@ -88,6 +91,13 @@ func main() {
 	if len(os.Args) == 2 && os.Args[1] == "--api-versions" {
 		for _, v := range chartutil.DefaultVersionSet {
 			fmt.Println(v)
+		}
+		return
+	}
+	if len(os.Args) >= 3 && os.Args[1] == "--bench" {
+		if err := bench(os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
 		}
 		return
 	}
@@ -261,6 +271,49 @@ func capabilities(c Case) (*chartutil.Capabilities, error) {
 		caps.APIVersions = append(caps.APIVersions, c.APIVersions...)
 	}
 	return caps, nil
+}
+
+// bench renders a chart directory the way helm template does in-process (values, then
+// engine.Render), N times after N warm-up renders, and prints the mean time per render: the
+// figure docs/performance.md sets beside Capstan's warm renders.
+func bench(args []string) error {
+	n := 500
+	if len(args) > 1 {
+		if _, err := fmt.Sscan(args[1], &n); err != nil {
+			return err
+		}
+	}
+	chrt, err := loader.Load(args[0])
+	if err != nil {
+		return err
+	}
+	caps, err := capabilities(Case{})
+	if err != nil {
+		return err
+	}
+	rel := chartutil.ReleaseOptions{Name: "bench", Namespace: "default", Revision: 1, IsInstall: true}
+	once := func() error {
+		top, err := chartutil.ToRenderValues(chrt, map[string]interface{}{}, rel, caps)
+		if err != nil {
+			return err
+		}
+		_, err = engine.Engine{}.Render(chrt, top)
+		return err
+	}
+	for i := 0; i < n; i++ {
+		if err := once(); err != nil {
+			return err
+		}
+	}
+	start := time.Now()
+	for i := 0; i < n; i++ {
+		if err := once(); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("%s: %.3f ms/render (Helm %s engine, %d renders)\n", args[0],
+		float64(time.Since(start).Microseconds())/1000/float64(n), caps.HelmVersion.Version, n)
+	return nil
 }
 
 func sortedKeys(m map[string]string) []string {
