@@ -211,12 +211,13 @@ public final class GoChartRenderer {
   }
 
   private String tpl(GoTemplateSet parent, String text, Object data) {
-    GoTemplateSet overlay = parent.overlay();
-    try {
-      overlay.parse(NAMESPACE, text);
-    } catch (GoTemplateParseException e) {
-      throw new GoFuncException("cannot parse template " + GoQuote.quote(text) + ": " + e.getMessage());
-    }
+    GoTemplateSet overlay = cache.tpl(parent, text, () -> {
+      try {
+        return parent.overlay().parse(NAMESPACE, text);
+      } catch (GoTemplateParseException e) {
+        throw new GoFuncException("cannot parse template " + GoQuote.quote(text) + ": " + e.getMessage());
+      }
+    });
     budget.enter();
     try {
       return overlay.executeToString(NAMESPACE, data, options(overlay)).replace("<no value>", "");
