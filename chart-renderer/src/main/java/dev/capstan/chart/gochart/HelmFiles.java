@@ -3,6 +3,7 @@ package dev.capstan.chart.gochart;
 import static dev.capstan.chart.gotemplate.GoType.STRING;
 
 import dev.capstan.chart.gotemplate.GoFunc;
+import dev.capstan.chart.gotemplate.GoFuncException;
 import dev.capstan.chart.gotemplate.GoNamed;
 import dev.capstan.chart.gotemplate.helmfuncs.HelmFunctions;
 import dev.capstan.chart.source.ChartFiles;
@@ -105,6 +106,10 @@ final class HelmFiles extends AbstractMap<String, Object> implements GoNamed {
       return new ArrayList<>();
     }
     String s = new String((byte[]) data, StandardCharsets.UTF_8);
+    if (s.isEmpty()) {
+      // Helm reads the last byte of the file unchecked: an empty file panics, and Go reports that.
+      throw new GoFuncException("runtime error: index out of range [-1]");
+    }
     if (s.endsWith("\n")) {
       s = s.substring(0, s.length() - 1);
     }
