@@ -9,6 +9,7 @@ export GOTOOLCHAIN=go1.23.7
 python3 "$here/enginecases/gen_random.py" > "$res/engine/random.cases"
 python3 "$here/enginecases/gen_random.py" gentle > "$res/engine/gentle.cases"
 python3 "$here/enginecases/gen_random.py" control > "$res/engine/control-random.cases"
+python3 "$here/enginecases/gen_random.py" fmt > "$res/engine/fmt-random.cases"
 (cd "$here/fmtcases" && go run . "$res/fmt-cases.json" "$res/fmt-golden.json")
 for f in "$res"/engine/*.cases; do
   (cd "$here/enginecases" && go run . "$f" "${f%.cases}.golden.json")

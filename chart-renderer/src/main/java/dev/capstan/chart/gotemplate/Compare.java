@@ -15,7 +15,8 @@ final class Compare {
     BOOL,
     INT,
     FLOAT,
-    STRING
+    STRING,
+    COMPLEX
   }
 
   private static K kind(Object v) {
@@ -30,6 +31,9 @@ final class Compare {
     }
     if (v instanceof String) {
       return K.STRING;
+    }
+    if (v instanceof GoComplex) {
+      return K.COMPLEX;
     }
     return K.INVALID;
   }
@@ -50,6 +54,8 @@ final class Compare {
       } else {
         truth = switch (k1) {
           case BOOL, STRING -> a1.equals(a);
+          case COMPLEX -> ((GoComplex) a1).re() == ((GoComplex) a).re()
+              && ((GoComplex) a1).im() == ((GoComplex) a).im();
           case FLOAT -> (double) (Double) a1 == (Double) a;
           case INT -> ((Number) a1).longValue() == ((Number) a).longValue();
           case INVALID -> eqOther(a1, a);
@@ -91,7 +97,7 @@ final class Compare {
       throw new GoFuncException("incompatible types for comparison");
     }
     return switch (k1) {
-      case BOOL, INVALID -> throw new GoFuncException("invalid type for comparison");
+      case BOOL, COMPLEX, INVALID -> throw new GoFuncException("invalid type for comparison");
       case FLOAT -> (Double) a1 < (Double) a2;
       case INT -> ((Number) a1).longValue() < ((Number) a2).longValue();
       case STRING -> GoValues.compareStrings((String) a1, (String) a2) < 0;

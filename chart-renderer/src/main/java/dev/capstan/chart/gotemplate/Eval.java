@@ -93,6 +93,9 @@ final class Eval {
     boolean hexInt = text.length() > 2 && text.charAt(0) == '0'
         && (text.charAt(1) == 'x' || text.charAt(1) == 'X') && !Parser.containsAny(text, "pP");
     boolean runeInt = !text.isEmpty() && text.charAt(0) == '\'';
+    if (c.isComplex()) {
+      return c.complex();
+    }
     if (c.isFloat() && !hexInt && !runeInt && Parser.containsAny(text, ".eEpP")) {
       return c.float64();
     }
@@ -249,6 +252,7 @@ final class Eval {
   Object evalArg(Object dot, boolean dotIface, GoType typ, Node n) {
     exec.at(n);
     if (n instanceof DotNode) {
+      lastIface = dotIface;
       return validateType(dot, dotIface, typ);
     }
     if (n instanceof NilNode) {

@@ -49,6 +49,9 @@ public final class GoValues {
     if (v instanceof GoFunc f) {
       return funcType(f);
     }
+    if (v instanceof GoComplex) {
+      return "complex128";
+    }
     throw new IllegalArgumentException("not a Go template value: " + v.getClass().getName());
   }
 
@@ -103,6 +106,9 @@ public final class GoValues {
     }
     if (v instanceof byte[] b) {
       return b.length > 0;
+    }
+    if (v instanceof GoComplex c) {
+      return c.re() != 0 || c.im() != 0;
     }
     return true;
   }

@@ -164,8 +164,18 @@ sealed interface Node {
       long int64,
       boolean isUint,
       boolean isFloat,
-      double float64)
+      double float64,
+      GoComplex complex)
       implements Node {
+    NumberNode(int pos, String text, boolean isInt, long int64, boolean isUint, boolean isFloat,
+        double float64) {
+      this(pos, text, isInt, int64, isUint, isFloat, float64, null);
+    }
+
+    boolean isComplex() {
+      return complex != null;
+    }
+
     @Override
     public String toString() {
       return text;

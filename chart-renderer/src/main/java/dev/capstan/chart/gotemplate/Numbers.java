@@ -22,8 +22,14 @@ final class Numbers {
       }
       return new NumberNode(token.pos(), t, true, r, true, true, r);
     }
-    if (token.typ() == ItemType.COMPLEX || t.endsWith("i")) {
-      throw new GoStrconv.SyntaxError("complex number constants are not supported: " + t);
+    if (token.typ() == ItemType.COMPLEX) {
+      return complex(token, parseComplex(t));
+    }
+    if (t.endsWith("i")) {
+      Double im = GoStrconv.parseFloat(t.substring(0, t.length() - 1));
+      if (im != null) {
+        return complex(token, new GoComplex(0, im));
+      }
     }
     BigInteger u = GoStrconv.parseInteger(t, false);
     BigInteger i = GoStrconv.parseInteger(t, true);
@@ -64,4 +70,31 @@ final class Numbers {
     return new NumberNode(token.pos(), t, isInt, int64, isUint, isFloat, f);
   }
 
+
+  /** Go's {@code simplifyComplex}: a complex constant with no imaginary part is also a number. */
+  private static NumberNode complex(Item token, GoComplex c) {
+    boolean isFloat = c.im() == 0;
+    double f = isFloat ? c.re() : 0;
+    boolean isInt = isFloat && f == Math.rint(f) && Math.abs(f) < 0x1p63;
+    boolean isUint = isFloat && f == Math.rint(f) && f >= 0 && f < 0x1p64;
+    return new NumberNode(token.pos(), token.val(), isInt, isInt ? (long) f : 0, isUint, isFloat,
+        f, c);
+  }
+
+  /** {@code fmt.Sscan} of a complex constant the lexer accepted: {@code REAL+IMAGi}. */
+  private static GoComplex parseComplex(String t) throws GoStrconv.SyntaxError {
+    for (int i = t.length() - 2; i > 0; i--) {
+      char c = t.charAt(i);
+      char before = Character.toLowerCase(t.charAt(i - 1));
+      if ((c == '+' || c == '-') && before != 'e' && before != 'p') {
+        Double re = GoStrconv.parseFloat(t.substring(0, i));
+        Double im = GoStrconv.parseFloat(t.substring(i, t.length() - 1));
+        if (re != null && im != null) {
+          return new GoComplex(re, im);
+        }
+        break;
+      }
+    }
+    throw new GoStrconv.SyntaxError("expected integer");
+  }
 }

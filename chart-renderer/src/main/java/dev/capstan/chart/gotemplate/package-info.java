@@ -16,6 +16,8 @@
  *   <li>{@code []interface{}}: any {@link java.util.List}</li>
  *   <li>{@code map[string]interface{}}: any {@link java.util.Map} with String keys (ranged and
  *       printed in sorted key order, as Go does)</li>
+ *   <li>{@code complex128}, which only a template constant makes ({@code 1i}):
+ *       {@link dev.capstan.chart.gotemplate.GoComplex}</li>
  *   <li>a map or slice of a named Go type ({@code chartutil.Values}, {@code engine.files}): the
  *       Map or List implementing {@link dev.capstan.chart.gotemplate.GoNamed}, which gives the
  *       type's name and methods</li>
@@ -51,16 +53,25 @@
  *   <li>Errors: {@link dev.capstan.chart.gotemplate.GoTemplateParseException} and
  *       {@link dev.capstan.chart.gotemplate.GoTemplateException} carry Go's complete one-line
  *       message. A budget refusal ({@link dev.capstan.chart.gotemplate.GoLimitException} from the
- *       budget) becomes a GoTemplateException naming the place.</li>
+ *       budget) becomes a GoTemplateException naming the place. A function that builds a value
+ *       whose size a template controls asks {@link dev.capstan.chart.gotemplate.GoBudget#current()}
+ *       first; every string, list and map a function returns is checked after the call.</li>
+ *   <li>For function authors: {@link dev.capstan.chart.gotemplate.GoFmt} is Go's {@code fmt}
+ *       ({@code Sprint}, {@code Sprintf}...), {@link dev.capstan.chart.gotemplate.GoValues} gives
+ *       {@code %T} names, reflect kinds, template truth and Go's map key order,
+ *       {@link dev.capstan.chart.gotemplate.GoQuote} is {@code strconv.Quote}.</li>
  *   <li>Printing: a missing value prints Go's {@code <no value>}; Helm deletes that text from the
  *       output afterwards, which is the chart side's job.</li>
  *   <li>Semantics are Go 1.23's (the Go of Helm 3.17): no {@code range} over an integer,
  *       {@code incompatible types for comparison} without the types. Known differences, each a
- *       limit of the value model or the JVM: no complex constants; an integer constant beyond 32
- *       bits is an int64; a list is never told apart as {@code []string}; template calls nest at
+ *       limit of the value model or the JVM: an integer constant beyond 32
+ *       bits is an int64; a {@code []string} parameter takes any list of strings (Go would refuse
+ *       a {@code []interface {}}; a list that must print as {@code []string} for {@code %T}
+ *       implements {@link dev.capstan.chart.gotemplate.GoNamed}); template calls nest at
  *       most {@value dev.capstan.chart.gotemplate.Exec#MAX_EXEC_DEPTH} deep (Go: 100000) and
- *       parentheses 100 deep (Go 1.23: unlimited); ranging over a {@code []byte} gives int
- *       elements (Go: uint8).</li>
+ *       parentheses 100 deep (Go 1.23: unlimited); Go's {@code uint8} is not in the value
+ *       model, so ranging over a {@code []byte} and {@code index} of a string or {@code []byte}
+ *       give ints (they print the same; {@code %T} and a typed parameter's error differ).</li>
  * </ul>
  */
 package dev.capstan.chart.gotemplate;

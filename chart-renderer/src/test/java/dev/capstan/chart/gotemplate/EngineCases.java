@@ -1,8 +1,5 @@
 package dev.capstan.chart.gotemplate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,11 +11,8 @@ final class EngineCases {
 
   record Case(String name, String missingKey, String exec, String data, List<Template> templates) {}
 
-  static List<Case> read(String resource) throws IOException {
-    String text;
-    try (InputStream in = EngineCases.class.getResourceAsStream(resource)) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  /** Parses the text of a case file. */
+  static List<Case> read(String text) {
     List<Case> cases = new ArrayList<>();
     String name = null;
     String missingKey = "";
@@ -38,7 +32,9 @@ final class EngineCases {
       boolean marker = line != null && name != null && line.startsWith("--- ");
       if (line == null || header || marker) {
         if (tname != null) {
-          templates.add(new Template(tname, String.join("\n", body)));
+          boolean crlf = tname.endsWith(" crlf");
+          templates.add(new Template(crlf ? tname.substring(0, tname.length() - 5) : tname,
+              String.join(crlf ? "\r\n" : "\n", body)));
           tname = null;
           body = new ArrayList<>();
         }

@@ -108,4 +108,19 @@ class GoBudgetTest {
         .hasMessage("template: t:1:22: executing \"t\" at <repeat 2000000000 \"ab\">: a value of"
             + " 4000000000 exceeds the limit of 1048576");
   }
+
+  @Test
+  void deeplyNestedBlocksFailAsOneErrorNotAJavaStackOverflow() {
+    String deep = "{{ if true }}".repeat(20_000) + "x" + "{{ end }}".repeat(20_000);
+    assertThatThrownBy(() -> run(deep, GoBudget.defaults()))
+        .isInstanceOf(GoTemplateParseException.class)
+        .hasMessage("template: t: expressions nested too deeply to parse");
+  }
+
+  @Test
+  void blocksNestedAsDeeplyAsRealChartsDoExecute() {
+    String deep = "{{ if true }}{{ with $ }}".repeat(100) + "{{ range $.l }}{{ if true }}"
+        + "{{ with . }}{{ break }}{{ end }}{{ end }}{{ end }}x" + "{{ end }}{{ end }}".repeat(100);
+    assertThat(run(deep, GoBudget.defaults())).isEqualTo("x");
+  }
 }
