@@ -5,7 +5,8 @@
 #   tools/gotemplate-oracle/fuzz-engine.sh [SEED] [COUNT]
 #
 # A case that differs is a bug in the Java engine: copy it into a committed .cases file, regenerate
-# its golden with regenerate-engine.sh and fix the engine.
+# its golden with regenerate-engine.sh and fix the engine. The one known difference is Go's uint8
+# (index of a string gives an int here; see the package-info of dev.capstan.chart.gotemplate).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root="$here/../.."

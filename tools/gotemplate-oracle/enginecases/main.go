@@ -9,9 +9,10 @@
 // then an optional `data: JSON` line (the dot, in the tagged form of ../fmtcases: "i:3" int, "l:3"
 // int64, "f:3" float64, "s:x" string, "b:true", "y:abc" []byte, "nil", "o:NAME" an *Obj; arrays and
 // objects are []interface{} and map[string]interface{}), then one or more templates, each
-// introduced by `--- NAME` and running to the next marker (the last newline before a marker is not
-// part of the template). Templates are parsed in order into one namespace, as Helm does with a
-// chart's files; the first one (or exec=) is executed.
+// introduced by `--- NAME` (`--- NAME crlf`: its lines end with CR LF) and running to the next
+// marker (the last newline before a marker is not part of the template). Templates are parsed in
+// order into one namespace, as Helm does with a chart's files; the first one (or exec=) is
+// executed.
 package main
 
 import (
@@ -155,7 +156,14 @@ func readCases(path string) []testCase {
 	var body []string
 	flush := func() {
 		if cur != nil && len(cur.templates) > 0 {
-			cur.templates[len(cur.templates)-1].text = strings.Join(body, "\n")
+			t := &cur.templates[len(cur.templates)-1]
+			sep := "\n"
+			if strings.HasSuffix(t.name, " crlf") {
+				// "--- NAME crlf": the template's lines end with CR LF, as files written on Windows.
+				t.name = strings.TrimSuffix(t.name, " crlf")
+				sep = "\r\n"
+			}
+			t.text = strings.Join(body, sep)
 		}
 		body = nil
 	}

@@ -139,7 +139,27 @@ var fuzzFuncs = []string{"toYaml", "toYaml", "toYaml", "toYamlPretty", "toJson",
 	"trunc", "substr", "abbrev", "wrap", "wrapWith", "indent", "replace", "title", "untitle", "snakecase",
 	"camelcase", "kebabcase", "swapcase", "initials", "nospace", "quote", "squote", "b64enc", "b32enc",
 	"trim", "trimAll", "upper", "lower", "splitList", "regexQuoteMeta", "sha256sum", "cat", "toString", "plural",
-	"contains", "hasPrefix", "repeat", "semverCompare", "int", "float64", "default", "empty", "toStrings", "sortAlpha"}
+	"contains", "hasPrefix", "repeat", "semverCompare", "int", "float64", "default", "empty", "toStrings", "sortAlpha",
+	"merge", "mergeOverwrite", "uniq", "compact", "has", "without", "deepEqual", "add", "sub", "mul", "div", "mod",
+	"max", "min", "addf", "subf", "mulf", "divf", "maxf", "round", "int64", "atoi", "ceil", "floor", "toDecimal"}
+
+// fuzzNumeric is what templates pass to arithmetic: float64 values, ints, numeric text, junk.
+func fuzzNumeric(r *rand.Rand) interface{} {
+	switch r.Intn(7) {
+	case 0:
+		return r.Intn(200) - 100
+	case 1:
+		return int64(r.Intn(1e6))
+	case 2:
+		return fmt.Sprint(r.Intn(1000) - 500)
+	case 3:
+		return []string{"0x1F", "012", "1_000", "12.00", "1e3", "abc", "", " 5", "-0", "3.7"}[r.Intn(10)]
+	case 4:
+		return r.Intn(2) == 0
+	default:
+		return fuzzNumber(r)
+	}
+}
 
 func fuzzCases(seed int64, n int) string {
 	r := rand.New(rand.NewSource(seed))
@@ -176,6 +196,37 @@ func fuzzCases(seed int64, n int) string {
 			b.WriteString(fn + " " + arg(pieces[r.Intn(len(pieces))]) + " " + arg(fuzzString(r)) + " " + s + "\n")
 		case "trimAll", "contains", "hasPrefix", "splitList":
 			b.WriteString(fn + " " + arg(pieces[r.Intn(len(pieces))]) + " " + s + "\n")
+		case "merge", "mergeOverwrite":
+			b.WriteString(fn + " " + arg(fuzzDocument(r, 1)) + " " + arg(fuzzDocument(r, 1)) + "\n")
+		case "uniq", "compact":
+			l := []interface{}{}
+			for j := r.Intn(6); j > 0; j-- {
+				l = append(l, fuzzValue(r, 2))
+			}
+			b.WriteString(fn + " " + arg(l) + "\n")
+		case "has", "without", "deepEqual":
+			l := []interface{}{fuzzValue(r, 3), fuzzValue(r, 3), fuzzNumeric(r)}
+			if fn == "deepEqual" {
+				b.WriteString(fn + " " + arg(l[r.Intn(3)]) + " " + arg(l[r.Intn(3)]) + "\n")
+			} else if fn == "has" {
+				b.WriteString(fn + " " + arg(l[r.Intn(3)]) + " " + arg(l) + "\n")
+			} else {
+				b.WriteString(fn + " " + arg(l) + " " + arg(l[r.Intn(3)]) + "\n")
+			}
+		case "add", "mul", "max", "min", "addf", "subf", "mulf", "divf", "maxf":
+			b.WriteString(fn)
+			for j := 1 + r.Intn(3); j > 0; j-- {
+				b.WriteString(" " + arg(fuzzNumeric(r)))
+			}
+			b.WriteString("\n")
+		case "sub", "div", "mod":
+			b.WriteString(fn + " " + arg(fuzzNumeric(r)) + " " + arg(fuzzNumeric(r)) + "\n")
+		case "round":
+			b.WriteString(fn + " " + arg(fuzzNumeric(r)) + " " + num(-2, 4) + "\n")
+		case "int64", "ceil", "floor", "toDecimal":
+			b.WriteString(fn + " " + arg(fuzzNumeric(r)) + "\n")
+		case "atoi":
+			b.WriteString(fn + " " + arg(fmt.Sprint(fuzzNumeric(r))) + "\n")
 		case "plural":
 			b.WriteString(fn + " " + s + " " + arg(fuzzString(r)) + " " + num(0, 2) + "\n")
 		case "cat", "quote", "squote":

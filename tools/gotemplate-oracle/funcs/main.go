@@ -237,7 +237,7 @@ func encode(v interface{}) interface{} {
 	case nil, bool, string:
 		return x
 	case float64:
-		if math.IsNaN(x) || math.IsInf(x, 0) {
+		if math.IsNaN(x) || math.IsInf(x, 0) || x == 0 && math.Signbit(x) {
 			return map[string]interface{}{"$float64": fmt.Sprint(x)}
 		}
 		return x

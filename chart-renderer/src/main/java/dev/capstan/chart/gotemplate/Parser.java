@@ -22,8 +22,7 @@ final class Parser {
   private final Map<String, Tree> treeSet;
   private final Function<String, Object> funcs;
   private String name;
-  private final Item[] token = new Item[3];
-  private int peekCount;
+  private final TokenStream tokens;
   private final List<String> vars = new ArrayList<>(List.of("$"));
   private int actionLine;
   private int rangeDepth;
@@ -37,6 +36,7 @@ final class Parser {
     this.parseName = parseName;
     this.text = text;
     this.lex = lex;
+    this.tokens = new TokenStream(lex);
     this.treeSet = treeSet;
     this.funcs = funcs;
   }
@@ -61,7 +61,7 @@ final class Parser {
   // ---- errors ----
 
   private GoTemplateParseException errorf(String message) {
-    int line = token[0] == null ? 1 : token[0].line();
+    int line = tokens.lastLine();
     throw new GoTemplateParseException(
         name, "template: " + parseName + ":" + line + ": " + message);
   }
@@ -80,57 +80,8 @@ final class Parser {
     throw errorf("unexpected " + token + " in " + context);
   }
 
-  // ---- token buffer, as Go's ----
-
-  private Item next() {
-    if (peekCount > 0) {
-      peekCount--;
-    } else {
-      token[0] = lex.nextItem();
-    }
-    return token[peekCount];
-  }
-
-  private void backup() {
-    peekCount++;
-  }
-
-  private void backup2(Item t1) {
-    token[1] = t1;
-    peekCount = 2;
-  }
-
-  private void backup3(Item t2, Item t1) {
-    token[1] = t1;
-    token[2] = t2;
-    peekCount = 3;
-  }
-
-  private Item peek() {
-    if (peekCount > 0) {
-      return token[peekCount - 1];
-    }
-    peekCount = 1;
-    token[0] = lex.nextItem();
-    return token[0];
-  }
-
-  private Item nextNonSpace() {
-    Item t;
-    do {
-      t = next();
-    } while (t.typ() == ItemType.SPACE);
-    return t;
-  }
-
-  private Item peekNonSpace() {
-    Item t = nextNonSpace();
-    backup();
-    return t;
-  }
-
   private Item expect(ItemType expected, String context) {
-    Item t = nextNonSpace();
+    Item t = tokens.nextNonSpace();
     if (t.typ() != expected) {
       throw unexpected(t, context);
     }
@@ -138,7 +89,7 @@ final class Parser {
   }
 
   private Item expectOneOf(ItemType e1, ItemType e2, String context) {
-    Item t = nextNonSpace();
+    Item t = tokens.nextNonSpace();
     if (t.typ() != e1 && t.typ() != e2) {
       throw unexpected(t, context);
     }
@@ -160,16 +111,16 @@ final class Parser {
 
   private void parseTop() {
     List<Node> nodes = new ArrayList<>();
-    int rootPos = peek().pos();
-    while (peek().typ() != ItemType.EOF) {
-      if (peek().typ() == ItemType.LEFT_DELIM) {
-        Item delim = next();
-        if (nextNonSpace().typ() == ItemType.DEFINE) {
+    int rootPos = tokens.peek().pos();
+    while (tokens.peek().typ() != ItemType.EOF) {
+      if (tokens.peek().typ() == ItemType.LEFT_DELIM) {
+        Item delim = tokens.next();
+        if (tokens.nextNonSpace().typ() == ItemType.DEFINE) {
           Parser def = child("definition");
           def.parseDefinition();
           continue;
         }
-        backup2(delim);
+        tokens.backup2(delim);
       }
       Node n = textOrAction();
       if (n instanceof EndNode || n instanceof ElseNode) {
@@ -194,9 +145,9 @@ final class Parser {
   }
 
   private ListNode itemList(Node[] next) {
-    int listPos = peekNonSpace().pos();
+    int listPos = tokens.peekNonSpace().pos();
     List<Node> nodes = new ArrayList<>();
-    while (peekNonSpace().typ() != ItemType.EOF) {
+    while (tokens.peekNonSpace().typ() != ItemType.EOF) {
       Node n = textOrAction();
       if (n instanceof EndNode || n instanceof ElseNode) {
         next[0] = n;
@@ -208,7 +159,7 @@ final class Parser {
   }
 
   private Node textOrAction() {
-    Item token = nextNonSpace();
+    Item token = tokens.nextNonSpace();
     switch (token.typ()) {
       case TEXT:
         return new TextNode(token.pos(), token.val());
@@ -227,7 +178,7 @@ final class Parser {
   }
 
   private Node action() {
-    Item token = nextNonSpace();
+    Item token = tokens.nextNonSpace();
     switch (token.typ()) {
       case BLOCK:
         return blockControl();
@@ -250,13 +201,13 @@ final class Parser {
       default:
         break;
     }
-    backup();
-    Item t = peek();
+    tokens.backup();
+    Item t = tokens.peek();
     return new ActionNode(t.pos(), t.line(), pipeline("command", ItemType.RIGHT_DELIM));
   }
 
   private Node breakControl(Item keyword, String context) {
-    Item t = nextNonSpace();
+    Item t = tokens.nextNonSpace();
     if (t.typ() != ItemType.RIGHT_DELIM) {
       throw unexpected(t, context);
     }
@@ -269,7 +220,7 @@ final class Parser {
   }
 
   private Node elseControl() {
-    Item p = peekNonSpace();
+    Item p = tokens.peekNonSpace();
     if (p.typ() == ItemType.IF || p.typ() == ItemType.WITH) {
       return new ElseNode(p.pos(), p.line());
     }
@@ -278,28 +229,28 @@ final class Parser {
   }
 
   private PipeNode pipeline(String context, ItemType end) {
-    Item first = peekNonSpace();
+    Item first = tokens.peekNonSpace();
     List<VariableNode> decl = new ArrayList<>();
     boolean isAssign = false;
     List<CommandNode> cmds = new ArrayList<>();
     decls:
     while (true) {
-      Item v = peekNonSpace();
+      Item v = tokens.peekNonSpace();
       if (v.typ() == ItemType.VARIABLE) {
-        next();
-        Item afterVariable = peek();
-        Item nxt = peekNonSpace();
+        tokens.next();
+        Item afterVariable = tokens.peek();
+        Item nxt = tokens.peekNonSpace();
         if (nxt.typ() == ItemType.ASSIGN || nxt.typ() == ItemType.DECLARE) {
           isAssign = nxt.typ() == ItemType.ASSIGN;
-          nextNonSpace();
+          tokens.nextNonSpace();
           decl.add(new VariableNode(v.pos(), new String[] {v.val()}));
           vars.add(v.val());
         } else if (nxt.typ() == ItemType.CHAR && nxt.val().equals(",")) {
-          nextNonSpace();
+          tokens.nextNonSpace();
           decl.add(new VariableNode(v.pos(), new String[] {v.val()}));
           vars.add(v.val());
           if (context.equals("range") && decl.size() < 2) {
-            ItemType t = peekNonSpace().typ();
+            ItemType t = tokens.peekNonSpace().typ();
             if (t == ItemType.VARIABLE || t == ItemType.RIGHT_DELIM || t == ItemType.RIGHT_PAREN) {
               continue decls;
             }
@@ -307,15 +258,15 @@ final class Parser {
           }
           throw errorf("too many declarations in " + context);
         } else if (afterVariable.typ() == ItemType.SPACE) {
-          backup3(v, afterVariable);
+          tokens.backup3(v, afterVariable);
         } else {
-          backup2(v);
+          tokens.backup2(v);
         }
       }
       break;
     }
     while (true) {
-      Item token = nextNonSpace();
+      Item token = tokens.nextNonSpace();
       if (token.typ() == end) {
         PipeNode pipe = new PipeNode(first.pos(), first.line(), isAssign,
             decl.toArray(new VariableNode[0]), cmds.toArray(new CommandNode[0]));
@@ -325,7 +276,7 @@ final class Parser {
       switch (token.typ()) {
         case BOOL, CHAR_CONSTANT, COMPLEX, DOT, FIELD, IDENTIFIER, NUMBER, NIL, RAW_STRING,
             STRING, VARIABLE, LEFT_PAREN -> {
-          backup();
+          tokens.backup();
           cmds.add(command());
         }
         default -> throw unexpected(token, context);
@@ -361,11 +312,11 @@ final class Parser {
       }
       ListNode elseList = null;
       if (next[0] instanceof ElseNode) {
-        if (kind == Kind.IF && peek().typ() == ItemType.IF) {
-          next();
+        if (kind == Kind.IF && tokens.peek().typ() == ItemType.IF) {
+          tokens.next();
           elseList = new ListNode(next[0].pos(), new Node[] {parseControl(Kind.IF)});
-        } else if (kind == Kind.WITH && peek().typ() == ItemType.WITH) {
-          next();
+        } else if (kind == Kind.WITH && tokens.peek().typ() == ItemType.WITH) {
+          tokens.next();
           elseList = new ListNode(next[0].pos(), new Node[] {parseControl(Kind.WITH)});
         } else {
           elseList = itemList(next);
@@ -384,7 +335,7 @@ final class Parser {
 
   private Node blockControl() {
     String context = "block clause";
-    Item token = nextNonSpace();
+    Item token = tokens.nextNonSpace();
     String blockName = parseTemplateName(token, context);
     PipeNode pipe = pipeline(context, ItemType.RIGHT_DELIM);
     Parser block = child(blockName);
@@ -399,11 +350,11 @@ final class Parser {
 
   private Node templateControl() {
     String context = "template clause";
-    Item token = nextNonSpace();
+    Item token = tokens.nextNonSpace();
     String templateName = parseTemplateName(token, context);
     PipeNode pipe = null;
-    if (nextNonSpace().typ() != ItemType.RIGHT_DELIM) {
-      backup();
+    if (tokens.nextNonSpace().typ() != ItemType.RIGHT_DELIM) {
+      tokens.backup();
       pipe = pipeline(context, ItemType.RIGHT_DELIM);
     }
     return new TemplateNode(token.pos(), token.line(), templateName, pipe);
@@ -417,20 +368,20 @@ final class Parser {
   }
 
   private CommandNode command() {
-    int cmdPos = peekNonSpace().pos();
+    int cmdPos = tokens.peekNonSpace().pos();
     List<Node> args = new ArrayList<>();
     while (true) {
-      peekNonSpace();
+      tokens.peekNonSpace();
       Node operand = operand();
       if (operand != null) {
         args.add(operand);
       }
-      Item token = next();
+      Item token = tokens.next();
       switch (token.typ()) {
         case SPACE:
           continue;
         case RIGHT_DELIM, RIGHT_PAREN:
-          backup();
+          tokens.backup();
           break;
         case PIPE:
           break;
@@ -450,11 +401,11 @@ final class Parser {
     if (node == null) {
       return null;
     }
-    if (peek().typ() == ItemType.FIELD) {
-      int chainPos = peek().pos();
+    if (tokens.peek().typ() == ItemType.FIELD) {
+      int chainPos = tokens.peek().pos();
       List<String> fields = new ArrayList<>();
-      while (peek().typ() == ItemType.FIELD) {
-        fields.add(next().val().substring(1));
+      while (tokens.peek().typ() == ItemType.FIELD) {
+        fields.add(tokens.next().val().substring(1));
       }
       ChainNode chain = new ChainNode(chainPos, node, fields.toArray(new String[0]));
       if (node instanceof FieldNode f) {
@@ -480,7 +431,7 @@ final class Parser {
   }
 
   private Node term() {
-    Item token = nextNonSpace();
+    Item token = tokens.nextNonSpace();
     switch (token.typ()) {
       case IDENTIFIER: {
         Object fn = funcs.apply(token.val());
@@ -515,7 +466,7 @@ final class Parser {
       case STRING, RAW_STRING:
         return new StringNode(token.pos(), token.val(), unquote(token.val()));
       default:
-        backup();
+        tokens.backup();
         return null;
     }
   }

@@ -69,8 +69,9 @@
  *       a {@code []interface {}}; a list that must print as {@code []string} for {@code %T}
  *       implements {@link dev.capstan.chart.gotemplate.GoNamed}); template calls nest at
  *       most {@value dev.capstan.chart.gotemplate.Exec#MAX_EXEC_DEPTH} deep (Go: 100000) and
- *       parentheses 100 deep (Go 1.23: unlimited); ranging over a {@code []byte} gives int
- *       elements (Go: uint8).</li>
+ *       parentheses 100 deep (Go 1.23: unlimited); Go's {@code uint8} is not in the value
+ *       model, so ranging over a {@code []byte} and {@code index} of a string or {@code []byte}
+ *       give ints (they print the same; {@code %T} and a typed parameter's error differ).</li>
  * </ul>
  */
 package dev.capstan.chart.gotemplate;

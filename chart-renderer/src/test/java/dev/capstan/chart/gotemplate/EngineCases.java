@@ -32,7 +32,9 @@ final class EngineCases {
       boolean marker = line != null && name != null && line.startsWith("--- ");
       if (line == null || header || marker) {
         if (tname != null) {
-          templates.add(new Template(tname, String.join("\n", body)));
+          boolean crlf = tname.endsWith(" crlf");
+          templates.add(new Template(crlf ? tname.substring(0, tname.length() - 5) : tname,
+              String.join(crlf ? "\r\n" : "\n", body)));
           tname = null;
           body = new ArrayList<>();
         }

@@ -92,7 +92,10 @@ final class YamlReader {
     }
   }
 
-  /** A merge key adds the keys the mapping (or mappings) has that the map does not have yet. */
+  /**
+   * A merge key, as goyaml.v2 applies it: in document order, so the merged keys replace those
+   * written before {@code <<} and are replaced by those written after it.
+   */
   private static void merge(Map<String, Object> out, Node v, int depth,
       IdentityHashMap<Node, Boolean> path) {
     List<Node> sources = v instanceof SequenceNode seq ? seq.getValue() : List.of(v);
@@ -102,7 +105,7 @@ final class YamlReader {
         throw new YamlException(
             "error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value");
       }
-      map.forEach((k, val) -> out.putIfAbsent((String) k, val));
+      map.forEach((k, val) -> out.put((String) k, val));
     }
   }
 

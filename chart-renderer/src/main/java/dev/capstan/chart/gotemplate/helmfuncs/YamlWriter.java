@@ -2,6 +2,7 @@ package dev.capstan.chart.gotemplate.helmfuncs;
 
 import dev.capstan.chart.gotemplate.GoFmt;
 import dev.capstan.chart.gotemplate.sprig.GoJson;
+import dev.capstan.chart.gotemplate.sprig.Walk;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,12 +21,15 @@ import java.util.Map;
  */
 final class YamlWriter {
   private static final int MAX_DEPTH = 1000;
+  private static final int MAX_OUTPUT = 4 * 1024 * 1024;
 
   private final StringBuilder out = new StringBuilder();
   private final boolean v3;
+  private final Walk walk;
 
   private YamlWriter(boolean v3) {
     this.v3 = v3;
+    this.walk = new Walk(v3 ? "toYamlPretty" : "toYaml");
   }
 
   /** The YAML text, ending with a newline as yaml.Marshal's does. */
@@ -49,6 +53,7 @@ final class YamlWriter {
     if (depth > MAX_DEPTH) {
       throw new GoJson.MarshalException("json: unsupported value: encountered a cycle");
     }
+    walk.visit();
     if (v3) {
       if (v instanceof Double d) {
         return new Float(d);
@@ -122,6 +127,10 @@ final class YamlWriter {
   private record Float(double value) {}
 
   private void node(Object v, int indent, Context ctx) {
+    if (out.length() > MAX_OUTPUT) {
+      throw new dev.capstan.chart.gotemplate.GoFuncException(
+          "yaml: output exceeds " + MAX_OUTPUT + " characters");
+    }
     if (v == NULL) {
       v = null;
     }

@@ -15,21 +15,22 @@ final class DeepCopy {
       throw new dev.capstan.chart.gotemplate.GoFuncException(
           "reflect: call of reflect.Value.Type on zero Value");
     }
-    return copy(v, 0);
+    return copy(v, 0, new Walk("deepCopy"));
   }
 
-  private static Object copy(Object v, int depth) {
+  private static Object copy(Object v, int depth, Walk walk) {
     Mergo.Depth.check(depth);
+    walk.visit();
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        out.put((String) e.getKey(), copy(e.getValue(), depth + 1));
+        out.put((String) e.getKey(), copy(e.getValue(), depth + 1, walk));
       }
       return out;
     } else if (v instanceof List<?> l) {
       List<Object> out = new ArrayList<>(l.size());
       for (Object e : l) {
-        out.add(copy(e, depth + 1));
+        out.add(copy(e, depth + 1, walk));
       }
       return out;
     } else if (v instanceof byte[] b) {

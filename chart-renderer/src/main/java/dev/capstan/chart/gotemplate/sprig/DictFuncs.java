@@ -171,8 +171,12 @@ final class DictFuncs {
     }
   }
 
+  /**
+   * Go's {@code v.(map[string]interface{})}: only that exact type; a named map type such as
+   * Helm's chartutil.Values ({@code .Values}) fails it, as in Helm.
+   */
   private static Map<String, Object> assertMap(Object v) {
-    if (v instanceof Map<?, ?> m) {
+    if (v instanceof Map<?, ?> m && !(v instanceof dev.capstan.chart.gotemplate.GoNamed)) {
       return Mergo.cast(m);
     }
     throw new GoFuncException(

@@ -103,20 +103,17 @@ final class GoCast {
       body = body.substring(1);
     }
     int base = 10;
-    boolean prefixed = false;
     if (body.length() >= 2 && body.charAt(0) == '0') {
       char p = Character.toLowerCase(body.charAt(1));
       if (p == 'x' || p == 'b' || p == 'o') {
         base = p == 'x' ? 16 : p == 'b' ? 2 : 8;
         body = body.substring(2);
-        prefixed = true;
       } else {
         base = 8;
         body = body.substring(1);
-        prefixed = true;
       }
     }
-    if (!underscoresOk(body, prefixed)) {
+    if (s.indexOf('_') >= 0 && !underscoreOk(s)) {
       return null;
     }
     String digits = body.replace("_", "");
@@ -134,24 +131,40 @@ final class GoCast {
     }
   }
 
-  /** Go accepts an underscore only between digits, or right after a base prefix. */
-  private static boolean underscoresOk(String body, boolean prefixed) {
-    if (!body.contains("_")) {
-      return true;
+  /** strconv's underscoreOK: underscores only between digits (or after a base prefix). */
+  static boolean underscoreOk(String s) {
+    char saw = '^';
+    int i = 0;
+    if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
+      s = s.substring(1);
     }
-    char prev = prefixed ? '_' : '^';
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
+    boolean hex = false;
+    if (s.length() >= 2 && s.charAt(0) == '0'
+        && "box".indexOf(Character.toLowerCase(s.charAt(1))) >= 0) {
+      i = 2;
+      saw = '0';
+      hex = Character.toLowerCase(s.charAt(1)) == 'x';
+    }
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char l = Character.toLowerCase(c);
+      if (c >= '0' && c <= '9' || hex && l >= 'a' && l <= 'f') {
+        saw = '0';
+        continue;
+      }
       if (c == '_') {
-        if (prev != '0' && !(prefixed && i == 0)) {
+        if (saw != '0') {
           return false;
         }
-        prev = '_';
-      } else {
-        prev = '0';
+        saw = '_';
+        continue;
       }
+      if (saw == '_') {
+        return false;
+      }
+      saw = '!';
     }
-    return prev != '_';
+    return saw != '_';
   }
 
   /** Go's {@code strconv.ParseFloat(s, 64)} for the forms templates meet; {@code null} on error. */
@@ -162,6 +175,12 @@ final class GoCast {
       return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     } else if (unsigned.equals("nan")) {
       return Double.NaN;
+    }
+    if (s.indexOf('_') >= 0) {
+      if (!underscoreOk(s)) {
+        return null;
+      }
+      s = s.replace("_", "");
     }
     if (!DECIMAL_FLOAT.matcher(s).matches() && !HEX_FLOAT.matcher(s).matches()) {
       return null;

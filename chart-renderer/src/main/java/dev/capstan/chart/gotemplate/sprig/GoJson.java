@@ -59,7 +59,11 @@ public final class GoJson {
   }
 
   private static void write(StringBuilder b, Object v, boolean html, String indent, int depth) {
-    Mergo.Depth.check(depth);
+    if (depth > Mergo.Depth.MAX) {
+      // Go's encoder starts looking for cycles at this depth and reports the one it finds.
+      throw new MarshalException("json: unsupported value: encountered a cycle via "
+          + GoValues.typeName(v));
+    }
     if (b.length() > Limits.MAX_STRING) {
       Limits.checkString("json", b.length());
     }

@@ -78,6 +78,12 @@ final class GoReflect {
 
   /** Go's {@code reflect.DeepEqual}: equal types and equal contents (NaN is not equal to itself). */
   static boolean deepEqual(Object a, Object b) {
+    return deepEqual(a, b, 0, new Walk("deepEqual"));
+  }
+
+  private static boolean deepEqual(Object a, Object b, int depth, Walk walk) {
+    Mergo.Depth.check(depth);
+    walk.visit();
     if (a == null || b == null) {
       return a == b;
     } else if (a instanceof Double x && b instanceof Double y) {
@@ -91,7 +97,7 @@ final class GoReflect {
       Iterator<?> i = x.iterator();
       Iterator<?> j = y.iterator();
       while (i.hasNext()) {
-        if (!deepEqual(i.next(), j.next())) {
+        if (!deepEqual(i.next(), j.next(), depth + 1, walk)) {
           return false;
         }
       }
@@ -101,7 +107,7 @@ final class GoReflect {
         return false;
       }
       for (Map.Entry<?, ?> e : x.entrySet()) {
-        if (!y.containsKey(e.getKey()) || !deepEqual(e.getValue(), y.get(e.getKey()))) {
+        if (!y.containsKey(e.getKey()) || !deepEqual(e.getValue(), y.get(e.getKey()), depth + 1, walk)) {
           return false;
         }
       }

@@ -163,7 +163,9 @@ final class ListFuncs {
     return out;
   }
 
+  /** Quadratic in uniq and without, as in Go: the render's clock is consulted as it goes. */
   static boolean contains(List<Object> haystack, Object needle) {
+    dev.capstan.chart.gotemplate.GoBudget.current().step();
     for (Object h : haystack) {
       if (GoReflect.deepEqual(needle, h)) {
         return true;

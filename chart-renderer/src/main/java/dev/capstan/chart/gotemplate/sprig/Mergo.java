@@ -17,13 +17,14 @@ final class Mergo {
   private Mergo() {}
 
   static void merge(Map<String, Object> dst, Map<String, Object> src, boolean overwrite) {
-    merge(dst, src, overwrite, 0);
+    merge(dst, src, overwrite, 0, new Walk(overwrite ? "mergeOverwrite" : "merge"));
   }
 
-  private static void merge(
-      Map<String, Object> dst, Map<String, Object> src, boolean overwrite, int depth) {
+  private static void merge(Map<String, Object> dst, Map<String, Object> src, boolean overwrite,
+      int depth, Walk walk) {
     Depth.check(depth);
     for (String key : new ArrayList<>(src.keySet())) {
+      walk.visit();
       Object s = src.get(key);
       boolean dstHas = dst.containsKey(key);
       Object d = dst.get(key);
@@ -35,7 +36,7 @@ final class Mergo {
       }
       if (s instanceof Map<?, ?> sm) {
         if (d instanceof Map<?, ?> dm) {
-          merge(cast(dm), cast(sm), overwrite, depth + 1);
+          merge(cast(dm), cast(sm), overwrite, depth + 1, walk);
         }
       } else if (s instanceof List<?> && overwrite) {
         dst.put(key, s);

@@ -52,8 +52,13 @@ final class PrivateKeys {
         case "ed25519":
           return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         case "dsa": {
+          // Go generates fresh L2048N256 parameters for each key, as here.
+          java.security.AlgorithmParameterGenerator pg =
+              java.security.AlgorithmParameterGenerator.getInstance("DSA");
+          pg.init(new DSAGenParameterSpec(2048, 256));
           KeyPairGenerator g = KeyPairGenerator.getInstance("DSA");
-          g.initialize(new DSAGenParameterSpec(2048, 256));
+          g.initialize(pg.generateParameters()
+              .getParameterSpec(java.security.spec.DSAParameterSpec.class));
           return g.generateKeyPair();
         }
         default:

@@ -81,7 +81,9 @@ final class StringFuncs {
 
   /** Go's s[lo:hi] with its runtime panic when out of range. */
   static String slice(String b, int lo, int hi) {
-    if (hi < 0 || hi > b.length()) {
+    if (hi < 0) {
+      throw new GoFuncException("runtime error: slice bounds out of range [:" + hi + "]");
+    } else if (hi > b.length()) {
       throw new GoFuncException(
           "runtime error: slice bounds out of range [:" + hi + "] with length " + b.length());
     } else if (lo < 0 || lo > hi) {

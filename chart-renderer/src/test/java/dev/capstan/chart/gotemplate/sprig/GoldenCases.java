@@ -112,8 +112,12 @@ final class GoldenCases {
         case "$strmap":
           return decode(v);
         case "$float64":
-          return v.textValue().equals("NaN") ? Double.NaN
-              : v.textValue().startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+          return switch (v.textValue()) {
+            case "NaN" -> Double.NaN;
+            case "-0" -> -0.0;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.POSITIVE_INFINITY;
+          };
         default:
           break;
       }

@@ -118,6 +118,21 @@ class RandomAndCryptoTest {
   }
 
   @Test
+  void keysOfEveryTypeReadBackAndSignAsGoAllows() throws Exception {
+    for (String type : List.of("ecdsa", "ed25519")) {
+      GoStruct cert = (GoStruct) call("genSelfSignedCertWithKey", "k-" + type, null,
+          List.of("k"), 2, call("genPrivateKey", type));
+      X509Certificate c = parse((String) cert.field("Cert"));
+      c.verify(c.getPublicKey());
+      assertThat(c.getSubjectX500Principal().getName()).isEqualTo("CN=k-" + type);
+    }
+    assertThatThrownBy(() -> call("genCAWithKey", "d", 1, call("genPrivateKey", "dsa")))
+        .isInstanceOf(GoFuncException.class)
+        .hasMessage("error creating certificate: x509: certificate private key does not implement"
+            + " crypto.Signer");
+  }
+
+  @Test
   void certificateParameterMustBeACertificate() {
     assertThatThrownBy(() -> call("genSignedCert", "x", null, null, 1, "not a ca"))
         .isInstanceOf(GoFuncException.class)
