@@ -55,8 +55,7 @@ class GoTemplateCasesTest {
    * shrinks. Each one is a bug to fix, not a behaviour to keep.
    */
   private static final Map<String, String> KNOWN_DIFFERENCES = Map.of(
-      "errors/tofromyaml-error-in-fromyaml", "fromYaml reports SnakeYAML's parse message, not go-yaml's",
-      "missing/dig-missing", "dig accepts chartutil.Values where Helm's type assertion to a plain map fails");
+      "errors/tofromyaml-error-in-fromyaml", "fromYaml reports SnakeYAML's parse message, not go-yaml's");
 
   @TestFactory
   Stream<DynamicTest> everyCaseRendersAsHelm() throws IOException {
