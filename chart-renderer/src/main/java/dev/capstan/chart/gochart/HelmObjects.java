@@ -43,7 +43,7 @@ final class HelmObjects {
   }
 
   /** {@code .Chart}: struct { chart.Metadata; IsRoot bool }, fields in chart.Metadata's order. */
-  static GoStructs chart(ChartMetadata m, boolean isRoot) {
+  static StructValue chart(ChartMetadata m, boolean isRoot) {
     ChartDescription d = m.more();
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("Name", m.name());
@@ -58,7 +58,7 @@ final class HelmObjects {
       f.put("Name", nz(mt.name()));
       f.put("Email", nz(mt.email()));
       f.put("URL", nz(mt.url()));
-      maintainers.add(GoStructs.of("*chart.Maintainer", f));
+      maintainers.add(StructValue.of("*chart.Maintainer", f));
     }
     fields.put("Maintainers", maintainers);
     fields.put("Icon", nz(d.icon()));
@@ -75,15 +75,15 @@ final class HelmObjects {
     }
     fields.put("Dependencies", deps);
     fields.put("Type", nz(d.typeAsWritten()));
-    GoStructs metadata = GoStructs.of("chart.Metadata", fields);
+    StructValue metadata = StructValue.of("chart.Metadata", fields);
     Map<String, Object> outer = new LinkedHashMap<>(fields);
     outer.put("IsRoot", isRoot);
     outer.put("Metadata", metadata);
-    return GoStructs.of("struct { chart.Metadata; IsRoot bool }", outer, List.of(),
+    return StructValue.of("struct { chart.Metadata; IsRoot bool }", outer, List.of(),
         s -> "{" + metadata.format() + " " + isRoot + "}");
   }
 
-  private static GoStructs dependency(Dependency dep) {
+  private static StructValue dependency(Dependency dep) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("Name", dep.name());
     f.put("Version", "");
@@ -93,19 +93,19 @@ final class HelmObjects {
     f.put("Enabled", false);
     f.put("ImportValues", new ArrayList<>());
     f.put("Alias", nz(dep.alias()));
-    return GoStructs.of("*chart.Dependency", f);
+    return StructValue.of("*chart.Dependency", f);
   }
 
   /**
    * {@code .Capabilities}. {@code kubeVersion} is v-prefixed ({@code v1.32.0}); {@code apiVersions}
    * are Helm's defaults plus {@code --api-versions}.
    */
-  static GoStructs capabilities(String kubeVersion, long major, long minor, List<String> apiVersions) {
+  static StructValue capabilities(String kubeVersion, long major, long minor, List<String> apiVersions) {
     Map<String, Object> kube = new LinkedHashMap<>();
     kube.put("Version", kubeVersion);
     kube.put("Major", Long.toString(major));
     kube.put("Minor", Long.toString(minor));
-    GoStructs kubeVersionStruct = GoStructs.of("chartutil.KubeVersion", kube, List.of(
+    StructValue kubeVersionStruct = StructValue.of("chartutil.KubeVersion", kube, List.of(
         GoFunc.of("GitVersion", List.of(), a -> kubeVersion),
         GoFunc.of("String", List.of(), a -> kubeVersion)), s -> kubeVersion);
     Map<String, Object> helm = new LinkedHashMap<>();
@@ -116,8 +116,8 @@ final class HelmObjects {
     Map<String, Object> caps = new LinkedHashMap<>();
     caps.put("KubeVersion", kubeVersionStruct);
     caps.put("APIVersions", new VersionSet(apiVersions));
-    caps.put("HelmVersion", GoStructs.of("version.BuildInfo", helm));
-    return GoStructs.of("*chartutil.Capabilities", caps);
+    caps.put("HelmVersion", StructValue.of("version.BuildInfo", helm));
+    return StructValue.of("*chartutil.Capabilities", caps);
   }
 
   /** chartutil.VersionSet: a []string with a Has method. */

@@ -13,14 +13,14 @@ import java.util.function.Function;
  * it: {@code {v1.32.0 1 32}}) and optional methods. Immutable; the fields are this package's value
  * model, so a template reaches data and the listed methods, nothing else.
  */
-final class GoStructs implements GoStruct {
+final class StructValue implements GoStruct {
   private final String typeName;
   private final Map<String, Object> fields;
   private final Map<String, GoFunc> methods;
-  private final Function<GoStructs, String> formatter;
+  private final Function<StructValue, String> formatter;
 
-  private GoStructs(String typeName, Map<String, Object> fields, Map<String, GoFunc> methods,
-      Function<GoStructs, String> formatter) {
+  private StructValue(String typeName, Map<String, Object> fields, Map<String, GoFunc> methods,
+      Function<StructValue, String> formatter) {
     this.typeName = typeName;
     this.fields = fields;
     this.methods = methods;
@@ -28,15 +28,15 @@ final class GoStructs implements GoStruct {
   }
 
   /** A struct printed as Go prints one: its fields in order, in braces. */
-  static GoStructs of(String typeName, Map<String, Object> fields) {
-    return new GoStructs(typeName, fields, Map.of(), GoStructs::braces);
+  static StructValue of(String typeName, Map<String, Object> fields) {
+    return new StructValue(typeName, fields, Map.of(), StructValue::braces);
   }
 
   /** A struct with methods; {@code formatter} is its String() method when it has one. */
-  static GoStructs of(String typeName, Map<String, Object> fields, List<GoFunc> methods, Function<GoStructs, String> formatter) {
+  static StructValue of(String typeName, Map<String, Object> fields, List<GoFunc> methods, Function<StructValue, String> formatter) {
     Map<String, GoFunc> byName = new LinkedHashMap<>();
     methods.forEach(m -> byName.put(m.name(), m));
-    return new GoStructs(typeName, fields, byName, formatter == null ? GoStructs::braces : formatter);
+    return new StructValue(typeName, fields, byName, formatter == null ? StructValue::braces : formatter);
   }
 
   Object get(String field) {
@@ -69,7 +69,7 @@ final class GoStructs implements GoStruct {
   }
 
   /** Go's %v of a struct: {@code {a b c}}; a pointer to one prints with a leading {@code &}. */
-  static String braces(GoStructs s) {
+  static String braces(StructValue s) {
     StringBuilder out = new StringBuilder(s.typeName.startsWith("*") ? "&{" : "{");
     boolean first = true;
     for (Object v : s.fields.values()) {
