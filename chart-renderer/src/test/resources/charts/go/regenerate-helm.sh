@@ -4,6 +4,8 @@
 # stdout) or, when Helm fails, <id>.error (exactly what it prints on stderr). GoChartCorpusTest
 # renders the same charts with Capstan and compares object by object; a difference is a bug in
 # Capstan, never a golden to edit. The normal test run needs neither Helm nor the network.
+# Helm lists several schema violations of one chart in Go's random map order, so a rerun may
+# reorder those lines; the test compares them sorted.
 #
 #   chart-renderer/src/test/resources/charts/go/regenerate-helm.sh
 #

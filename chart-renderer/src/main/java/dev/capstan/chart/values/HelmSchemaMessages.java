@@ -58,7 +58,7 @@ final class HelmSchemaMessages {
     if (type != null && type.isArray()) {
       List<String> names = new ArrayList<>();
       type.forEach(t -> names.add(t.asText()));
-      return String.join(",", names);
+      return "[" + String.join(",", names) + "]";
     }
     return type == null ? "" : type.asText();
   }
