@@ -48,9 +48,8 @@ final class YamlReader {
       var it = yaml.composeAll(new StringReader(text)).iterator();
       root = it.hasNext() ? it.next() : null;
     } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      throw new YamlException("error converting YAML to JSON: yaml: line " + line + ": "
-          + e.getProblem());
+      throw new YamlException("error converting YAML to JSON: yaml: " + YamlErrors.goMessage(e,
+          text));
     } catch (YAMLException e) {
       throw new YamlException("error converting YAML to JSON: yaml: " + e.getMessage());
     }

@@ -28,6 +28,8 @@ final class YamlResolve {
       "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
           + "(?:([Tt]|[ ])(\\d{1,2}):(\\d{1,2}):(\\d{1,2})(\\.\\d+)?"
           + "(Z|[+-]\\d{2}:\\d{2})?)?");
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final BigInteger MAX_UINT64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private YamlResolve() {}
@@ -130,7 +132,7 @@ final class YamlResolve {
 
   /** strconv.ParseFloat for the decimal forms YAML floats take; null on error or overflow. */
   private static Double goParseFloat(String s) {
-    if (!s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+    if (!DECIMAL.matcher(s).matches()) {
       return null;
     }
     double d = Double.parseDouble(s);

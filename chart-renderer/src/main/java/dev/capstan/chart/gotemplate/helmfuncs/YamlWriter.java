@@ -68,6 +68,17 @@ final class YamlWriter {
       }
     }
     if (v instanceof Double d) {
+      // The JSON round trip, short-cut where its result is plain: an integral float64 below 2^63
+      // is written as JSON digits that goyaml.v2 reads as an int; any other finite non-integral
+      // one reads back as the same float64. The rest takes the long way, as Go does.
+      double x = d;
+      if (!Double.isNaN(x) && !Double.isInfinite(x)) {
+        if (x == Math.rint(x) && Math.abs(x) < 0x1p63) {
+          return (long) x;
+        } else if (x != Math.rint(x)) {
+          return new Float(x);
+        }
+      }
       return number(GoJson.marshal(d, true));
     } else if (v instanceof String s) {
       return foldNel(s);
