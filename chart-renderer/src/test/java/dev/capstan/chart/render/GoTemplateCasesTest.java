@@ -52,10 +52,9 @@ class GoTemplateCasesTest {
   /**
    * Cases where Capstan is known to differ from Helm, each with the reason: reported as skipped
    * (aborted) so they stay visible, and failing as soon as one starts to match, so the list only
-   * shrinks. Each one is a bug to fix, not a behaviour to keep.
+   * shrinks. Each one is a bug to fix, not a behaviour to keep. Empty today.
    */
-  private static final Map<String, String> KNOWN_DIFFERENCES = Map.of(
-      "errors/tofromyaml-error-in-fromyaml", "fromYaml reports SnakeYAML's parse message, not go-yaml's");
+  private static final Map<String, String> KNOWN_DIFFERENCES = Map.of();
 
   @TestFactory
   Stream<DynamicTest> everyCaseRendersAsHelm() throws IOException {
