@@ -32,6 +32,8 @@ public final class RenderCpu {
     measure("scaffold (3 objects + NOTES)", ChartLoader.load(dir.resolve("demo")), 300);
     Path many = ManyObjectsChart.write(dir.resolve("many"), 50, ManyObjectsChart.Flavor.CAPSTAN);
     measure("generated chart (200 objects)", ChartLoader.load(many), 10);
+    Path manyGo = ManyObjectsChart.write(dir.resolve("many-go"), 50, ManyObjectsChart.Flavor.HELM);
+    measure("generated chart, Go templates (200 objects)", ChartLoader.load(manyGo), 10);
   }
 
   private static void measure(String label, Chart chart, int rendersPerRound) {

@@ -24,6 +24,8 @@ public final class Chart implements ValuesNode {
   private final SortedMap<String, String> templates;
   private final ChartFiles files;
   private final List<Chart> dependencies;
+  /** Decided on first use; a chart never changes once loaded. */
+  private volatile TemplateLanguage language;
 
   Chart(ChartMetadata metadata, String path, Dependency entry, Map<String, Object> defaults, String schema,
       SortedMap<String, String> templates, ChartFiles files, List<Chart> dependencies) {
@@ -62,6 +64,16 @@ public final class Chart implements ValuesNode {
   @Override
   public Map<String, Object> defaults() {
     return defaults;
+  }
+
+  /** The language of this chart's own templates ({@link TemplateLanguage#of}), decided once. */
+  public TemplateLanguage language() {
+    TemplateLanguage l = language;
+    if (l == null) {
+      l = TemplateLanguage.of(this);
+      language = l;
+    }
+    return l;
   }
 
   /** The text of values.schema.json, if the chart has one. */

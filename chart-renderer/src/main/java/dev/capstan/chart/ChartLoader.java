@@ -91,7 +91,7 @@ public final class ChartLoader {
   /** A dependency's {@code version} range must admit the chart found (Helm silently ignores the entry instead). */
   private static void checkVersion(Dependency dep, String range, Chart loaded, String where) {
     if (range != null && !range.isBlank()) {
-      SemVer found = SemVer.parse(loaded.metadata().version()).orElseThrow();
+      SemVer found = SemVer.parseLoose(loaded.metadata().version()).orElseThrow();
       if (!SemVerRange.parse(range, RangeDialect.HELM).matches(found)) {
         throw new ChartException(where, "dependency \"" + dep.name() + "\" wants version " + range + " but "
             + loaded.path() + " is " + found);
@@ -102,6 +102,11 @@ public final class ChartLoader {
   private static ChartFiles dependencyFiles(ChartFiles files, Dependency dep, String displayPath, Set<String> loadedFolders) {
     String repo = dep.repository() == null ? "" : dep.repository();
     if (repo.startsWith("file://")) {
+      String target = Path.of(repo.substring("file://".length())).normalize().toString().replace('\\', '/');
+      if (target.startsWith("charts/") && target.indexOf('/', "charts/".length()) < 0) {
+        // file://charts/x names the folder the chart already vendors: not a second, implicit dependency.
+        loadedFolders.add(target.substring("charts/".length()));
+      }
       // Helm packages a file:// dependency before using it, so that chart's own .helmignore applies.
       return files.sibling(repo.substring("file://".length()))
           .withoutIgnored(displayPath + "/charts/" + dep.scopeName());

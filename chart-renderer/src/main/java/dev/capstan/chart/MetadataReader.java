@@ -5,6 +5,7 @@ import dev.capstan.core.semver.RangeDialect;
 import dev.capstan.core.semver.SemVer;
 import dev.capstan.core.semver.SemVerRange;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -36,7 +37,7 @@ final class MetadataReader {
       throw new ChartException(where, "name \"" + name + "\" must be lower-case letters, digits, '-', '_' or '.'");
     }
     String version = required(map, "version", where);
-    if (SemVer.parse(version).isEmpty()) {
+    if (!isChartVersion(version)) {
       throw new ChartException(where, "version \"" + version + "\" is not a SemVer version such as 1.2.3");
     }
     String type = string(map, "type", where);
@@ -51,8 +52,58 @@ final class MetadataReader {
     }
     List<String> versions = new ArrayList<>();
     ChartMetadata metadata = new ChartMetadata(apiVersion, name, version, string(map, "appVersion", where),
-        string(map, "description", where), type, kubeVersion, dependencies(map.get("dependencies"), where, versions));
+        string(map, "description", where), type, kubeVersion, dependencies(map.get("dependencies"), where, versions),
+        description(map, where));
     return new Read(metadata, versions);
+  }
+
+  /** SemVer 2, with the leading {@code v} Helm also accepts ({@code v1.2.3}, common in public charts). */
+  static boolean isChartVersion(String version) {
+    return SemVer.parse(version.startsWith("v") ? version.substring(1) : version).isPresent();
+  }
+
+  private static ChartDescription description(Map<String, Object> map, String where) {
+    List<ChartDescription.Maintainer> maintainers = new ArrayList<>();
+    for (Map<String, Object> m : mappings(map.get("maintainers"), where, "maintainers")) {
+      maintainers.add(new ChartDescription.Maintainer(string(m, "name", where), string(m, "email", where), string(m, "url", where)));
+    }
+    Map<String, String> annotations = new LinkedHashMap<>();
+    Object rawAnnotations = map.get("annotations");
+    if (rawAnnotations instanceof Map<?, ?> a) {
+      a.forEach((k, v) -> {
+        if (v instanceof Map || v instanceof List) {
+          throw new ChartException(where, "annotations." + k + " must be a string, found " + Mappers.describe(v));
+        }
+        annotations.put(String.valueOf(k), v == null ? "" : String.valueOf(v));
+      });
+    } else if (rawAnnotations != null) {
+      throw new ChartException(where, "annotations must be a mapping of strings, found " + Mappers.describe(rawAnnotations));
+    }
+    return new ChartDescription(string(map, "home", where), string(map, "icon", where), strings(map, "sources", where),
+        strings(map, "keywords", where), maintainers, Boolean.parseBoolean(string(map, "deprecated", where)), annotations,
+        string(map, "type", where));
+  }
+
+  private static List<String> strings(Map<String, Object> map, String key, String where) {
+    Object raw = map.get(key);
+    if (raw == null) {
+      return List.of();
+    }
+    if (!(raw instanceof List<?> list)) {
+      throw new ChartException(where, key + " must be a list of strings, found " + Mappers.describe(raw));
+    }
+    return list.stream().map(String::valueOf).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> mappings(Object raw, String where, String key) {
+    if (raw == null) {
+      return List.of();
+    }
+    if (!(raw instanceof List<?> list) || list.stream().anyMatch(e -> !(e instanceof Map))) {
+      throw new ChartException(where, key + " must be a list of mappings");
+    }
+    return (List<Map<String, Object>>) list;
   }
 
   private static List<Dependency> dependencies(Object raw, String where, List<String> versions) {

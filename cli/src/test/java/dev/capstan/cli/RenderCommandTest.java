@@ -127,4 +127,47 @@ class RenderCommandTest {
     assertThat(run("render", tmp.resolve("nope").toString())).isEqualTo(1);
     assertThat(err.toString()).isEqualTo("Error: " + tmp.resolve("nope") + ": chart directory not found\n");
   }
+
+  /** An unmodified Helm chart renders as helm template does; its errors are Helm's, on one line. */
+  @Test
+  void rendersAGoTemplateChart() throws Exception {
+    Path hc = Files.createDirectories(tmp.resolve("hc/templates")).getParent();
+    Files.writeString(hc.resolve("Chart.yaml"), "apiVersion: v2\nname: hc\nversion: v0.1.0\n");
+    Files.writeString(hc.resolve("values.yaml"), "replicaCount: 1\nimage: {repository: nginx}\n");
+    Files.writeString(hc.resolve("templates/_helpers.tpl"), """
+        {{- define "hc.fullname" -}}
+        {{- $name := default .Chart.Name .Values.nameOverride }}
+        {{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+        {{- end }}
+        """);
+    Files.writeString(hc.resolve("templates/deployment.yaml"), """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: {{ include "hc.fullname" . }}
+        spec:
+          replicas: {{ .Values.replicaCount }}
+          template:
+            spec:
+              containers:
+                - name: {{ .Chart.Name }}
+                  image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default "latest" }}"
+        """);
+    Files.writeString(Files.createDirectories(hc.resolve("templates/tests")).resolve("test.yaml"), """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: {{ include "hc.fullname" . }}-test
+          annotations:
+            helm.sh/hook: test
+        """);
+    assertThat(run("render", hc.toString(), "--release", "demo", "--skip-tests")).isZero();
+    assertThat(out.toString()).contains("# Source: hc/templates/deployment.yaml\n", "  name: demo-hc\n",
+        "  replicas: 1\n", "image: \"nginx:latest\"").doesNotContain("demo-hc-test");
+    assertThat(err.toString()).isEmpty();
+
+    assertThat(run("render", hc.toString(), "--release", "demo", "--set", "image=null")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("Error: template: hc/templates/deployment.yaml:11:28: executing"
+        + " \"hc/templates/deployment.yaml\" at <.Values.image.repository>: nil pointer evaluating interface {}.repository\n");
+  }
 }

@@ -110,7 +110,7 @@ final class ChartfileChecks {
     JsonNode version = chart.path("version");
     if (version.isMissingNode() || version.isNull() || version.asText().isEmpty()) {
       findings.add(LintFinding.error(path, 0, "version is required (SemVer 2, such as 0.1.0)"));
-    } else if (SemVer.parse(version.asText()).isEmpty()) {
+    } else if (SemVer.parse(version.asText().replaceFirst("^v", "")).isEmpty()) {
       error("version", "version \"" + version.asText() + "\" is not SemVer 2 (such as 1.2.3)");
     }
   }

@@ -2,6 +2,7 @@ package dev.capstan.chart.lint;
 
 import dev.capstan.chart.Chart;
 import dev.capstan.chart.ChartLoader;
+import dev.capstan.chart.TemplateLanguage;
 import dev.capstan.chart.render.PartialRender;
 import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.chart.render.RenderedManifest;
@@ -58,13 +59,22 @@ public final class Linter {
       return new LintReport(findings);
     }
     ChartPlaces places = new ChartPlaces(chartDir, chartNames(chartDir, chartYamlChecks.name()));
-    findings.addAll(TemplateFileChecks.check(chartDir, chartYamlChecks.library(), places::file));
+    Chart chart;
     try {
-      Chart chart = ChartLoader.load(chartDir);
-      if (chart.metadata().isLibrary()) {
-        ChartEngine.compile(chart, options.limits().maxOutputBytes()); // a library only has macros to check
-      } else {
+      chart = ChartLoader.load(chartDir);
+    } catch (CapstanException e) {
+      // The chart does not load: the file checks still say what they can, as for a Pebble chart.
+      findings.addAll(TemplateFileChecks.check(chartDir, chartYamlChecks.library(), true, places::file));
+      findings.add(places.finding(e));
+      return new LintReport(findings);
+    }
+    boolean pebble = chart.language() == TemplateLanguage.PEBBLE;
+    findings.addAll(TemplateFileChecks.check(chartDir, chartYamlChecks.library(), pebble, places::file));
+    try {
+      if (!chart.metadata().isLibrary()) {
         findings.addAll(renderFindings(renderer.renderEach(chart, options), places));
+      } else if (pebble) {
+        ChartEngine.compile(chart, options.limits().maxOutputBytes()); // a library only has macros to check
       }
     } catch (CapstanException e) {
       findings.add(places.finding(e));

@@ -28,8 +28,13 @@ final class TemplateFileChecks {
 
   private TemplateFileChecks() {}
 
-  /** {@code display} turns a path inside the chart into the path printed in findings. */
-  static List<LintFinding> check(Path chartDir, boolean library, java.util.function.Function<String, String> display) {
+  /**
+   * {@code display} turns a path inside the chart into the path printed in findings; {@code pebble}
+   * is false for a Go-template chart, where Helm renders every file not starting with {@code _} and
+   * Go syntax is the language, so neither Pebble hint applies.
+   */
+  static List<LintFinding> check(Path chartDir, boolean library, boolean pebble,
+      java.util.function.Function<String, String> display) {
     Path templates = chartDir.resolve("templates");
     List<LintFinding> findings = new ArrayList<>();
     if (!Files.isDirectory(templates)) {
@@ -46,6 +51,9 @@ final class TemplateFileChecks {
           continue;
         }
         String name = file.getFileName().toString();
+        if (!pebble) {
+          continue;
+        }
         if (!name.startsWith("_") && !name.equals("NOTES.txt") && !name.matches(".*\\.(yaml|yml|json)")) {
           findings.add(LintFinding.warning(display.apply(relative), 0,
               "neither rendered (.yaml, .yml, .json) nor a macro file (name starting with _): it is ignored"));

@@ -2,6 +2,7 @@ package dev.capstan.chart.render;
 
 import dev.capstan.chart.Chart;
 import dev.capstan.chart.ChartException;
+import dev.capstan.chart.gochart.GoParseCache;
 import dev.capstan.chart.template.ChartEngine;
 import dev.capstan.chart.template.FilesApi;
 import dev.capstan.chart.template.LimitExceededException;
@@ -9,6 +10,7 @@ import dev.capstan.chart.template.RenderBudget;
 import dev.capstan.chart.template.SortedValues;
 import dev.capstan.chart.template.TemplateGlobals;
 import dev.capstan.chart.values.UserValues;
+import dev.capstan.chart.values.ValuesException;
 import dev.capstan.chart.values.ValuesOptions;
 import dev.capstan.chart.values.ValuesSchema;
 import dev.capstan.core.CapstanException;
@@ -47,6 +49,7 @@ public final class Renderer {
   });
 
   private final EngineCache engines = new EngineCache(256);
+  private final GoParseCache goTemplates = new GoParseCache(64);
 
   public RenderResult render(Chart chart, RenderOptions options) {
     return render(chart, options, UserValues.load(options.values()));
@@ -61,8 +64,9 @@ public final class Renderer {
       Pass pass = renderAll(chart, options, userValues, budget, Renderer::rethrow);
       Duplicates.check(pass.rendered(), options.namespace());
       // Like Helm, --show-only shows the named templates and nothing else, NOTES included.
+      List<RenderedManifest> stream = HelmStream.arrange(pass.tree(), ordered(pass.rendered()), options, GoTree.applies(chart));
       return new RenderResult(chart.metadata(), pass.tree().values(),
-          ShowOnly.filter(chart, ordered(pass.rendered()), options.showOnly()),
+          ShowOnly.filter(chart, stream, options.showOnly()),
           options.showOnly().isEmpty() ? pass.notes() : "");
     });
   }
@@ -141,18 +145,95 @@ public final class Renderer {
     Walk walk = new Walk(options, kube, Capabilities.asTemplateMap(kube, options.apiVersions()), budget, onTemplateError);
     ChartValues tree = ChartValues.resolve(chart, userValues);
     List<ManifestParser.Located> rendered = new ArrayList<>();
-    String notes = renderTree(walk, tree, rendered, true);
+    GoTree go = GoTree.none();
+    if (GoTree.applies(chart)) {
+      // Helm checks every chart's kubeVersion and values first, then renders all Go templates in one pass.
+      checkTree(tree, kube);
+      try {
+        go = GoTree.render(tree, options, kube, budget, goTemplates);
+      } catch (LimitExceededException e) {
+        throw e;
+      } catch (CapstanException e) {
+        onTemplateError.accept(e);
+      }
+    }
+    String notes = renderTree(walk, tree, rendered, true, go);
     return new Pass(tree, rendered, notes);
   }
 
-  /** Renders one chart and its enabled dependencies; returns the top chart's NOTES. */
-  private String renderTree(Walk walk, ChartValues node, List<ManifestParser.Located> out, boolean top) {
+  /**
+   * Helm's checks of a tree before it renders: every chart's kubeVersion, then every schema, all
+   * violations in one error worded as Helm's (a Pebble chart of the tree keeps Capstan's wording).
+   */
+  private static void checkTree(ChartValues top, SemVer kube) {
+    checkKubeVersions(top, kube);
+    StringBuilder violations = new StringBuilder();
+    checkSchemas(top, violations);
+    if (!violations.isEmpty()) {
+      throw new ValuesException("", "values don't meet the specifications of the schema(s) in the following chart(s):\n"
+          + violations.toString().stripTrailing());
+    }
+  }
+
+  private static void checkKubeVersions(ChartValues node, SemVer kube) {
+    if (GoTree.isGo(node.chart())) {
+      checkKubeVersionAsHelm(node.chart(), kube);
+    } else {
+      checkKubeVersion(node.chart(), kube);
+    }
+    node.dependencies().forEach(dep -> checkKubeVersions(dep, kube));
+  }
+
+  private static void checkSchemas(ChartValues node, StringBuilder violations) {
     Chart chart = node.chart();
-    checkKubeVersion(chart, walk.kube());
-    chart.schema().ifPresent(schema -> ValuesSchema.validate(chart.path(), schema, node.values()));
-    String notes = chart.metadata().isLibrary() ? "" : renderTemplates(walk, node, out, top);
+    chart.schema().ifPresent(schema -> {
+      if (!GoTree.isGo(chart)) {
+        ValuesSchema.validate(chart.path(), schema, node.values());
+        return;
+      }
+      List<String> lines = ValuesSchema.helmViolations(chart.path(), schema, node.values());
+      if (!lines.isEmpty()) {
+        violations.append(chart.name()).append(":\n");
+        lines.forEach(line -> violations.append(line).append('\n'));
+      }
+    });
+    node.dependencies().forEach(dep -> checkSchemas(dep, violations));
+  }
+
+  /** Renders one chart and its enabled dependencies; returns the top chart's NOTES. */
+  private String renderTree(Walk walk, ChartValues node, List<ManifestParser.Located> out, boolean top, GoTree go) {
+    Chart chart = node.chart();
+    String notes;
+    if (GoTree.isGo(chart)) {
+      notes = goTemplates(chart, go, out, top);
+    } else {
+      checkKubeVersion(chart, walk.kube());
+      chart.schema().ifPresent(schema -> ValuesSchema.validate(chart.path(), schema, node.values()));
+      notes = chart.metadata().isLibrary() ? "" : renderTemplates(walk, node, out, top);
+    }
     for (ChartValues dep : node.dependencies()) {
-      renderTree(walk, dep, out, false);
+      renderTree(walk, dep, out, false, go);
+    }
+    return notes;
+  }
+
+  /**
+   * A Go chart's outputs, rendered beforehand for the whole tree: Helm takes every executed
+   * template but NOTES.txt as manifests, whatever its extension.
+   */
+  private static String goTemplates(Chart chart, GoTree go, List<ManifestParser.Located> out, boolean top) {
+    String notes = "";
+    for (String path : chart.templates().keySet()) {
+      String source = chart.path() + "/" + path;
+      String text = go.output(source);
+      if (text == null) {
+        continue;
+      }
+      if (path.equals("templates/NOTES.txt")) {
+        notes = top ? text.strip() : notes;
+      } else {
+        out.addAll(ManifestParser.parse(source, text));
+      }
     }
     return notes;
   }
@@ -201,6 +282,15 @@ public final class Renderer {
     if (constraint != null && !SemVerRange.parse(constraint, RangeDialect.HELM).matches(kube)) {
       throw new ChartException(chart.path() + "/Chart.yaml", "chart requires kubeVersion " + constraint
           + ", which Kubernetes v" + kube + " does not satisfy (set --kube-version)");
+    }
+  }
+
+  /** A Go chart's kubeVersion error, worded as Helm's (what users of Helm charts search for). */
+  private static void checkKubeVersionAsHelm(Chart chart, SemVer kube) {
+    String constraint = chart.metadata().kubeVersion();
+    if (constraint != null && !SemVerRange.parse(constraint, RangeDialect.HELM).matches(kube)) {
+      throw new ChartException(chart.path() + "/Chart.yaml", "chart requires kubeVersion: " + constraint
+          + " which is incompatible with Kubernetes v" + kube);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.capstan.chart.values;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaException;
 import com.networknt.schema.JsonSchemaFactory;
@@ -12,7 +13,9 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.DisallowSchemaLoader;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -44,18 +47,34 @@ public final class ValuesSchema {
    */
   public static void validate(String chartName, String schemaJson, Map<String, Object> values) {
     String where = chartName + "/values.schema.json";
-    Set<ValidationMessage> errors;
-    try {
-      errors = compiled(where, schemaJson).validate(JSON.valueToTree(values));
-    } catch (JsonSchemaException | IllegalArgumentException | UnsupportedOperationException e) {
-      throw new ValuesException(where, "invalid schema: " + e.getMessage(), e);
-    }
+    Set<ValidationMessage> errors = violations(where, schemaJson, values);
     if (!errors.isEmpty()) {
       String message = errors.stream()
           .map(m -> m.getInstanceLocation() + ": " + m.getError())
           .sorted()
           .collect(Collectors.joining("; "));
       throw new ValuesException(where, message);
+    }
+  }
+
+  /**
+   * The violations as Helm 3.17 lists them for a chart (gojsonschema's wording, one
+   * {@code - field: description} line each, see {@link HelmSchemaMessages}); empty when the values
+   * are valid. For Helm charts, whose users know these messages.
+   *
+   * @throws ValuesException when the schema itself is not valid JSON or not a valid schema
+   */
+  public static List<String> helmViolations(String chartName, String schemaJson, Map<String, Object> values) {
+    return violations(chartName + "/values.schema.json", schemaJson, values).stream()
+        .map(HelmSchemaMessages::line)
+        .toList();
+  }
+
+  private static Set<ValidationMessage> violations(String where, String schemaJson, Map<String, Object> values) {
+    try {
+      return compiled(where, schemaJson).validate(JSON.valueToTree(values));
+    } catch (JsonSchemaException | IllegalArgumentException | UnsupportedOperationException e) {
+      throw new ValuesException(where, "invalid schema: " + e.getMessage(), e);
     }
   }
 
@@ -72,8 +91,14 @@ public final class ValuesSchema {
       throw new ValuesException(line > 0 ? where + ":" + line : where,
           "invalid JSON: " + e.getOriginalMessage());
     }
-    SpecVersion.VersionFlag version = SpecVersionDetector.detectOptionalVersion(schemaNode, false)
-        .orElse(SpecVersion.VersionFlag.V7);
+    Optional<SpecVersion.VersionFlag> declared = SpecVersionDetector.detectOptionalVersion(schemaNode, false);
+    if (declared.isEmpty() && schemaNode.has("$schema") && schemaNode instanceof ObjectNode o) {
+      // Helm (gojsonschema) reads a $schema it does not know, such as the common
+      // "http://json-schema.org/schema#", as the latest draft it has; so do we, instead of
+      // trying to load that URI as a meta-schema.
+      schemaNode = o.deepCopy().without("$schema");
+    }
+    SpecVersion.VersionFlag version = declared.orElse(SpecVersion.VersionFlag.V7);
     JsonSchema schema = FACTORIES.computeIfAbsent(version, ValuesSchema::factory).getSchema(schemaNode);
     // Resolve every $ref now, so a bad reference fails here and is never cached.
     schema.initializeValidators();

@@ -12,7 +12,20 @@ class TemplateFileChecksTest {
   @TempDir Path chart;
 
   private List<String> check(boolean library) {
-    return TemplateFileChecks.check(chart, library, p -> p).stream().map(LintFinding::toString).toList();
+    return check(library, true);
+  }
+
+  private List<String> check(boolean library, boolean pebble) {
+    return TemplateFileChecks.check(chart, library, pebble, p -> p).stream().map(LintFinding::toString).toList();
+  }
+
+  @Test
+  void aGoChartGetsNoPebbleHints() throws Exception {
+    Files.createDirectories(chart.resolve("templates"));
+    Files.writeString(chart.resolve("templates/helm.yaml"), "c: {{ .Release.Name }}\n");
+    Files.writeString(chart.resolve("templates/helpers.tpl"), "{{ define \"x\" }}{{ end }}\n");
+    assertThat(check(false, false)).isEmpty();
+    assertThat(check(false, true)).hasSize(2);
   }
 
   @Test

@@ -43,13 +43,20 @@ public final class RenderCommand implements Callable<Integer> {
       description = "Only print the documents of this template, e.g. templates/deployment.yaml.")
   List<String> showOnly = new ArrayList<>();
 
+  @Option(names = "--include-crds", description = "Print the files under crds/ of the chart and its subcharts first, as Helm does.")
+  boolean includeCrds;
+
+  @Option(names = "--skip-tests", description = "Leave out test hooks (helm.sh/hook: test).")
+  boolean skipTests;
+
   @Option(names = "--output-dir", paramLabel = "DIR", description = "Write each template's documents to DIR/<chart>/templates/<file>.")
   Path outputDir;
 
   @Override
   public Integer call() {
     Chart loaded = ChartLoader.load(chart);
-    RenderOptions options = target.toOptions(values).withShowOnly(showOnly);
+    RenderOptions options = target.toOptions(values).withShowOnly(showOnly).withIncludeCrds(includeCrds)
+        .withSkipTests(skipTests);
     RenderResult result = new Renderer().render(loaded, options);
     PrintWriter out = spec.commandLine().getOut();
     if (outputDir == null) {

@@ -1,0 +1,61 @@
+package dev.capstan.chart.gotemplate.sprig;
+
+import dev.capstan.chart.gotemplate.GoNamed;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lists and maps whose Go type is not {@code []interface{}} or {@code map[string]interface{}}:
+ * Sprig returns {@code []string} (splitList, keys...), {@code []int} (until) and
+ * {@code map[string]string} (split), and {@code typeOf} says so.
+ */
+final class Typed {
+  private Typed() {}
+
+  static List<Object> strings(Collection<?> values) {
+    return new NamedList("[]string", values);
+  }
+
+  static List<Object> ints(Collection<?> values) {
+    return new NamedList("[]int", values);
+  }
+
+  static List<Object> lists(Collection<?> values) {
+    return new NamedList("[][]interface {}", values);
+  }
+
+  static Map<String, Object> stringMap(Map<String, Object> values) {
+    return new NamedMap("map[string]string", values);
+  }
+
+  private static final class NamedList extends ArrayList<Object> implements GoNamed {
+    private final String type;
+
+    NamedList(String type, Collection<?> values) {
+      super(values);
+      this.type = type;
+    }
+
+    @Override
+    public String goTypeName() {
+      return type;
+    }
+  }
+
+  private static final class NamedMap extends LinkedHashMap<String, Object> implements GoNamed {
+    private final String type;
+
+    NamedMap(String type, Map<String, Object> values) {
+      super(values);
+      this.type = type;
+    }
+
+    @Override
+    public String goTypeName() {
+      return type;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.capstan.chart.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.capstan.chart.Chart;
+import dev.capstan.chart.ChartLoader;
+import dev.capstan.chart.template.LimitExceededException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Go chart gets the guarantees a Pebble chart has: RenderLimits bound nesting (include, tpl and
+ * template together), output and time, and each stop is a limit error naming the template.
+ */
+class GoChartLimitsTest {
+  @TempDir
+  Path tmp;
+
+  private Chart chart(String helpers, String template) throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("lim/templates")).getParent();
+    Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: lim\nversion: 0.1.0\n");
+    Files.writeString(dir.resolve("values.yaml"), "loop: '{{ tpl .Values.loop . }}'\n");
+    Files.writeString(dir.resolve("templates/_helpers.tpl"), helpers);
+    Files.writeString(dir.resolve("templates/cm.yaml"), template);
+    return ChartLoader.load(dir);
+  }
+
+  @Test
+  void includeCallingItselfStopsAtTheDepthLimit() throws Exception {
+    Chart c = chart("{{ define \"self\" }}{{ include \"self\" . }}{{ end }}", "{{ include \"self\" . }}");
+    assertThatThrownBy(() -> new Renderer().render(c, RenderOptions.defaults()))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessageStartingWith("lim/templates/cm.yaml: ")
+        .hasMessageContaining("nested deeper than 100 calls (RenderLimits.maxDepth)");
+  }
+
+  @Test
+  void tplRenderingItselfStopsAtTheDepthLimitWhereHelmWouldOverflowItsStack() throws Exception {
+    Chart c = chart("", "{{ tpl .Values.loop . }}");
+    assertThatThrownBy(() -> new Renderer().render(c, RenderOptions.defaults()))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessageContaining("nested deeper than 100 calls (RenderLimits.maxDepth)");
+  }
+
+  @Test
+  void outputIsBounded() throws Exception {
+    Chart c = chart("", "{{ range until 100000 }}0123456789{{ end }}");
+    RenderOptions small = RenderOptions.defaults().withLimits(RenderLimits.defaults().withMaxOutputBytes(50_000));
+    assertThatThrownBy(() -> new Renderer().render(c, small))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessageContaining("rendered output exceeds 50000 characters (RenderLimits.maxOutputBytes)");
+  }
+
+  @Test
+  void timeIsBounded() throws Exception {
+    Chart c = chart("", "{{ range until 100000 }}{{ range until 100000 }}{{ end }}{{ end }}");
+    RenderOptions quick = RenderOptions.defaults().withLimits(RenderLimits.defaults().withTimeout(Duration.ofMillis(300)));
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> new Renderer().render(c, quick))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessageContaining("(RenderLimits.timeout)");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void oneRendererRendersAGoChartOnManyThreadsAlike() throws Exception {
+    Chart c = ChartLoader.load(Charts.DIR.resolve("go/webapp"));
+    Renderer renderer = new Renderer();
+    RenderOptions options = RenderOptions.defaults().withReleaseName("shop");
+    String expected = ManifestPrinter.print(renderer.render(c, options));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<String>> runs = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        runs.add(pool.submit(() -> ManifestPrinter.print(renderer.render(c, options))));
+      }
+      for (Future<String> run : runs) {
+        assertThat(run.get()).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
