@@ -69,6 +69,30 @@ class ReleaseRendererTest {
   }
 
   @Test
+  void aHelmChartInGoTemplatesSeesTheSameRevisionAndUpgrade() throws Exception {
+    Path chart = Files.createDirectories(tmp.resolve("helm/templates")).getParent();
+    Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: helm\nversion: 0.1.0\n");
+    Files.writeString(chart.resolve("templates/release.yaml"), """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: {{ .Release.Name }}-release
+        data:
+          revision: {{ .Release.Revision | quote }}
+          upgrade: {{ .Release.IsUpgrade | quote }}
+          install: {{ .Release.IsInstall | quote }}
+          greeting: {{ .Values.greeting }}
+        """);
+    ReleaseInput helm = ReleaseInput.of("prod", "web", ChartLoader.load(chart), Map.of("greeting", "hello"));
+    record(1, RevisionStatus.DEPLOYED);
+
+    DesiredState state = renderer.render(store, helm);
+
+    assertThat(data(state)).containsEntry("revision", "2").containsEntry("upgrade", "true").containsEntry("install", "false")
+        .containsEntry("greeting", "hello");
+  }
+
+  @Test
   void anExistingReleaseRendersAsOnePastItsNewestRevisionUpgrade() {
     record(3, RevisionStatus.SUPERSEDED);
     record(4, RevisionStatus.FAILED);
