@@ -1,6 +1,7 @@
 package dev.capstan.chart;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.capstan.chart.source.ChartException;
 import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chart.values.ValuesYaml;
 import dev.capstan.core.semver.RangeDialect;

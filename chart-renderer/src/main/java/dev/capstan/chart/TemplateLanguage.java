@@ -1,5 +1,6 @@
 package dev.capstan.chart;
 
+import dev.capstan.chart.source.ChartException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -3,6 +3,7 @@ package dev.capstan.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capstan.chart.source.ChartException;
 import dev.capstan.chart.source.ChartFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

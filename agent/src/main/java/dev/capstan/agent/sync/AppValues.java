@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.Source;
-import dev.capstan.chart.ChartException;
+import dev.capstan.chart.source.ChartException;
 import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chart.values.ValuesDocument;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.capstan.agent.sync;
 
-import dev.capstan.chart.ChartException;
+import dev.capstan.chart.source.ChartException;
 import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.git.read.FolderReader;
 import dev.capstan.git.read.FolderSnapshot;

@@ -1,6 +1,6 @@
 package dev.capstan.chart.create;
 
-import dev.capstan.chart.ChartException;
+import dev.capstan.chart.source.ChartException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.capstan.chart.render;
 
 import dev.capstan.chart.Chart;
-import dev.capstan.chart.ChartException;
 import dev.capstan.chart.gochart.GoParseCache;
+import dev.capstan.chart.source.ChartException;
 import dev.capstan.chart.template.ChartEngine;
 import dev.capstan.chart.template.FilesApi;
 import dev.capstan.chart.template.LimitExceededException;

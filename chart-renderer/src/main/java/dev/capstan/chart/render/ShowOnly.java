@@ -1,7 +1,7 @@
 package dev.capstan.chart.render;
 
 import dev.capstan.chart.Chart;
-import dev.capstan.chart.ChartException;
+import dev.capstan.chart.source.ChartException;
 import java.util.List;
 
 /**

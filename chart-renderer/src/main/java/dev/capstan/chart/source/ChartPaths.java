@@ -1,6 +1,5 @@
 package dev.capstan.chart.source;
 
-import dev.capstan.chart.ChartException;
 
 /** The one rule for what a chart-relative path may look like, shared by every {@link ChartFiles}. */
 final class ChartPaths {

@@ -1,6 +1,5 @@
 package dev.capstan.chart.source;
 
-import dev.capstan.chart.ChartException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

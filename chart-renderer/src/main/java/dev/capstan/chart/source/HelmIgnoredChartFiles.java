@@ -1,6 +1,5 @@
 package dev.capstan.chart.source;
 
-import dev.capstan.chart.ChartException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,5 @@
 package dev.capstan.chart.source;
 
-import dev.capstan.chart.ChartException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

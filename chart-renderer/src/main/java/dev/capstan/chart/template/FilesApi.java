@@ -1,6 +1,6 @@
 package dev.capstan.chart.template;
 
-import dev.capstan.chart.ChartException;
+import dev.capstan.chart.source.ChartException;
 import dev.capstan.chart.source.ChartFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;

@@ -3,7 +3,6 @@ package dev.capstan.chart.create;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.capstan.chart.ChartException;
 import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.lint.LintFinding;
 import dev.capstan.chart.lint.Linter;
@@ -11,6 +10,7 @@ import dev.capstan.chart.render.ManifestPrinter;
 import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.chart.render.RenderResult;
 import dev.capstan.chart.render.Renderer;
+import dev.capstan.chart.source.ChartException;
 import dev.capstan.chart.values.ValuesOptions;
 import dev.capstan.testsupport.Golden;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capstan.chart.Chart;
-import dev.capstan.chart.ChartException;
 import dev.capstan.chart.ChartLoader;
+import dev.capstan.chart.source.ChartException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.capstan.chart.render;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.capstan.chart.ChartException;
 import dev.capstan.chart.ChartLoader;
+import dev.capstan.chart.source.ChartException;
 import dev.capstan.chart.template.TemplateException;
 import dev.capstan.chart.values.ValuesException;
 import dev.capstan.chart.values.ValuesOptions;

@@ -3,8 +3,8 @@ package dev.capstan.chart.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.capstan.chart.ChartException;
 import dev.capstan.chart.ChartLoader;
+import dev.capstan.chart.source.ChartException;
 import dev.capstan.chart.template.LimitExceededException;
 import dev.capstan.chart.template.TemplateException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.capstan.chart;
+package dev.capstan.chart.source;
 
 import dev.capstan.core.CapstanException;
 
