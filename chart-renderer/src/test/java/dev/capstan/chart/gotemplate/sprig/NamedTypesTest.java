@@ -49,11 +49,11 @@ class NamedTypesTest {
     Map<String, Object> m = (Map<String, Object>) call("fromToml",
         "ld = 1979-05-27\nldt = 1979-05-27T07:32:00\nlt = 07:32:00.5\n");
     assertThat(call("typeOf", m.get("ld"))).isEqualTo("time.Time");
-    assertThat(call("toString", m.get("ld")))
+    assertThat((String) call("toString", m.get("ld")))
         .matches("1979-05-27 00:00:00 [+-]\\d{4} date-local");
-    assertThat(call("toString", m.get("ldt")))
+    assertThat((String) call("toString", m.get("ldt")))
         .matches("1979-05-27 07:32:00 [+-]\\d{4} datetime-local");
-    assertThat(call("toString", m.get("lt"))).matches("0000-01-01 07:32:00.5 [+-]\\d{4} time-local");
+    assertThat((String) call("toString", m.get("lt"))).matches("0000-01-01 07:32:00.5 [+-]\\d{4} time-local");
   }
 
   @Test
