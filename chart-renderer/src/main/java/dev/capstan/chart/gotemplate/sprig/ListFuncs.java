@@ -198,7 +198,7 @@ final class ListFuncs {
     if (list instanceof byte[] bytes) {
       return java.util.Arrays.copyOfRange(bytes, start, end);
     }
-    return new ArrayList<>(l.subList(start, end));
+    return Typed.like(list, new ArrayList<>(l.subList(start, end)));
   }
 
   private static Object concat(List<Object> lists) {

@@ -27,6 +27,11 @@ final class Typed {
     return new NamedList("[][]interface {}", values);
   }
 
+  /** A sub-slice keeps its slice's Go type, as reflect.Value.Slice does. */
+  static List<Object> like(Object original, List<Object> values) {
+    return original instanceof NamedList n ? new NamedList(n.type, values) : values;
+  }
+
   static Map<String, Object> stringMap(Map<String, Object> values) {
     return new NamedMap("map[string]string", values);
   }
