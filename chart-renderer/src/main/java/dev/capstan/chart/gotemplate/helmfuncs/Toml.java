@@ -35,6 +35,11 @@ final class Toml {
   }
 
   static String encode(Object v) {
+    if (v == null) {
+      // BurntSushi reflects on the nil interface and panics; the template reports it.
+      throw new dev.capstan.chart.gotemplate.GoFuncException(
+          "reflect: call of reflect.Value.Type on zero Value");
+    }
     Toml t = new Toml();
     try {
       t.encode(new ArrayList<>(), v, 0);

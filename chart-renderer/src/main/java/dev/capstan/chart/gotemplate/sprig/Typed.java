@@ -27,6 +27,34 @@ final class Typed {
     return new NamedList("[][]interface {}", values);
   }
 
+  /**
+   * A nil slice of a Go type: empty when ranged, printed or measured, but {@code null} in JSON
+   * and YAML, as Go's encoders write a nil slice.
+   */
+  static List<Object> nil(String type) {
+    return new NilList(type);
+  }
+
+  private static final class NilList extends ArrayList<Object> implements GoNamed,
+      GoJson.Marshaler {
+    private final String type;
+
+    NilList(String type) {
+      super(0);
+      this.type = type;
+    }
+
+    @Override
+    public String goTypeName() {
+      return type;
+    }
+
+    @Override
+    public Object jsonValue() {
+      return isEmpty() ? null : new ArrayList<>(this);
+    }
+  }
+
   /** A sub-slice keeps its slice's Go type, as reflect.Value.Slice does. */
   static List<Object> like(Object original, List<Object> values) {
     return original instanceof NamedList n ? new NamedList(n.type, values) : values;
