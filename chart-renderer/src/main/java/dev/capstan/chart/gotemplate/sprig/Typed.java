@@ -60,6 +60,15 @@ final class Typed {
     return original instanceof NamedList n ? new NamedList(n.type, values) : values;
   }
 
+  /** A list or map of the same Go type as {@code original} (copystructure keeps the type). */
+  static List<Object> sameType(Object original, List<Object> values) {
+    return original instanceof GoNamed n ? new NamedList(n.goTypeName(), values) : values;
+  }
+
+  static Map<String, Object> sameType(Object original, Map<String, Object> values) {
+    return original instanceof GoNamed n ? new NamedMap(n.goTypeName(), values) : values;
+  }
+
   static Map<String, Object> stringMap(Map<String, Object> values) {
     return new NamedMap("map[string]string", values);
   }
