@@ -15,3 +15,5 @@ for f in cases/*.txt; do
   "$bin" -cases "$f" -out "$out/$(basename "$f" .txt).golden"
 done
 "$bin" -templates e2e/templates.txt -out "$out/templates.golden"
+"$bin" -fuzztemplates 800 -seed 7 -out e2e/fuzz.txt
+"$bin" -templates e2e/fuzz.txt -out "$out/templates-fuzz.golden"

@@ -33,10 +33,15 @@ func main() {
 	cases := flag.String("cases", "", "case file to evaluate")
 	fuzz := flag.Int("fuzz", 0, "write this many random cases to -out (then evaluate them with -cases)")
 	seed := flag.Int64("seed", 1, "seed of -fuzz")
+	fuzzTpl := flag.Int("fuzztemplates", 0, "write this many random templates to -out (then render them with -templates)")
 	templates := flag.String("templates", "", "end-to-end case file: one JSON [template, values] per line")
 	out := flag.String("out", "", "golden file to write")
 	flag.Parse()
 	funcs := helmFuncMap()
+	if *fuzzTpl > 0 {
+		check(os.WriteFile(*out, []byte(fuzzTemplates(funcs, *seed, *fuzzTpl)), 0o644))
+		return
+	}
 	if *fuzz > 0 {
 		check(os.WriteFile(*out, []byte(fuzzCases(*seed, *fuzz)), 0o644))
 		return

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
 import dev.capstan.chart.gotemplate.GoFmt;
 import dev.capstan.chart.gotemplate.sprig.GoJson;
+import dev.capstan.chart.gotemplate.sprig.GoTimes;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,7 +17,7 @@ import java.util.Map;
  * Helm's toToml and fromToml (BurntSushi/toml v1.4.0). The encoder is a port of BurntSushi's:
  * keys sorted, plain values before tables, {@code [a.b]} and {@code [[a]]} headers indented two
  * spaces per level, floats always with a decimal point. Parsing is Jackson's; as in Go, integers
- * are int64 and floats float64; dates and times stay text (Go makes them time.Time).
+ * are int64, floats float64, and dates and times time.Time as BurntSushi makes them.
  */
 final class Toml {
   private static final TomlMapper MAPPER = TomlMapper.builder()
@@ -34,6 +35,11 @@ final class Toml {
   }
 
   static String encode(Object v) {
+    if (v == null) {
+      // BurntSushi reflects on the nil interface and panics; the template reports it.
+      throw new dev.capstan.chart.gotemplate.GoFuncException(
+          "reflect: call of reflect.Value.Type on zero Value");
+    }
     Toml t = new Toml();
     try {
       t.encode(new ArrayList<>(), v, 0);
@@ -310,7 +316,17 @@ final class Toml {
       }
       return out;
     } else if (n.isPojo()) {
-      return String.valueOf(((com.fasterxml.jackson.databind.node.POJONode) n).getPojo());
+      Object pojo = ((com.fasterxml.jackson.databind.node.POJONode) n).getPojo();
+      if (pojo instanceof java.time.OffsetDateTime t) {
+        return GoTimes.of(t);
+      } else if (pojo instanceof java.time.LocalDateTime t) {
+        return GoTimes.of(t);
+      } else if (pojo instanceof java.time.LocalDate date) {
+        return GoTimes.of(date);
+      } else if (pojo instanceof java.time.LocalTime t) {
+        return GoTimes.of(t);
+      }
+      return String.valueOf(pojo);
     }
     return null;
   }

@@ -29,6 +29,8 @@ final class YamlErrors {
     } else if (problem.startsWith("expected <block end>")) {
       message = context.contains("mapping") ? "did not find expected key"
           : "did not find expected '-' indicator";
+    } else if (problem.startsWith("expected chomping or indentation indicators")) {
+      message = "did not find expected comment or line break";
     } else if (problem.startsWith("could not find expected ':'")) {
       message = "could not find expected ':'";
     } else if (problem.contains("that cannot start any token")) {

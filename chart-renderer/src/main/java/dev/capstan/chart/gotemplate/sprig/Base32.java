@@ -25,34 +25,59 @@ final class Base32 {
     return b.toString();
   }
 
-  /** Decoded text, or Go's error text {@code illegal base32 data at input byte N}. */
+  /** Decoded text, or Go's error text: a port of encoding/base32's decode loop. */
   static String decode(String s) {
-    String t = s.replace("\r", "").replace("\n", "");
-    if (t.length() % 8 != 0) {
-      return "illegal base32 data at input byte " + (t.length() / 8 * 8);
-    }
+    byte[] src = s.replace("\r", "").replace("\n", "").getBytes(StandardCharsets.UTF_8);
+    int olen = src.length;
+    int at = 0;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (int i = 0; i < t.length(); i += 8) {
-      String block = t.substring(i, i + 8);
-      int pad = block.indexOf('=');
-      int chars = pad < 0 ? 8 : pad;
-      if (pad >= 0 && (!block.substring(pad).matches("=+") || i + 8 != t.length()
-          || chars == 1 || chars == 3 || chars == 6)) {
-        return "illegal base32 data at input byte " + (i + pad);
+    boolean end = false;
+    while (at < olen && !end) {
+      int[] dbuf = new int[8];
+      int dlen = 8;
+      for (int j = 0; j < 8; ) {
+        int remaining = olen - at;
+        if (remaining == 0) {
+          return error(olen - remaining - j);
+        }
+        int in = src[at++] & 0xff;
+        remaining = olen - at;
+        if (in == '=' && j >= 2 && remaining < 8) {
+          if (remaining + j < 8 - 1) {
+            return error(olen);
+          }
+          for (int k = 0; k < 8 - 1 - j; k++) {
+            if (remaining > k && src[at + k] != '=') {
+              return error(olen - remaining + k - 1);
+            }
+          }
+          dlen = j;
+          end = true;
+          if (dlen == 1 || dlen == 3 || dlen == 6) {
+            return error(olen - remaining - 1);
+          }
+          break;
+        }
+        int v = in < 128 ? ALPHABET.indexOf(in) : -1;
+        if (v < 0) {
+          return error(olen - remaining - 1);
+        }
+        dbuf[j] = v;
+        j++;
       }
       long buf = 0;
       for (int j = 0; j < 8; j++) {
-        int v = j < chars ? ALPHABET.indexOf(block.charAt(j)) : 0;
-        if (v < 0) {
-          return "illegal base32 data at input byte " + (i + j);
-        }
-        buf = buf << 5 | v;
+        buf = buf << 5 | dbuf[j];
       }
-      int bytes = chars * 5 / 8;
+      int bytes = dlen * 5 / 8;
       for (int j = 0; j < bytes; j++) {
         out.write((int) (buf >>> (32 - 8 * j)) & 0xff);
       }
     }
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String error(int at) {
+    return "illegal base32 data at input byte " + at;
   }
 }

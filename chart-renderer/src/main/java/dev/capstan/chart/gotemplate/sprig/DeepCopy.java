@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** mitchellh/copystructure as Sprig's deepCopy uses it: new maps and slices all the way down. */
+/**
+ * mitchellh/copystructure as Sprig's deepCopy uses it: new maps and slices all the way down, each
+ * of the Go type of its original (a copy of .Values is a chartutil.Values, without its methods).
+ */
 final class DeepCopy {
   private DeepCopy() {}
 
@@ -26,13 +29,13 @@ final class DeepCopy {
       for (Map.Entry<?, ?> e : m.entrySet()) {
         out.put((String) e.getKey(), copy(e.getValue(), depth + 1, walk));
       }
-      return out;
+      return Typed.sameType(v, out);
     } else if (v instanceof List<?> l) {
       List<Object> out = new ArrayList<>(l.size());
       for (Object e : l) {
         out.add(copy(e, depth + 1, walk));
       }
-      return out;
+      return Typed.sameType(v, out);
     } else if (v instanceof byte[] b) {
       return b.clone();
     }

@@ -67,7 +67,9 @@ public final class GoJson {
     if (b.length() > Limits.MAX_STRING) {
       Limits.checkString("json", b.length());
     }
-    if (v == null) {
+    if (v instanceof Marshaler m) {
+      write(b, m.jsonValue(), html, indent, depth + 1);
+    } else if (v == null) {
       b.append("null");
     } else if (v instanceof String s) {
       quote(b, s, html);
@@ -111,8 +113,6 @@ public final class GoJson {
       }
       newline(b, indent, depth);
       b.append('}');
-    } else if (v instanceof Marshaler m) {
-      write(b, m.jsonValue(), html, indent, depth + 1);
     } else if (v instanceof GoStruct s) {
       throw new MarshalException("json: unsupported type: " + s.goTypeName());
     } else {

@@ -112,19 +112,20 @@ final class GoRegexp {
     return m.find() ? m.group() : "";
   }
 
+  /** Go returns a nil slice when nothing matches. */
   List<Object> findAll(String s, int n) {
     List<Object> out = new ArrayList<>();
     for (int[] m : all(s, n)) {
       out.add(s.substring(m[0], m[1]));
     }
-    return Typed.strings(out);
+    return out.isEmpty() ? Typed.nil("[]string") : Typed.strings(out);
   }
 
   /** Go's Regexp.Split. */
   List<Object> split(String s, int n) {
     List<Object> out = new ArrayList<>();
     if (n == 0) {
-      return Typed.strings(out);
+      return Typed.nil("[]string");
     }
     if (!expr.isEmpty() && s.isEmpty()) {
       out.add("");

@@ -122,7 +122,7 @@ final class ListFuncs {
   private static List<Object> part(Object list, String what, int dropFront, int dropBack) {
     List<Object> l = elements(list, "Cannot find " + what + " on type ");
     if (l.isEmpty()) {
-      return new ArrayList<>();
+      return Typed.nil("[]interface {}");
     }
     return new ArrayList<>(l.subList(dropFront, l.size() - dropBack));
   }
@@ -198,7 +198,7 @@ final class ListFuncs {
     if (list instanceof byte[] bytes) {
       return java.util.Arrays.copyOfRange(bytes, start, end);
     }
-    return new ArrayList<>(l.subList(start, end));
+    return Typed.like(list, new ArrayList<>(l.subList(start, end)));
   }
 
   private static Object concat(List<Object> lists) {
@@ -215,6 +215,6 @@ final class ListFuncs {
       Limits.checkList("concat", (long) out.size() + l.size());
       out.addAll(l);
     }
-    return out == null ? new ArrayList<>() : out;
+    return out == null ? Typed.nil("[]interface {}") : out;
   }
 }

@@ -27,6 +27,48 @@ final class Typed {
     return new NamedList("[][]interface {}", values);
   }
 
+  /**
+   * A nil slice of a Go type: empty when ranged, printed or measured, but {@code null} in JSON
+   * and YAML, as Go's encoders write a nil slice.
+   */
+  static List<Object> nil(String type) {
+    return new NilList(type);
+  }
+
+  private static final class NilList extends ArrayList<Object> implements GoNamed,
+      GoJson.Marshaler {
+    private final String type;
+
+    NilList(String type) {
+      super(0);
+      this.type = type;
+    }
+
+    @Override
+    public String goTypeName() {
+      return type;
+    }
+
+    @Override
+    public Object jsonValue() {
+      return isEmpty() ? null : new ArrayList<>(this);
+    }
+  }
+
+  /** A sub-slice keeps its slice's Go type, as reflect.Value.Slice does. */
+  static List<Object> like(Object original, List<Object> values) {
+    return original instanceof NamedList n ? new NamedList(n.type, values) : values;
+  }
+
+  /** A list or map of the same Go type as {@code original} (copystructure keeps the type). */
+  static List<Object> sameType(Object original, List<Object> values) {
+    return original instanceof GoNamed n ? new NamedList(n.goTypeName(), values) : values;
+  }
+
+  static Map<String, Object> sameType(Object original, Map<String, Object> values) {
+    return original instanceof GoNamed n ? new NamedMap(n.goTypeName(), values) : values;
+  }
+
   static Map<String, Object> stringMap(Map<String, Object> values) {
     return new NamedMap("map[string]string", values);
   }

@@ -44,6 +44,19 @@ class NamedTypesTest {
   }
 
   @Test
+  void tomlLocalDatesAreTimesInTheMachineOffsetAsInGo() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = (Map<String, Object>) call("fromToml",
+        "ld = 1979-05-27\nldt = 1979-05-27T07:32:00\nlt = 07:32:00.5\n");
+    assertThat(call("typeOf", m.get("ld"))).isEqualTo("time.Time");
+    assertThat((String) call("toString", m.get("ld")))
+        .matches("1979-05-27 00:00:00 [+-]\\d{4} date-local");
+    assertThat((String) call("toString", m.get("ldt")))
+        .matches("1979-05-27 07:32:00 [+-]\\d{4} datetime-local");
+    assertThat((String) call("toString", m.get("lt"))).matches("0000-01-01 07:32:00.5 [+-]\\d{4} time-local");
+  }
+
+  @Test
   void kindBasedFunctionsAcceptNamedMaps() {
     Values values = new Values(Map.of("a", 1.0));
     assertThat(call("typeOf", values)).isEqualTo("chartutil.Values");

@@ -19,25 +19,34 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Helm's function map through the Java Go-template engine, end to end: each case of
- * templates.golden is a template and its values, rendered by real Go text/template with the real
+ * templates.golden (written by hand) and templates-fuzz.golden (random calls of every
+ * deterministic function, arguments of their parameter types) is a template and its values, rendered by real Go text/template with the real
  * Sprig and Helm's functions (tools/gotemplate-oracle/funcs), output or error compared verbatim.
  */
 class TemplatesGoldenTest {
-  record Case(int line, String template, Object values, String output, String error) {
+  record Case(String file, int line, String template, Object values, String output,
+      String error) {
     @Override
     public String toString() {
-      return "templates.golden:" + line + ": " + template;
+      return file + ":" + line + ": " + template;
     }
   }
 
   static Stream<Case> cases() throws IOException {
+    List<Case> out = new ArrayList<>();
+    for (String file : List.of("templates.golden", "templates-fuzz.golden")) {
+      read(file, out);
+    }
+    return out.stream();
+  }
+
+  private static void read(String file, List<Case> out) throws IOException {
     String text;
     try (InputStream in = TemplatesGoldenTest.class.getResourceAsStream(
-        "/gotemplate/funcs/templates.golden")) {
+        "/gotemplate/funcs/" + file)) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     String[] lines = text.split("\n", -1);
-    List<Case> out = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
       String t = lines[i].trim();
       if (!t.startsWith("[")) {
@@ -46,10 +55,9 @@ class TemplatesGoldenTest {
       JsonNode c = GoldenCases.JSON.readTree(t);
       String result = GoldenCases.JSON.readTree(lines[i + 1].substring(3)).textValue();
       boolean ok = lines[i + 1].startsWith("=> ");
-      out.add(new Case(i + 1, c.get(0).textValue(), GoldenCases.decode(c.get(1)),
+      out.add(new Case(file, i + 1, c.get(0).textValue(), GoldenCases.decode(c.get(1)),
           ok ? result : null, ok ? null : result));
     }
-    return out.stream();
   }
 
   @ParameterizedTest(name = "{0}")
