@@ -115,7 +115,7 @@ public final class ApplicationValidator {
   }
 
   private static void duration(String field, String value, List<Violation> out) {
-    check(field, () -> GoDuration.parse(value), out);
+    check(field, () -> SpecDuration.parse(value), out);
   }
 
   private static void check(String field, Runnable parse, List<Violation> out) {

@@ -49,12 +49,12 @@ public record SyncPolicy(
 
   /** {@code interval} as a duration; throws {@link IllegalArgumentException} when it does not parse. */
   public Duration pollInterval() {
-    return GoDuration.parse(intervalOrDefault());
+    return SpecDuration.parse(intervalOrDefault());
   }
 
   /** {@code timeout} as a duration; throws {@link IllegalArgumentException} when it does not parse. */
   public Duration syncTimeout() {
-    return GoDuration.parse(timeoutOrDefault());
+    return SpecDuration.parse(timeoutOrDefault());
   }
 
   /** How many revisions the release history keeps. */
@@ -90,7 +90,7 @@ public record SyncPolicy(
 
     /** The first back-off as a duration; throws {@link IllegalArgumentException} when it does not parse. */
     public Duration firstBackoff() {
-      return GoDuration.parse(backoffOrDefault());
+      return SpecDuration.parse(backoffOrDefault());
     }
   }
 }

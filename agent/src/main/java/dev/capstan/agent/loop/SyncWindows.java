@@ -1,7 +1,7 @@
 package dev.capstan.agent.loop;
 
 import dev.capstan.agent.application.CronSchedule;
-import dev.capstan.agent.application.GoDuration;
+import dev.capstan.agent.application.SpecDuration;
 import dev.capstan.agent.application.SyncWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public final class SyncWindows {
   static boolean isOpen(SyncWindow window, Instant now) {
     ZoneId zone = ZoneId.of(window.timeZone() == null ? "UTC" : window.timeZone());
     CronExpression cron = CronSchedule.parse(window.schedule(), zone);
-    Duration length = GoDuration.parse(window.duration());
+    Duration length = SpecDuration.parse(window.duration());
     Date start = Date.from(now.minus(length));
     Date fired = cron.getNextValidTimeAfter(start);
     return fired != null && !fired.toInstant().isAfter(now);

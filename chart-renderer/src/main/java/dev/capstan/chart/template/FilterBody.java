@@ -6,10 +6,10 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.util.List;
 import java.util.Map;
 
-/** A filter written as a lambda over its input and {@link Call}. */
+/** A filter written as a lambda over its input and {@link FilterCall}. */
 @FunctionalInterface
 interface FilterBody {
-  Object apply(Object input, Call call);
+  Object apply(Object input, FilterCall call);
 
   static Filter of(List<String> argumentNames, FilterBody body) {
     return new Filter() {
@@ -20,7 +20,7 @@ interface FilterBody {
 
       @Override
       public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-        return body.apply(input, new Call(args, self, context, line));
+        return body.apply(input, new FilterCall(args, self, context, line));
       }
     };
   }

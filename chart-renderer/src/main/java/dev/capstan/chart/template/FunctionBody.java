@@ -6,10 +6,10 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.util.List;
 import java.util.Map;
 
-/** A function written as a lambda over {@link Call}. */
+/** A function written as a lambda over {@link FilterCall}. */
 @FunctionalInterface
 interface FunctionBody {
-  Object apply(Call call);
+  Object apply(FilterCall call);
 
   static Function of(List<String> argumentNames, FunctionBody body) {
     return new Function() {
@@ -20,7 +20,7 @@ interface FunctionBody {
 
       @Override
       public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-        return body.apply(new Call(args, self, context, line));
+        return body.apply(new FilterCall(args, self, context, line));
       }
     };
   }

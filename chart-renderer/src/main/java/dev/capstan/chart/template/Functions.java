@@ -29,7 +29,7 @@ final class Functions {
     functions.put("semverCompare", FunctionBody.of(List.of("constraint", "version"), Functions::semverCompare));
   }
 
-  private static Object tpl(Call call) {
+  private static Object tpl(FilterCall call) {
     RenderScope scope = call.scope();
     RenderBudget budget = scope.budget();
     budget.enter("tpl", call.path(), call.line());
@@ -41,7 +41,7 @@ final class Functions {
   }
 
   /** Sprig's {@code semverCompare}: whether a version (e.g. the cluster's) satisfies a range. */
-  private static Object semverCompare(Call call) {
+  private static Object semverCompare(FilterCall call) {
     SemVerRange constraint = SemVerRange.tryParse(call.string("constraint"), RangeDialect.HELM)
         .orElseThrow(() -> call.error("semverCompare: \"" + call.string("constraint") + "\" is not a version range"));
     SemVer version = SemVer.parseLoose(call.string("version"))
@@ -49,7 +49,7 @@ final class Functions {
     return constraint.matches(version);
   }
 
-  private static Object range(Call call) {
+  private static Object range(FilterCall call) {
     long start = call.integer("start");
     long end = call.integer("end");
     long step = call.arg("step") == null ? 1 : call.integer("step");

@@ -34,7 +34,7 @@ final class SerializationFilters {
     filters.put("fromJson", FilterBody.of(List.of(), (in, call) -> read(in, call, false)));
   }
 
-  private static String toYaml(Object in, Call call) {
+  private static String toYaml(Object in, FilterCall call) {
     try {
       String yaml = Mappers.YAML.writeValueAsString(in);
       return yaml.endsWith("\n") ? yaml.substring(0, yaml.length() - 1) : yaml;
@@ -43,7 +43,7 @@ final class SerializationFilters {
     }
   }
 
-  private static String write(Object in, Call call, ObjectWriter writer) {
+  private static String write(Object in, FilterCall call, ObjectWriter writer) {
     try {
       return writer.writeValueAsString(in);
     } catch (JsonProcessingException e) {
@@ -51,7 +51,7 @@ final class SerializationFilters {
     }
   }
 
-  private static Object read(Object in, Call call, boolean yaml) {
+  private static Object read(Object in, FilterCall call, boolean yaml) {
     String text = Text.str(in);
     try {
       Object parsed = yaml ? Mappers.readYaml(text) : (text.isBlank() ? null : Mappers.JSON.readValue(text, Object.class));

@@ -45,7 +45,7 @@ final class TextFilters {
   }
 
   /** The indent, checked with what it would cost: n spaces on every line of {@code text}, before any is made. */
-  private static int spaces(Call call, String text) {
+  private static int spaces(FilterCall call, String text) {
     int n = call.integer("n");
     if (n < 0) {
       throw call.error("indent must not be negative, got " + n);
@@ -67,7 +67,7 @@ final class TextFilters {
     return s.length() + n > 0 ? s.substring(s.length() + n) : s;
   }
 
-  private static Object b64dec(Object in, Call call) {
+  private static Object b64dec(Object in, FilterCall call) {
     try {
       return new String(Base64.getDecoder().decode(Text.str(in).strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

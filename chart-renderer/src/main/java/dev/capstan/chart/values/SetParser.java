@@ -321,7 +321,7 @@ final class SetParser {
       if (r == EOF || r == ',') {
         return true;
       }
-      if (!GoText.isSpace(r)) {
+      if (!GoUnicode.isSpace(r)) {
         pos--;
         return false;
       }

@@ -1,8 +1,8 @@
 package dev.capstan.chart.values;
 
 /** Character classes as Go's {@code unicode} package draws them, where Java's differ. */
-final class GoText {
-  private GoText() {}
+final class GoUnicode {
+  private GoUnicode() {}
 
   /** Go's {@code unicode.IsSpace}: Java's {@code isWhitespace} leaves out no-break spaces. */
   static boolean isSpace(int cp) {

@@ -8,21 +8,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class GoDurationTest {
+class SpecDurationTest {
   @Test
   void parsesGoNotation() {
-    assertThat(GoDuration.parse("90s")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(GoDuration.parse("3m")).isEqualTo(Duration.ofMinutes(3));
-    assertThat(GoDuration.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(GoDuration.parse("1.5h")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(GoDuration.parse("250ms")).isEqualTo(Duration.ofMillis(250));
-    assertThat(GoDuration.parse("0")).isEqualTo(Duration.ZERO);
+    assertThat(SpecDuration.parse("90s")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(SpecDuration.parse("3m")).isEqualTo(Duration.ofMinutes(3));
+    assertThat(SpecDuration.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
+    assertThat(SpecDuration.parse("1.5h")).isEqualTo(Duration.ofMinutes(90));
+    assertThat(SpecDuration.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+    assertThat(SpecDuration.parse("0")).isEqualTo(Duration.ZERO);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "3", "3 m", "-1s", "1d", "m", "1h x"})
   void refusesWhatGoRefusesOrWeDoNotAllow(String text) {
-    assertThatThrownBy(() -> GoDuration.parse(text))
+    assertThatThrownBy(() -> SpecDuration.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("invalid duration \"" + text + "\"");
   }

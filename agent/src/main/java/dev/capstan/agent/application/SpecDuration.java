@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
  * Durations as Flux and Argo CD users write them ({@code 90s}, {@code 3m}, {@code 1h30m}, {@code 500ms}):
  * Go's {@code time.ParseDuration} notation, restricted to non-negative values.
  */
-public final class GoDuration {
+public final class SpecDuration {
   private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:\\.\\d+)?(?:ns|us|µs|ms|s|m|h))+|0");
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
-  private GoDuration() {}
+  private SpecDuration() {}
 
   /** Parses {@code text}; throws {@link IllegalArgumentException} saying what is expected. */
   public static Duration parse(String text) {

@@ -5,7 +5,7 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.util.Map;
 
 /** One invocation of a filter or function: its arguments and the place it was written. */
-record Call(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+record FilterCall(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
   String path() {
     return self.getName();
   }
