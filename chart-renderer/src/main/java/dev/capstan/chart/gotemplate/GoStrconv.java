@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * literals and base-prefixed integer parsing with Go's underscore rules. Failures throw
  * {@link SyntaxError} carrying Go's wording ({@code invalid syntax}).
  */
-final class GoStrconv {
+public final class GoStrconv {
   private GoStrconv() {}
 
   /** A literal Go cannot read; {@code getMessage()} is Go's error text. */
@@ -149,7 +149,7 @@ final class GoStrconv {
   }
 
   /** Go's {@code underscoreOK}: underscores only between digits or after a base prefix. */
-  static boolean underscoreOk(String s) {
+  public static boolean underscoreOk(String s) {
     char saw = '^';
     int i = 0;
     if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {

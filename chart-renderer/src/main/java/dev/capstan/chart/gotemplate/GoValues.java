@@ -148,4 +148,28 @@ public final class GoValues {
     }
     return a.length() - b.length();
   }
+
+  /** Go's {@code len} of a string: its length in UTF-8 bytes. */
+  public static int utf8Length(CharSequence s) {
+    return utf8Length(s, 0, s.length());
+  }
+
+  /** The UTF-8 length of {@code s} from {@code from} (inclusive) to {@code to} (exclusive). */
+  public static int utf8Length(CharSequence s, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
 }

@@ -123,7 +123,7 @@ final class Indexing {
           : "reflect: call of reflect.Value.Type on zero Value");
     }
     if (item instanceof String s) {
-      return utf8Length(s);
+      return GoValues.utf8Length(s);
     }
     if (item instanceof List<?> l) {
       return l.size();
@@ -137,14 +137,4 @@ final class Indexing {
     throw new GoFuncException("len of type " + GoValues.typeName(item));
   }
 
-  static int utf8Length(String s) {
-    int n = s.length();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 0x80) {
-        n += c < 0x800 ? 1 : Character.isSurrogate(c) ? 1 : 2;
-      }
-    }
-    return n;
-  }
 }

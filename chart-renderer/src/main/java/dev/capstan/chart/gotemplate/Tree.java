@@ -39,25 +39,8 @@ record Tree(String name, String parseName, String text, Node.ListNode root) {
         line++;
       }
     }
-    int col = utf8Length(text, lineStart, pos);
+    int col = GoValues.utf8Length(text, lineStart, pos);
     return parseName + ":" + line + ":" + col;
   }
 
-  private static int utf8Length(String s, int from, int to) {
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n++;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c)) {
-        n += 4;
-        i++;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
-  }
 }

@@ -2,6 +2,7 @@ package dev.capstan.chart.gotemplate.sprig;
 
 import static dev.capstan.chart.gotemplate.GoType.STRING;
 
+import dev.capstan.chart.gotemplate.GoValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,10 +79,10 @@ final class EncodingFuncs {
         continue;
       }
       if (seen == index) {
-        return GoText.byteLength(original.substring(0, i));
+        return GoValues.utf8Length(original.substring(0, i));
       }
       seen++;
     }
-    return GoText.byteLength(original);
+    return GoValues.utf8Length(original);
   }
 }

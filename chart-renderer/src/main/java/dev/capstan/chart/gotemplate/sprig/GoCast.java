@@ -1,5 +1,6 @@
 package dev.capstan.chart.gotemplate.sprig;
 
+import dev.capstan.chart.gotemplate.GoStrconv;
 import java.util.regex.Pattern;
 
 /**
@@ -113,7 +114,7 @@ final class GoCast {
         body = body.substring(1);
       }
     }
-    if (s.indexOf('_') >= 0 && !underscoreOk(s)) {
+    if (s.indexOf('_') >= 0 && !GoStrconv.underscoreOk(s)) {
       return null;
     }
     String digits = body.replace("_", "");
@@ -131,41 +132,6 @@ final class GoCast {
     }
   }
 
-  /** strconv's underscoreOK: underscores only between digits (or after a base prefix). */
-  static boolean underscoreOk(String s) {
-    char saw = '^';
-    int i = 0;
-    if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
-      s = s.substring(1);
-    }
-    boolean hex = false;
-    if (s.length() >= 2 && s.charAt(0) == '0'
-        && "box".indexOf(Character.toLowerCase(s.charAt(1))) >= 0) {
-      i = 2;
-      saw = '0';
-      hex = Character.toLowerCase(s.charAt(1)) == 'x';
-    }
-    for (; i < s.length(); i++) {
-      char c = s.charAt(i);
-      char l = Character.toLowerCase(c);
-      if (c >= '0' && c <= '9' || hex && l >= 'a' && l <= 'f') {
-        saw = '0';
-        continue;
-      }
-      if (c == '_') {
-        if (saw != '0') {
-          return false;
-        }
-        saw = '_';
-        continue;
-      }
-      if (saw == '_') {
-        return false;
-      }
-      saw = '!';
-    }
-    return saw != '_';
-  }
 
   /** Go's {@code strconv.ParseFloat(s, 64)} for the forms templates meet; {@code null} on error. */
   static Double parseFloat(String s) {
@@ -177,7 +143,7 @@ final class GoCast {
       return Double.NaN;
     }
     if (s.indexOf('_') >= 0) {
-      if (!underscoreOk(s)) {
+      if (!GoStrconv.underscoreOk(s)) {
         return null;
       }
       s = s.replace("_", "");

@@ -54,24 +54,6 @@ final class GoText {
     return s.indexOf('\ufffd') >= 0 ? null : s;
   }
 
-  /** Length in bytes, as Go's {@code len(s)}. */
-  static int byteLength(String s) {
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n++;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c)) {
-        n += 4;
-        i++;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
-  }
 
   /** Go's {@code unicode.IsSpace}. */
   static boolean isSpace(int r) {
