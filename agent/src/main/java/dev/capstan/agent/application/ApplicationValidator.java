@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class ApplicationValidator {
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  /** A Kubernetes object name (DNS-1123 subdomain): no separators, no {@code ..}, nothing a path could escape with. */
+  private static final Pattern OBJECT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   private final AgentPolicy policy;
 
@@ -54,6 +56,11 @@ public final class ApplicationValidator {
     if (source.repoURL() == null || source.repoURL().isBlank()) {
       out.add(new Violation("spec.source.repoURL", "is required"));
     }
+    String secretRef = source.secretRef();
+    if (secretRef != null && !secretRef.isBlank() && !isObjectName(secretRef)) {
+      out.add(new Violation("spec.source.secretRef",
+          "must name a Secret (lower-case letters, digits, '-' and '.', at most 253), got \"" + secretRef + "\""));
+    }
     String path = source.path();
     if (path != null && (path.startsWith("/") || List.of(path.split("/")).contains(".."))) {
       out.add(new Violation("spec.source.path", "must be a relative folder inside the repository, got \"" + path + "\""));
@@ -64,6 +71,11 @@ public final class ApplicationValidator {
         out.add(new Violation("spec.source.valuesFiles[" + i + "]", "must be a file inside the chart folder, got \"" + file + "\""));
       }
     }
+  }
+
+  /** Whether {@code name} is a valid Kubernetes object name, so it can name a Secret or a folder safely. */
+  public static boolean isObjectName(String name) {
+    return name.length() <= 253 && OBJECT_NAME.matcher(name).matches();
   }
 
   private void checkDestination(Destination destination, List<Violation> out) {

@@ -1,6 +1,8 @@
 package dev.capstan.agent.sync;
 
 import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationException;
+import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.application.Source;
 import dev.capstan.git.auth.CredentialsRef;
 import dev.capstan.git.source.GitSource;
@@ -22,6 +24,10 @@ final class SourceOf {
     String ref = source.ref() == null || source.ref().isBlank() ? DEFAULT_REF : source.ref();
     GitSource git = GitSource.of(source.repoURL(), ref).withPath(source.path() == null ? "" : source.path());
     if (source.secretRef() != null && !source.secretRef().isBlank()) {
+      // The validator refuses such names first; this is the last line before a path is built from one.
+      if (!ApplicationValidator.isObjectName(source.secretRef())) {
+        throw new ApplicationException("spec.source.secretRef", "must name a Secret, got \"" + source.secretRef() + "\"");
+      }
       git = git.withCredentials(CredentialsRef.directory(credentialsDir.resolve(source.secretRef())));
     }
     return git;

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ApplicationValidatorTest {
   private static Application app(String name, ApplicationSpec spec) {
@@ -64,5 +66,27 @@ class ApplicationValidatorTest {
 
     assertThat(new ApplicationValidator(AgentPolicy.permissive()).validate(app("web", spec)))
         .extracting(Violation::field).containsExactly("spec.source.path", "spec.source.valuesFiles[0]");
+  }
+
+  /** Issue #14: a secretRef that is a path sent the agent's ServiceAccount token to any repository host. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/var/run/secrets/kubernetes.io/serviceaccount", "../team-b", "team-a/../team-b", "..", "Git-Creds"})
+  void aSecretRefMustNameASecretNotAPath(String secretRef) {
+    var spec = new ApplicationSpec(new Source("http://attacker/x.git", null, null, null, null, secretRef),
+        new Destination("web", null), null, null, null, null);
+
+    assertThat(new ApplicationValidator(AgentPolicy.permissive()).validate(app("web", spec)))
+        .singleElement().satisfies(v -> {
+          assertThat(v.field()).isEqualTo("spec.source.secretRef");
+          assertThat(v.message()).contains("must name a Secret", secretRef);
+        });
+  }
+
+  @Test
+  void aSecretNameIsAcceptedAsASecretRef() {
+    var spec = new ApplicationSpec(new Source("https://git.example/x.git", null, null, null, null, "team-a.git-creds"),
+        new Destination("web", null), null, null, null, null);
+
+    assertThat(new ApplicationValidator(AgentPolicy.permissive()).validate(app("web", spec))).isEmpty();
   }
 }
