@@ -55,6 +55,9 @@ public final class ApplicationValidator {
     }
     if (source.repoURL() == null || source.repoURL().isBlank()) {
       out.add(new Violation("spec.source.repoURL", "is required"));
+    } else if (!policy.localRepositories() && isLocal(source.repoURL())) {
+      out.add(new Violation("spec.source.repoURL", "a local repository (" + source.repoURL()
+          + ") is refused by this agent; start it with --allow-local-repositories to allow file:// sources"));
     }
     String secretRef = source.secretRef();
     if (secretRef != null && !secretRef.isBlank() && !isObjectName(secretRef)) {
@@ -71,6 +74,12 @@ public final class ApplicationValidator {
         out.add(new Violation("spec.source.valuesFiles[" + i + "]", "must be a file inside the chart folder, got \"" + file + "\""));
       }
     }
+  }
+
+  /** {@code file://} URLs and plain paths: what reads the agent's own disk rather than a Git server. */
+  private static boolean isLocal(String url) {
+    String u = url.strip().toLowerCase(java.util.Locale.ROOT);
+    return u.startsWith("file:") || u.startsWith("/") || u.startsWith(".") || u.matches("[a-z]:[\\\\/].*");
   }
 
   /** Whether {@code name} is a valid Kubernetes object name, so it can name a Secret or a folder safely. */

@@ -89,4 +89,18 @@ class ApplicationValidatorTest {
 
     assertThat(new ApplicationValidator(AgentPolicy.permissive()).validate(app("web", spec))).isEmpty();
   }
+
+  /** Issue #14: in cluster mode one team's file:// Application could read another's checkout. */
+  @ParameterizedTest
+  @ValueSource(strings = {"file:///var/cache/capstan/git/other-team.git", "/srv/git/other.git", "./repo", "FILE:///x"})
+  void localRepositoriesAreRefusedUnlessTheAgentAllowsThem(String url) {
+    var spec = new ApplicationSpec(new Source(url, null, null, null, null, null), new Destination("web", null), null, null, null, null);
+
+    assertThat(new ApplicationValidator(AgentPolicy.permissive().withLocalRepositories(false)).validate(app("web", spec)))
+        .singleElement().satisfies(v -> {
+          assertThat(v.field()).isEqualTo("spec.source.repoURL");
+          assertThat(v.message()).contains("--allow-local-repositories");
+        });
+    assertThat(new ApplicationValidator(AgentPolicy.permissive()).validate(app("web", spec))).isEmpty();
+  }
 }

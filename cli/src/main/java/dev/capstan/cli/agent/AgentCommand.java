@@ -69,6 +69,11 @@ public final class AgentCommand implements Callable<Integer> {
           "CustomResourceDefinition, ClusterRole, ClusterRoleBinding)."})
   List<String> allowedClusterKinds = new ArrayList<>();
 
+  @Option(names = "--allow-local-repositories",
+      description = {"Allow file:// sources when watching Application resources (always allowed with --applications).",
+          "Off by default: one team's Application could read anything on the agent's disk."})
+  boolean allowLocalRepositories;
+
   @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG, ~/.kube/config, or in-cluster).")
   Path kubeconfig;
 
@@ -157,7 +162,9 @@ public final class AgentCommand implements Callable<Integer> {
   }
 
   private AgentPolicy policy() {
-    AgentPolicy policy = AgentPolicy.permissive().withAllowedNamespaces(allowedNamespaces);
+    boolean fromFiles = !applications.isEmpty();
+    AgentPolicy policy = AgentPolicy.permissive().withAllowedNamespaces(allowedNamespaces)
+        .withLocalRepositories(fromFiles || allowLocalRepositories);
     return allowedClusterKinds.isEmpty() ? policy : policy.withAllowedClusterKinds(allowedClusterKinds);
   }
 
