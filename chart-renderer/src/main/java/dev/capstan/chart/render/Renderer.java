@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -42,11 +43,24 @@ import java.util.function.Function;
  */
 public final class Renderer {
   private static final long WORKER_STACK_BYTES = 64L << 20;
-  private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
-    Thread t = new Thread(null, task, "capstan-render", WORKER_STACK_BYTES);
-    t.setDaemon(true);
-    return t;
-  });
+  /**
+   * Renders run on at most this many threads; more wait their turn. A render past its time is told
+   * to stop at its next budget check, so a hostile chart costs at most these threads for a moment,
+   * never an ever-growing pool of abandoned ones.
+   */
+  static final int MAX_WORKERS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+  private static final ExecutorService WORKERS = workers();
+
+  private static ExecutorService workers() {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_WORKERS, MAX_WORKERS, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), task -> {
+          Thread t = new Thread(null, task, "capstan-render", WORKER_STACK_BYTES);
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
 
   private final EngineCache engines = new EngineCache(256);
   private final GoParseCache goTemplates = new GoParseCache(64);

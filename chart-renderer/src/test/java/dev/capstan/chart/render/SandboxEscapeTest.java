@@ -10,6 +10,7 @@ import dev.capstan.chart.template.TemplateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -191,5 +192,43 @@ class SandboxEscapeTest {
         .configMap("templates/cm.yaml", "\"{{ 'a.b.c' | split('.') | length }} {{ 'aaaaaaaaaaaaaaaaaaaaaaaaaaaa' "
             + "| split('(a{1,20}){1,20}b') | length }}\"");
     assertThat(chart.render().manifests().get(0).object().get("data")).isEqualTo(java.util.Map.of("x", "3 1"));
+  }
+
+  @Test
+  @Timeout(60)
+  void runawayRendersNeverGrowTheWorkerPool() throws Exception {
+    InlineChart chart = InlineChart.of("t").file("templates/a.yaml",
+        "{% for i in range(0, 100000) %}{% for j in range(0, 100000) %}{% endfor %}{% endfor %}");
+    RenderOptions options = RenderOptions.defaults().withLimits(RenderLimits.defaults().withTimeout(Duration.ofMillis(200)));
+    int renders = 3 * Renderer.MAX_WORKERS;
+    java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(renders);
+    try {
+      List<java.util.concurrent.Future<Throwable>> outcomes = new java.util.ArrayList<>();
+      for (int i = 0; i < renders; i++) {
+        outcomes.add(callers.submit(() -> {
+          try {
+            chart.render(options);
+            return null;
+          } catch (Throwable t) {
+            return t;
+          }
+        }));
+      }
+      int mostWorkers = 0;
+      while (!outcomes.stream().allMatch(java.util.concurrent.Future::isDone)) {
+        mostWorkers = Math.max(mostWorkers, renderThreads());
+        Thread.onSpinWait();
+      }
+      for (var outcome : outcomes) {
+        assertThat(outcome.get()).isInstanceOf(LimitExceededException.class);
+      }
+      assertThat(mostWorkers).isLessThanOrEqualTo(Renderer.MAX_WORKERS);
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  private static int renderThreads() {
+    return (int) Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("capstan-render") && t.isAlive()).count();
   }
 }
