@@ -30,7 +30,7 @@ final class AppChart {
   }
 
   ReleaseInput input(Application app, GitRevision revision) {
-    CachedRepository repo = cache.repository(SourceOf.of(app, credentialsDir).url());
+    CachedRepository repo = cache.repository(SourceOf.of(app, credentialsDir));
     String path = app.getSpec().source().path() == null ? "" : app.getSpec().source().path();
     FolderSnapshot snapshot = reader.read(repo.repository(), ObjectId.fromString(revision.sha()), path);
     SnapshotChartFiles files = new SnapshotChartFiles(snapshot, repo.repository(), reader);

@@ -1,6 +1,7 @@
 package dev.capstan.git.cache;
 
 import dev.capstan.git.GitSyncException;
+import dev.capstan.git.source.GitSource;
 import dev.capstan.git.source.RepoUrl;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -26,7 +27,11 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Local copies of remote repositories: one bare repository per URL (by
- * {@link RepoUrl#cacheKey()}) under a root directory, shared by every source of that URL.
+ * {@link RepoUrl#cacheKey()}) and credential identity under a root directory, shared by every
+ * source of that URL that fetches with the same credentials. Sources with other credentials (or
+ * none) get a copy of their own, so what one credential fetched, a private repository's commits
+ * and the last good revision kept when a fetch fails, is never served to a source that could not
+ * have fetched it.
  *
  * <p>A new copy is initialised in a temporary directory and moved into place atomically, so a
  * directory under its final name is always a complete repository. A copy is checked when first
@@ -67,17 +72,21 @@ public final class RepositoryCache implements AutoCloseable {
     return root;
   }
 
-  /** The cached repository for {@code url}, checked on first use and created empty if absent. */
-  public CachedRepository repository(RepoUrl url) {
-    return open.computeIfAbsent(url.cacheKey(), key -> load(url, directoryFor(key)));
+  /** The cached repository of {@code source}'s URL and credentials, checked on first use and created empty if absent. */
+  public CachedRepository repository(GitSource source) {
+    return open.computeIfAbsent(key(source), key -> load(source.url(), directoryFor(key)));
+  }
+
+  private static String key(GitSource source) {
+    return source.url().cacheKey() + "\n" + source.credentials().kind() + ":" + source.credentials().location();
   }
 
   /**
    * Forgets a copy that failed while in use (missing or corrupt objects); the next
    * {@link #repository} checks it again and rebuilds it if needed.
    */
-  public void invalidate(RepoUrl url) {
-    CachedRepository cached = open.remove(url.cacheKey());
+  public void invalidate(GitSource source) {
+    CachedRepository cached = open.remove(key(source));
     if (cached != null) {
       cached.close();
     }
@@ -153,7 +162,7 @@ public final class RepositoryCache implements AutoCloseable {
   }
 
   private Path directoryFor(String key) {
-    String readable = key.replaceFirst("^[a-z]+://", "").replaceAll("[^A-Za-z0-9._-]+", "_");
+    String readable = key.substring(0, key.indexOf('\n')).replaceFirst("^[a-z]+://", "").replaceAll("[^A-Za-z0-9._-]+", "_");
     if (readable.length() > 60) {
       readable = readable.substring(readable.length() - 60);
     }

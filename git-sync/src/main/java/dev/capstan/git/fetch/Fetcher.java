@@ -95,7 +95,7 @@ public final class Fetcher {
     }
     String key = source.url().cacheKey() + "\n" + query + "\n" + source.credentials();
     Attempt attempt = flights.run(key, () -> syncWithRecovery(source, query, credentials), options.deadline(),
-        () -> new Attempt(cache.repository(source.url()),
+        () -> new Attempt(cache.repository(source),
             new RefSync.Failed(new FetchFailure.Timeout(source.url().toString(), options.deadline())),
             Optional.empty(), List.of()));
     List<Notice> notices = new ArrayList<>(attempt.notices());
@@ -108,7 +108,7 @@ public final class Fetcher {
       RefSync.Synced synced = (RefSync.Synced) attempt.outcome();
       return accept(attempt.cached(), source, query, synced, lastSeen(lastSeenSha).or(attempt::previous), notices);
     } catch (IOException e) {
-      cache.invalidate(source.url());
+      cache.invalidate(source);
       return new FetchResult.Failure(new FetchFailure.CacheFailed(source.url().toString(), e.getMessage()),
           Optional.empty());
     }
@@ -180,7 +180,7 @@ public final class Fetcher {
   private Attempt syncWithRecovery(GitSource source, RefQuery query, Credentials credentials) {
     List<Notice> notices = new ArrayList<>();
     for (int tries = 0; ; tries++) {
-      CachedRepository cached = cache.repository(source.url());
+      CachedRepository cached = cache.repository(source);
       cached.takeRecoveryNotice().ifPresent(why -> notices.add(recovered(source, why)));
       cached.lock().lock();
       try (TransportSetup setup = new TransportSetup(source.url(), credentials, options.timeout())) {
@@ -203,7 +203,7 @@ public final class Fetcher {
         if (tries > 0 || e instanceof dev.capstan.core.CapstanException) {
           return failed(cached, source, e, notices);
         }
-        cache.invalidate(source.url());
+        cache.invalidate(source);
         notices.add(recovered(source, String.valueOf(e.getMessage())));
       } finally {
         cached.lock().unlock();
@@ -226,7 +226,7 @@ public final class Fetcher {
 
   private Optional<GitRevision> lastGoodOrEmpty(GitSource source, RefQuery query) {
     try {
-      return lastGood(cache.repository(source.url()).repository(), source, query);
+      return lastGood(cache.repository(source).repository(), source, query);
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -159,7 +159,7 @@ public final class GitSyncBench {
 
   private void readFolder(RepositoryCache cache, Fetcher fetcher, GitSource main, Path gitClone) throws Exception {
     String sha = fetcher.fetch(main).revisionOrThrow().sha();
-    var repo = cache.repository(main.url()).repository();
+    var repo = cache.repository(main).repository();
     FolderReader reader = new FolderReader(ReadOptions.defaults());
     Timings capstan = new Timings();
     for (int i = 0; i < 300; i++) {

@@ -47,7 +47,7 @@ class FileFetchIT {
   }
 
   private Repository cached() {
-    return cache.repository(source("main").url()).repository();
+    return cache.repository(source("main")).repository();
   }
 
   @Test
@@ -160,7 +160,7 @@ class FileFetchIT {
   @Test
   void corruptCacheIsDetectedAndFetchedAgain() throws Exception {
     String head = fetcher.fetch(source("main")).revisionOrThrow().sha();
-    Path dir = cache.repository(source("main").url()).directory();
+    Path dir = cache.repository(source("main")).directory();
     cache.close();
     try (var packs = Files.list(dir.resolve("objects/pack"))) {
       for (Path p : packs.filter(p -> p.toString().endsWith(".pack")).toList()) {
@@ -188,7 +188,7 @@ class FileFetchIT {
   @Test
   void refUpdateCutOffMidwayIsNotServed() throws Exception {
     fetcher.fetch(source("main"));
-    Path dir = cache.repository(source("main").url()).directory();
+    Path dir = cache.repository(source("main")).directory();
     cache.close();
     Files.writeString(dir.resolve("refs/heads/main.lock"), "half written");
     cache = RepositoryCache.open(tmp.resolve("cache"));
@@ -197,7 +197,7 @@ class FileFetchIT {
     FetchResult.Success ok = (FetchResult.Success) fetcher.fetch(source("main"));
 
     assertThat(ok.notices()).extracting(Notice::message).anyMatch(m -> m.contains("cut off"));
-    assertThat(Files.exists(cache.repository(source("main").url()).directory().resolve("refs/heads/main.lock")))
+    assertThat(Files.exists(cache.repository(source("main")).directory().resolve("refs/heads/main.lock")))
         .isFalse();
   }
 

@@ -70,6 +70,26 @@ class HttpFetchIT {
         .doesNotContain("wrong-Secret-123");
   }
 
+  /**
+   * Issue #14: the cache was one copy per URL, so a source without the credentials was served the
+   * last good revision an authenticated fetch had left there, and could read it from the cache.
+   */
+  @Test
+  void whatOneCredentialFetchedIsNeverServedToAnotherSource() throws Exception {
+    GitSource authorised = source(HttpGitServer.PASSWORD);
+    String sha = fetcher.fetch(authorised).revisionOrThrow().sha();
+
+    FetchResult anonymous = fetcher.fetch(GitSource.of(server.url("shop.git"), "main"));
+    FetchResult wrong = fetcher.fetch(source("not-the-password"));
+
+    assertThat(((FetchResult.Failure) anonymous).lastGood()).isEmpty();
+    assertThat(((FetchResult.Failure) wrong).lastGood()).isEmpty();
+    assertThat(cache.repository(GitSource.of(server.url("shop.git"), "main")).directory())
+        .isNotEqualTo(cache.repository(authorised).directory());
+    assertThat(((FetchResult.Failure) fetcher.fetch(source("still-wrong"))).lastGood()).isEmpty();
+    assertThat(fetcher.fetch(authorised).revisionOrThrow().sha()).isEqualTo(sha);
+  }
+
   @Test
   void passwordEmbeddedInTheUrlIsUsedButMaskedEverywhere() throws Exception {
     String url = server.url("shop.git").replace("http://", "http://alice:" + HttpGitServer.PASSWORD + "@");
