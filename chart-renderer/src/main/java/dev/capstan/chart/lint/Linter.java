@@ -74,7 +74,7 @@ public final class Linter {
       if (!chart.metadata().isLibrary()) {
         findings.addAll(renderFindings(renderer.renderEach(chart, options), places));
       } else if (pebble) {
-        ChartEngine.compile(chart, options.limits().maxOutputBytes()); // a library only has macros to check
+        ChartEngine.compile(chart, options.limits().maxOutputChars()); // a library only has macros to check
       }
     } catch (CapstanException e) {
       findings.add(places.finding(e));

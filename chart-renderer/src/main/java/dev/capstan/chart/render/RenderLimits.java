@@ -6,9 +6,9 @@ import java.time.Duration;
  * How much one render may use, because templates come from anyone who can open a pull request:
  * total output characters, nesting depth of macro and {@code tpl} calls, and wall time.
  */
-public record RenderLimits(long maxOutputBytes, int maxDepth, Duration timeout) {
+public record RenderLimits(long maxOutputChars, int maxDepth, Duration timeout) {
   public RenderLimits {
-    if (maxOutputBytes <= 0 || maxDepth <= 0 || timeout == null || timeout.isNegative() || timeout.isZero()) {
+    if (maxOutputChars <= 0 || maxDepth <= 0 || timeout == null || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("render limits must be positive");
     }
   }
@@ -18,15 +18,15 @@ public record RenderLimits(long maxOutputBytes, int maxDepth, Duration timeout) 
     return new RenderLimits(16L << 20, 100, Duration.ofSeconds(10));
   }
 
-  public RenderLimits withMaxOutputBytes(long maxOutputBytes) {
-    return new RenderLimits(maxOutputBytes, maxDepth, timeout);
+  public RenderLimits withMaxOutputChars(long maxOutputChars) {
+    return new RenderLimits(maxOutputChars, maxDepth, timeout);
   }
 
   public RenderLimits withMaxDepth(int maxDepth) {
-    return new RenderLimits(maxOutputBytes, maxDepth, timeout);
+    return new RenderLimits(maxOutputChars, maxDepth, timeout);
   }
 
   public RenderLimits withTimeout(Duration timeout) {
-    return new RenderLimits(maxOutputBytes, maxDepth, timeout);
+    return new RenderLimits(maxOutputChars, maxDepth, timeout);
   }
 }

@@ -117,7 +117,7 @@ public final class Renderer {
 
   /** Runs {@code work} on a worker thread, abandoning it when the render's time is up. */
   private <T> T onWorker(Chart chart, RenderLimits limits, Function<RenderBudget, T> work) {
-    RenderBudget budget = new RenderBudget(limits.maxOutputBytes(), limits.maxDepth(), limits.timeout());
+    RenderBudget budget = new RenderBudget(limits.maxOutputChars(), limits.maxDepth(), limits.timeout());
     Future<T> job = WORKERS.submit(() -> work.apply(budget));
     try {
       return job.get(limits.timeout().toMillis() + 250, TimeUnit.MILLISECONDS);
@@ -261,7 +261,7 @@ public final class Renderer {
     Chart chart = node.chart();
     ChartEngine engine;
     try {
-      engine = engines.get(chart, walk.options().limits().maxOutputBytes());
+      engine = engines.get(chart, walk.options().limits().maxOutputChars());
     } catch (LimitExceededException e) {
       throw e;
     } catch (CapstanException e) {

@@ -153,7 +153,7 @@ public final class ChartEngine {
     } catch (IOException | RuntimeException e) {
       if (PebbleErrors.isPebbleSizeLimit(e)) {
         throw new LimitExceededException(name, 0, "rendered output exceeds " + budget.maxOutputChars()
-            + " characters (RenderLimits.maxOutputBytes)");
+            + " characters (RenderLimits.maxOutputChars)");
       }
       throw PebbleErrors.convert(e, name);
     } catch (StackOverflowError e) {

@@ -70,7 +70,7 @@ public final class RenderBudget {
 
   private LimitExceededException tooLarge(String path, int line) {
     return new LimitExceededException(path, line, "rendered output exceeds " + maxOutputChars
-        + " characters (RenderLimits.maxOutputBytes)");
+        + " characters (RenderLimits.maxOutputChars)");
   }
 
   /** Enters a macro or {@code tpl}; pair with {@link #exit()}. */

@@ -54,10 +54,10 @@ class GoChartLimitsTest {
   @Test
   void outputIsBounded() throws Exception {
     Chart c = chart("", "{{ range until 100000 }}0123456789{{ end }}");
-    RenderOptions small = RenderOptions.defaults().withLimits(RenderLimits.defaults().withMaxOutputBytes(50_000));
+    RenderOptions small = RenderOptions.defaults().withLimits(RenderLimits.defaults().withMaxOutputChars(50_000));
     assertThatThrownBy(() -> new Renderer().render(c, small))
         .isInstanceOf(LimitExceededException.class)
-        .hasMessageContaining("rendered output exceeds 50000 characters (RenderLimits.maxOutputBytes)");
+        .hasMessageContaining("rendered output exceeds 50000 characters (RenderLimits.maxOutputChars)");
   }
 
   @Test

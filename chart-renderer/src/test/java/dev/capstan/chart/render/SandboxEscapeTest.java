@@ -128,7 +128,7 @@ class SandboxEscapeTest {
   void outputIsBounded() {
     InlineChart chart = InlineChart.of("t")
         .configMap("templates/cm.yaml", "\"{% for i in range(0, 100000) %}xxxxxxxxxx{% endfor %}\"");
-    RenderOptions options = RenderOptions.defaults().withLimits(RenderLimits.defaults().withMaxOutputBytes(10_000));
+    RenderOptions options = RenderOptions.defaults().withLimits(RenderLimits.defaults().withMaxOutputChars(10_000));
     assertThatThrownBy(() -> chart.render(options)).isInstanceOf(LimitExceededException.class)
         .hasMessageStartingWith("t/templates/cm.yaml")
         .hasMessageContaining("rendered output exceeds 10000 characters");
