@@ -14,6 +14,9 @@ import dev.capstan.webhook.event.PushEvent;
 import dev.capstan.webhook.verify.DeliveryVerifier;
 import dev.capstan.webhook.verify.Verdict;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,10 +79,23 @@ final class DeliveryProcessor {
     if (!verdict.accepted()) {
       return refusal(provider, verdict, source);
     }
-    return act(provider, parsed, parser.deliveryId(headers));
+    return act(provider, parsed, parser.deliveryId(headers), body);
   }
 
-  private Reply act(Provider provider, ParsedDelivery parsed, String deliveryId) {
+  /**
+   * The replay key is the signed body's digest, not the delivery id: the id travels in a header the
+   * signature does not cover, so a captured delivery resent under a fresh id would otherwise be acted
+   * on again. A host's own redelivery of the same event is a duplicate too, which is harmless.
+   */
+  private static String replayKey(Provider provider, byte[] body) {
+    try {
+      return provider.path() + ":" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private Reply act(Provider provider, ParsedDelivery parsed, String deliveryId, byte[] body) {
     if (parsed instanceof ParsedDelivery.Ping) {
       return Reply.ok(200, "pong", Map.of());
     }
@@ -87,15 +103,13 @@ final class DeliveryProcessor {
       return Reply.ok(202, "ignored", Map.of("event", ignored.eventName()));
     }
     List<PushEvent> events = ((ParsedDelivery.Pushes) parsed).events();
-    String replayKey = deliveryId == null ? null : provider.path() + ":" + deliveryId;
-    if (replayKey != null && !replays.firstSeen(replayKey)) {
-      return Reply.ok(200, "duplicate", Map.of("delivery", deliveryId));
+    String replayKey = replayKey(provider, body);
+    if (!replays.firstSeen(replayKey)) {
+      return Reply.ok(200, "duplicate", deliveryId == null ? Map.of() : Map.of("delivery", deliveryId));
     }
     for (PushEvent event : events) {
       if (!dispatcher.submit(event)) {
-        if (replayKey != null) {
-          replays.forget(replayKey);
-        }
+        replays.forget(replayKey);
         LOG.warn("webhook dispatcher full; asked {} to retry delivery {}", provider.path(), deliveryId);
         return Reply.retryLater(503, "too many pending refs; retry later", 5);
       }

@@ -121,10 +121,11 @@ class HostileInputIT {
   void aFloodFromOneAddressGets429ThenRecovers() throws Exception {
     ReceiverOptions options = tight().withRateLimit(5, 4);
     try (RunningReceiver receiver = new RunningReceiver(secrets(), options)) {
-      byte[] body = Fixtures.payload("github-push.json");
+      String template = new String(Fixtures.payload("github-push.json"), StandardCharsets.UTF_8);
       List<Integer> statuses = new ArrayList<>();
       HttpResponse<String> limited = null;
       for (int i = 0; i < 12; i++) {
+        byte[] body = pushOf(template, i);
         HttpResponse<String> response = receiver.post("github", body, signed("flood-" + i, body));
         statuses.add(response.statusCode());
         if (response.statusCode() == 429) {
@@ -135,7 +136,8 @@ class HostileInputIT {
       assertThat(statuses).contains(429);
       assertThat(limited.headers().firstValue("Retry-After")).contains("1");
       Thread.sleep(1000);
-      assertThat(receiver.post("github", body, signed("after-flood", body)).statusCode()).isEqualTo(202);
+      byte[] after = pushOf(template, 99);
+      assertThat(receiver.post("github", after, signed("after-flood", after)).statusCode()).isEqualTo(202);
     }
   }
 
@@ -147,6 +149,20 @@ class HostileInputIT {
       assertThat(receiver.post("github", body, headers).statusCode()).isEqualTo(202);
       assertThat(receiver.events(1, WAIT)).hasSize(1);
       HttpResponse<String> replay = receiver.post("github", body, headers);
+      assertThat(replay.statusCode()).isEqualTo(200);
+      assertThat(replay.body()).contains("duplicate");
+      assertThat(receiver.nextWithin(Duration.ofMillis(300))).isNull();
+    }
+  }
+
+  /** Issue #14: the delivery id is an unsigned header; a captured delivery resent under a new id is still a replay. */
+  @Test
+  void aReplayUnderAFreshDeliveryIdIsActedOnOnce() throws Exception {
+    try (RunningReceiver receiver = new RunningReceiver(secrets(), tight())) {
+      byte[] body = Fixtures.payload("github-push.json");
+      assertThat(receiver.post("github", body, signed("72d3162e-cc78-11e3-81ab-4c9367dc0001", body)).statusCode()).isEqualTo(202);
+      assertThat(receiver.events(1, WAIT)).hasSize(1);
+      HttpResponse<String> replay = receiver.post("github", body, signed("72d3162e-cc78-11e3-81ab-4c9367dc0002", body));
       assertThat(replay.statusCode()).isEqualTo(200);
       assertThat(replay.body()).contains("duplicate");
       assertThat(receiver.nextWithin(Duration.ofMillis(300))).isNull();
@@ -214,6 +230,11 @@ class HostileInputIT {
       assertThat(events.get(1).commit()).as("the last push of the burst").isEqualTo(String.format("%040d", 20));
       assertThat(receiver.nextWithin(Duration.ofMillis(300))).isNull();
     }
+  }
+
+  /** The fixture push with commit {@code n}: a distinct delivery, not a replay of the first. */
+  private static byte[] pushOf(String template, int n) {
+    return template.replace("0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c", String.format("%040d", n)).getBytes(StandardCharsets.UTF_8);
   }
 
   private static void assertStillServes(RunningReceiver receiver, String delivery) throws Exception {
