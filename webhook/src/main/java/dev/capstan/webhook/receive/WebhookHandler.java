@@ -30,9 +30,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The webhook endpoint as a Jetty core handler serving {@code POST /<provider>} relative to where it
  * is mounted (the agent mounts it under {@code /hooks}). It rejects what it can before reading the
- * body (404 unknown provider, 405 method, 429 rate, 415 content type, 413 declared size), then reads
- * the body asynchronously, so a slow client holds no thread, within a deadline (408), and hands
- * the bytes to the {@link DeliveryProcessor}.
+ * body (404 unknown provider, 405 method, 415 content type, 413 declared size), then reads the body
+ * asynchronously, so a slow client holds no thread, within a deadline (408), and hands the bytes to
+ * the {@link DeliveryProcessor}.
+ *
+ * <p>The per-address rate limit counts refused deliveries only (bad or missing signature, a body
+ * that is not a delivery): behind an ingress every sender shares one address, and a limit that
+ * counted every request would let unsigned junk push a Git host's real deliveries into 429. A
+ * verified delivery is never rate-limited; an address over its budget gets 429 for what it sends
+ * unsigned.
  */
 public final class WebhookHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
@@ -66,11 +72,6 @@ public final class WebhookHandler extends Handler.Abstract {
       return reply(request, response, callback, Reply.error(405, "use POST"));
     }
     String source = Request.getRemoteAddr(request);
-    long waitNanos = rateLimiter.tryAcquire(source);
-    if (waitNanos > 0) {
-      long seconds = TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1;
-      return reply(request, response, callback, Reply.retryLater(429, "too many deliveries from " + source, seconds));
-    }
     Optional<BodyEncoding> encoding = BodyEncoding.of(provider.get(), request.getHeaders().get(HttpHeader.CONTENT_TYPE));
     if (encoding.isEmpty()) {
       return reply(request, response, callback, Reply.error(415, provider.get() == Provider.GITHUB
@@ -81,7 +82,8 @@ public final class WebhookHandler extends Handler.Abstract {
       return reply(request, response, callback, tooLarge());
     }
     readBody(request).whenComplete((body, failure) ->
-        reply(request, response, callback, failure == null ? process(provider.get(), encoding.get(), request, body, source)
+        reply(request, response, callback, failure == null
+            ? limitRefusals(process(provider.get(), encoding.get(), request, body, source), source)
             : readFailure(request, failure)));
     return true;
   }
@@ -94,6 +96,20 @@ public final class WebhookHandler extends Handler.Abstract {
       LOG.error("webhook {} delivery from {} failed unexpectedly", provider.path(), source, bug);
       return Reply.error(500, "internal error");
     }
+  }
+
+  /** A refusal counts against the sender's budget; once it is spent, refusals are answered 429. */
+  private Reply limitRefusals(Reply reply, String source) {
+    boolean refused = reply.status() == 400 || reply.status() == 401 || reply.status() == 403;
+    if (!refused) {
+      return reply;
+    }
+    long waitNanos = rateLimiter.tryAcquire(source);
+    if (waitNanos <= 0) {
+      return reply;
+    }
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1;
+    return Reply.retryLater(429, "too many refused deliveries from " + source, seconds);
   }
 
   private CompletableFuture<byte[]> readBody(Request request) {
