@@ -119,7 +119,9 @@ class AgentFrontDoorIT {
           return status != null && status.sync() != null && first.equals(status.sync().revision());
         });
 
-        Run list = capstan("app", "list", "--server", server);
+        Run anonymous = capstan("app", "list", "--server", server);
+        assertThat(anonymous.exit()).as("reads need the token too").isNotZero();
+        Run list = capstan("app", "list", "--server", server, "--token", TOKEN);
         assertThat(list.exit()).isZero();
         assertThat(list.out()).contains("NAME").contains("web").contains("Synced").contains(first.substring(0, 12));
 
@@ -137,10 +139,10 @@ class AgentFrontDoorIT {
           return status != null && status.sync() != null && second.equals(status.sync().revision());
         });
 
-        Run history = capstan("app", "history", "web", "--server", server);
+        Run history = capstan("app", "history", "web", "--server", server, "--token", TOKEN);
         assertThat(history.out()).contains("REVISION").contains(second.substring(0, 12)).contains("deployed").contains("superseded");
 
-        Run json = capstan("app", "get", "web", "--server", server, "-o", "json");
+        Run json = capstan("app", "get", "web", "--server", server, "-o", "json", "--token", TOKEN);
         assertThat(json.out()).contains("\"revision\" : \"" + second + "\"");
 
         Run refused = capstan("app", "sync", "web", "--server", server, "--token", "nope");
@@ -148,7 +150,7 @@ class AgentFrontDoorIT {
         assertThat(refused.err()).contains("401").contains("bearer token");
         assertThat(capstan("app", "sync", "web", "--server", server, "--token", TOKEN).out()).contains("sync of web queued");
 
-        Run missing = capstan("app", "get", "nope", "--server", server);
+        Run missing = capstan("app", "get", "nope", "--server", server, "--token", TOKEN);
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("404").contains("Application/nope: no such application");
       }

@@ -23,22 +23,29 @@ public final class AgentHttpServer implements AutoCloseable {
     this.connector = connector;
   }
 
-  /** Where to listen, and the bearer token writing API calls must present (none: writing is refused). */
-  public record Options(String host, int port, String apiToken) {
+  /**
+   * Where to listen, the bearer token API calls must present (none: writing is refused), and whether
+   * reading is open to callers without it (off unless asked for).
+   */
+  public record Options(String host, int port, String apiToken, boolean openReads) {
     public static Options defaults() {
-      return new Options("0.0.0.0", 8080, null);
+      return new Options("0.0.0.0", 8080, null, false);
     }
 
     public Options withHost(String host) {
-      return new Options(host, port, apiToken);
+      return new Options(host, port, apiToken, openReads);
     }
 
     public Options withPort(int port) {
-      return new Options(host, port, apiToken);
+      return new Options(host, port, apiToken, openReads);
     }
 
     public Options withApiToken(String apiToken) {
-      return new Options(host, port, apiToken);
+      return new Options(host, port, apiToken, openReads);
+    }
+
+    public Options withOpenReads(boolean openReads) {
+      return new Options(host, port, apiToken, openReads);
     }
   }
 
@@ -57,7 +64,7 @@ public final class AgentHttpServer implements AutoCloseable {
     if (webhooks != null) {
       contexts.addHandler(new ContextHandler(webhooks, "/hooks"));
     }
-    contexts.addHandler(new ContextHandler(new ApiHandler(agent, new BearerToken(options.apiToken())), "/api/v1"));
+    contexts.addHandler(new ContextHandler(new ApiHandler(agent, new BearerToken(options.apiToken(), options.openReads())), "/api/v1"));
     Handler.Sequence root = new Handler.Sequence(new ProbeHandler(agent::ready), new MetricsHandler(metrics), contexts);
     server.setHandler(root);
     try {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent's JSON API under {@code /api/v1}: read applications, their diff and history; request a
- * sync or a rollback. Reading is open on loopback; writing needs the bearer token ({@link BearerToken}).
+ * sync or a rollback. Every call needs the bearer token unless reads were opened ({@link BearerToken}).
  */
 final class ApiHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);

@@ -1,22 +1,23 @@
 package dev.capstan.agent.http;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 
 /**
- * Who may call the API. Reading is open from loopback (a laptop user, {@code kubectl port-forward});
- * from anywhere else, and for every writing call, the caller must present the bearer token, compared
- * in constant time. Without a configured token, writing calls are refused.
+ * Who may call the API: every call must present the bearer token, compared in constant time, unless
+ * reads were opened deliberately ({@code --api-open-reads}; the quickstart opens them on its
+ * loopback-only server). A loopback address is no proof of anything: a sidecar proxy in the Pod
+ * connects from one. Without a configured token, writing calls are refused.
  */
 final class BearerToken {
   private final byte[] token;
+  private final boolean openReads;
 
-  BearerToken(String token) {
+  BearerToken(String token, boolean openReads) {
     this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
+    this.openReads = openReads;
   }
 
   boolean configured() {
@@ -24,7 +25,7 @@ final class BearerToken {
   }
 
   boolean mayRead(Request request) {
-    return isLoopback(Request.getRemoteAddr(request)) || presented(request);
+    return openReads || presented(request);
   }
 
   boolean mayWrite(Request request) {
@@ -41,13 +42,5 @@ final class BearerToken {
     }
     byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
     return MessageDigest.isEqual(token, given);
-  }
-
-  private static boolean isLoopback(String address) {
-    try {
-      return address != null && InetAddress.getByName(address).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 }

@@ -38,7 +38,18 @@ import java.util.Map;
 public final class AgentRuntime implements AutoCloseable {
   /** What to start. {@code environment} supplies webhook secrets ({@code CAPSTAN_WEBHOOK_SECRET}, …) and the API token. */
   public record Settings(Path cacheDir, Path credentialsDir, AgentPolicy policy, int concurrency, String httpHost, int httpPort,
-      boolean statusInCluster, Map<String, String> environment) {}
+      boolean statusInCluster, Map<String, String> environment, boolean openReads) {
+    /** Settings whose API needs the token for every call. */
+    public Settings(Path cacheDir, Path credentialsDir, AgentPolicy policy, int concurrency, String httpHost, int httpPort,
+        boolean statusInCluster, Map<String, String> environment) {
+      this(cacheDir, credentialsDir, policy, concurrency, httpHost, httpPort, statusInCluster, environment, false);
+    }
+
+    /** Opens the API's reads to callers without the token, deliberately ({@code --api-open-reads}). */
+    public Settings withOpenReads(boolean openReads) {
+      return new Settings(cacheDir, credentialsDir, policy, concurrency, httpHost, httpPort, statusInCluster, environment, openReads);
+    }
+  }
 
   private final RepositoryCache cache;
   private final Agent agent;
@@ -72,7 +83,7 @@ public final class AgentRuntime implements AutoCloseable {
       WebhookHandler webhooks = new WebhookHandler(WebhookSecrets.fromEnvironment(s.environment()).build(), pushes,
           ReceiverOptions.defaults());
       AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost(s.httpHost()).withPort(s.httpPort())
-          .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")), agent, webhooks, metrics);
+          .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads()), agent, webhooks, metrics);
       return new AgentRuntime(cache, agent, pushes, server, metrics);
     } catch (RuntimeException e) {
       pushes.close();

@@ -101,7 +101,12 @@ class AgentHttpServerIT {
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(server.uri().resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(HttpRequest.newBuilder(server.uri().resolve(path)).header("Authorization", "Bearer " + TOKEN).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> anonymousGet(AgentHttpServer on, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(on.uri().resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> post(String path, String body, String token) throws Exception {
@@ -154,6 +159,18 @@ class AgentHttpServerIT {
     assertThat(get("/api/v1/applications/nope/history").statusCode()).isEqualTo(404);
     assertThat(get("/api/v1/applications/web/logs").statusCode()).isEqualTo(404);
     assertThat(get("/api/v1/other").statusCode()).isEqualTo(404);
+  }
+
+  /** Issue #14: reads were open to anything on loopback, which a sidecar proxy in the Pod is. */
+  @Test
+  void readingNeedsTheTokenUnlessReadsWereOpenedDeliberately() throws Exception {
+    assertThat(anonymousGet(server, "/api/v1/applications").statusCode()).isEqualTo(401);
+    assertThat(get("/api/v1/applications").statusCode()).isEqualTo(200);
+    try (AgentHttpServer open = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost("127.0.0.1").withPort(0)
+        .withApiToken(TOKEN).withOpenReads(true), new OneApp(), null, metrics)) {
+      assertThat(anonymousGet(open, "/api/v1/applications").statusCode()).isEqualTo(200);
+      assertThat(anonymousGet(open, "/healthz").statusCode()).as("probes stay open").isEqualTo(200);
+    }
   }
 
   @Test

@@ -69,6 +69,11 @@ public final class AgentCommand implements Callable<Integer> {
           "CustomResourceDefinition, ClusterRole, ClusterRoleBinding)."})
   List<String> allowedClusterKinds = new ArrayList<>();
 
+  @Option(names = "--api-open-reads",
+      description = {"Let API reads (applications, diffs, history) through without the bearer token. Off by default:",
+          "a loopback address proves nothing when a sidecar proxy shares the Pod."})
+  boolean apiOpenReads;
+
   @Option(names = "--allow-local-repositories",
       description = {"Allow file:// sources when watching Application resources (always allowed with --applications).",
           "Off by default: one team's Application could read anything on the agent's disk."})
@@ -96,7 +101,7 @@ public final class AgentCommand implements Callable<Integer> {
     boolean fromFiles = !applications.isEmpty();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(KubeConfigs.load(kubeconfig, context)).build();
         AgentRuntime runtime = AgentRuntime.start(client, new AgentRuntime.Settings(cacheDir(), credentialsDir, policy(),
-            concurrency, httpHost, httpPort, !fromFiles, System.getenv()))) {
+            concurrency, httpHost, httpPort, !fromFiles, System.getenv()).withOpenReads(apiOpenReads))) {
       if (fromFiles) {
         int count = loadFiles(runtime.agent(), applications);
         runtime.agent().markReady();

@@ -31,7 +31,7 @@ public final class AppCommand {
     URI server;
 
     @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:CAPSTAN_API_TOKEN}",
-        description = "Bearer token for syncs and rollbacks (default: $CAPSTAN_API_TOKEN).")
+        description = "Bearer token the agent's API asks for (default: $CAPSTAN_API_TOKEN).")
     String token;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table", description = "table, json or yaml (default: table).")

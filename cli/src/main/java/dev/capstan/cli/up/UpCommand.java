@@ -79,7 +79,9 @@ public final class UpCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(KubeConfigs.load(usedKubeconfig, context)).build();
         AgentRuntime runtime = AgentRuntime.start(client, new AgentRuntime.Settings(work.resolve("git-cache"),
-            work.resolve("credentials"), AgentPolicy.permissive(), 4, "127.0.0.1", httpPort, false, System.getenv()))) {
+            work.resolve("credentials"), AgentPolicy.permissive(), 4, "127.0.0.1", httpPort, false, System.getenv())
+            // The quickstart's server listens on loopback only, for the person at this machine.
+            .withOpenReads(true))) {
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(APP).endMetadata().build()).serverSideApply();
       AgentCommand.loadFiles(runtime.agent(), List.of(applications));
       runtime.agent().markReady();

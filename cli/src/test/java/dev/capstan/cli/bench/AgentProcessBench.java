@@ -71,7 +71,7 @@ class AgentProcessBench {
       command.addAll(List.of(System.getProperty("bench.jvm", "").split("\\s+")).stream().filter(s -> !s.isBlank()).toList());
       command.addAll(List.of("-jar", Path.of("target", "capstan.jar").toAbsolutePath().toString(), "agent",
           "--applications", appFiles.toString(), "--kubeconfig", env.kubeconfig().toString(), "--http-host", "127.0.0.1",
-          "--http-port", Integer.toString(port), "--concurrency", "8", "--cache-dir", tmp.resolve("cache").toString(),
+          "--http-port", Integer.toString(port), "--api-open-reads", "--concurrency", "8", "--cache-dir", tmp.resolve("cache").toString(),
           "--credentials-dir", tmp.resolve("creds").toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("agent.log").toFile());
       builder.environment().put("CAPSTAN_WEBHOOK_SECRET", WebhookPush.SECRET);

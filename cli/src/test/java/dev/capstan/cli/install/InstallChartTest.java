@@ -46,7 +46,9 @@ class InstallChartTest {
     String deployment = result.manifests().stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow().yaml();
     assertThat(deployment).contains("runAsNonRoot: true").contains("readOnlyRootFilesystem: true")
         .contains("path: /healthz").contains("path: /readyz").contains("--watch-namespace=capstan-system")
-        .contains("name: POD_NAMESPACE").contains("--lease-name=capstan").doesNotContain("--watch-label-selector");
+        .contains("name: POD_NAMESPACE").contains("--lease-name=capstan").doesNotContain("--watch-label-selector")
+        .as("API reads need the token unless opened").doesNotContain("--api-open-reads")
+        .as("the container limit the agent's JVM is sized for").contains("memory: 320Mi");
     String service = result.manifests().stream().filter(m -> m.kind().equals("Service")).findFirst().orElseThrow().yaml();
     assertThat(service).as("webhooks and the API go to the leader only").contains("capstan.dev/leader: \"true\"");
   }
@@ -71,6 +73,15 @@ class InstallChartTest {
 
     assertThat(result.manifests().stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow().yaml())
         .contains("\"--watch-label-selector=capstan.dev/shard=2\"").contains("--lease-name=capstan-shard-2");
+  }
+
+  @Test
+  void apiReadsAreOpenedOnlyWhenAsked() {
+    RenderResult result = new Renderer().render(ChartLoader.load(CHART),
+        OPTIONS.withValues(ValuesOptions.none().withSet(List.of("api.openReads=true"))));
+
+    assertThat(result.manifests().stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow().yaml())
+        .contains("- --api-open-reads");
   }
 
   @Test
