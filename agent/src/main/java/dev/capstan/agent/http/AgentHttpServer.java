@@ -4,6 +4,7 @@ import dev.capstan.agent.AgentOperations;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -49,6 +50,9 @@ public final class AgentHttpServer implements AutoCloseable {
     }
   }
 
+  static final int MAX_CONNECTIONS = 512;
+  static final long IDLE_TIMEOUT_MILLIS = 30_000;
+
   /** Starts serving; {@code webhooks} may be null when no webhook receiver is configured. */
   public static AgentHttpServer start(Options options, AgentOperations agent, Handler webhooks, PrometheusMeterRegistry metrics) {
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
@@ -58,7 +62,11 @@ public final class AgentHttpServer implements AutoCloseable {
     ServerConnector connector = new ServerConnector(server);
     connector.setHost(options.host());
     connector.setPort(options.port());
+    // Every route shares these bounds: a client that connects and says nothing is dropped, and a
+    // flood of connections waits at the limit instead of taking every thread and file descriptor.
+    connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
     server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
 
     ContextHandlerCollection contexts = new ContextHandlerCollection();
     if (webhooks != null) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ApiHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
-  private static final long MAX_BODY = 64 * 1024;
+  private static final int MAX_BODY = 64 * 1024;
   private static final String PREFIX = "/applications";
 
   private final AgentOperations agent;
@@ -135,12 +136,23 @@ final class ApiHandler extends Handler.Abstract {
     return Replies.error(response, callback, status, message);
   }
 
+  /** The request's JSON body, read up to {@link #MAX_BODY} bytes whether it declares a length or is chunked. */
   private static JsonNode body(Request request) {
     if (request.getLength() > MAX_BODY) {
       throw new BadRequest("body larger than " + MAX_BODY + " bytes");
     }
+    byte[] bytes;
     try {
-      String text = Content.Source.asString(request, StandardCharsets.UTF_8);
+      bytes = Content.Source.asByteArrayAsync(request, MAX_BODY).get();
+    } catch (ExecutionException e) {
+      boolean tooLarge = e.getCause() instanceof IllegalArgumentException || Request.getContentBytesRead(request) >= MAX_BODY;
+      throw new BadRequest(tooLarge ? "body larger than " + MAX_BODY + " bytes" : "body could not be read");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BadRequest("body could not be read");
+    }
+    try {
+      String text = new String(bytes, StandardCharsets.UTF_8);
       return text.isBlank() ? Replies.JSON.createObjectNode() : Replies.JSON.readTree(text);
     } catch (IOException e) {
       throw new BadRequest("body is not valid JSON");

@@ -173,6 +173,18 @@ class AgentHttpServerIT {
     }
   }
 
+  /** Issue #14: a chunked body declares no length, and was read whole whatever its size. */
+  @Test
+  void aChunkedBodyIsHeldToTheSameLimit() throws Exception {
+    byte[] big = ("{\"pad\": \"" + "x".repeat(2 << 20) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/api/v1/applications/web/sync"))
+        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("body larger than");
+  }
+
   @Test
   void writingNeedsTheToken() throws Exception {
     HttpResponse<String> refused = post("/api/v1/applications/web/sync", "{\"overrideSyncWindows\": true}", null);
