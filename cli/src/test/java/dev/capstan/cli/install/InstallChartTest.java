@@ -85,6 +85,16 @@ class InstallChartTest {
   }
 
   @Test
+  void repositoryWebhookSecretsAreMountedWhereTheAgentReadsThem() {
+    RenderResult result = new Renderer().render(ChartLoader.load(CHART),
+        OPTIONS.withValues(ValuesOptions.none().withSet(List.of("webhook.repositorySecrets={team-apps,team-db}"))));
+
+    assertThat(result.manifests().stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow().yaml())
+        .contains("value: /etc/capstan/webhook-repositories")
+        .contains("mountPath: /etc/capstan/webhook-repositories/team-apps").contains("secretName: team-db");
+  }
+
+  @Test
   void theChartLintsWithoutErrors() {
     List<LintFinding> errors = new Linter().lint(CHART, OPTIONS).findings().stream()
         .filter(f -> f.severity() == Severity.ERROR).toList();

@@ -1,16 +1,22 @@
 package dev.capstan.webhook.verify;
 
 import dev.capstan.core.Secret;
+import dev.capstan.webhook.WebhookException;
 import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.event.RepoId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +46,9 @@ public final class WebhookSecrets {
    * Reads {@code CAPSTAN_WEBHOOK_<PROVIDER>_SECRET} or {@code CAPSTAN_WEBHOOK_<PROVIDER>_SECRET_FILE}
    * for each provider, e.g. {@code CAPSTAN_WEBHOOK_GITHUB_SECRET_FILE=/etc/capstan/github-secret};
    * a provider without its own takes {@code CAPSTAN_WEBHOOK_SECRET} or {@code CAPSTAN_WEBHOOK_SECRET_FILE},
-   * the one secret for every provider.
+   * the one secret for every provider. {@code CAPSTAN_WEBHOOK_REPOSITORY_SECRETS_DIR} names a folder of
+   * per-repository secrets: each subfolder (a mounted Kubernetes Secret) holds a {@code repository}
+   * file with the repository's URL and a {@code secret} file, which alone is then accepted for it.
    */
   public static Builder fromEnvironment(Map<String, String> environment) {
     Builder builder = builder();
@@ -49,7 +57,34 @@ public final class WebhookSecrets {
       secretFrom(environment, own).or(() -> secretFrom(environment, "CAPSTAN_WEBHOOK_SECRET"))
           .ifPresent(secret -> builder.provider(provider, secret));
     }
+    String dir = environment.get("CAPSTAN_WEBHOOK_REPOSITORY_SECRETS_DIR");
+    if (dir != null && !dir.isBlank()) {
+      repositorySecrets(Path.of(dir), builder);
+    }
     return builder;
+  }
+
+  private static void repositorySecrets(Path dir, Builder builder) {
+    List<Path> entries;
+    try (Stream<Path> listing = Files.list(dir)) {
+      // Mounted Secrets bring ..data and ..timestamp folders along; only named entries count.
+      entries = listing.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+    } catch (IOException e) {
+      throw new WebhookException(dir.toString(), "cannot list repository webhook secrets: " + e.getClass().getSimpleName());
+    }
+    for (Path entry : entries) {
+      Path repository = entry.resolve("repository");
+      String url;
+      try {
+        url = Files.readString(repository, StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new WebhookException(repository.toString(), "cannot read the repository URL: " + e.getClass().getSimpleName());
+      }
+      if (url.isEmpty()) {
+        throw new WebhookException(repository.toString(), "repository URL is empty");
+      }
+      builder.repository(url, SecretValues.fromFile(entry.resolve("secret")));
+    }
   }
 
   private static Optional<Secret> secretFrom(Map<String, String> environment, String variable) {
