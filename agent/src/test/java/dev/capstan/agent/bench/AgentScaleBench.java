@@ -24,21 +24,15 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @KubeApiServerTest
 class AgentScaleBench {
-  private static final String SECRET = "bench-secret";
   KubeEnv env;
 
   /** Counts requests leaving the agent's client, by whether they change anything. */
@@ -101,7 +94,7 @@ class AgentScaleBench {
       String repo = daemon.url("fleet.git");
       Path appFiles = Files.writeString(tmp.resolve("apps.yaml"), Charts.applications(apps, repo, namespaces));
       var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 8, "127.0.0.1", 0, false,
-          Map.of("CAPSTAN_WEBHOOK_SECRET", SECRET));
+          Map.of("CAPSTAN_WEBHOOK_SECRET", WebhookPush.SECRET));
       resetPeaks();
       long cpu0 = cpu();
       long start = System.nanoTime();
@@ -111,7 +104,7 @@ class AgentScaleBench {
           agent.upsert(loaded.application());
         }
         agent.markReady();
-        await(Duration.ofMinutes(15), Duration.ofMillis(100), () -> synced(agent) == apps + 1);
+        BenchSupport.await(Duration.ofMinutes(15), Duration.ofMillis(100), () -> synced(agent) == apps + 1);
         double allSynced = (System.nanoTime() - start) / 1e9;
         System.out.printf("BENCH apps=%d namespaces=%d all-synced=%.1fs cpu=%.1fs peak-heap=%dMiB writes=%d reads=%d%n",
             apps, namespaces.size(), allSynced, (cpu() - cpu0) / 1e9, peakHeapMiB(), counter.writes.get(), counter.reads.get());
@@ -121,7 +114,7 @@ class AgentScaleBench {
         double unchanged0 = unchanged(runtime);
         long cpu1 = cpu();
         long pass = System.nanoTime();
-        await(Duration.ofMinutes(5), Duration.ofMillis(100), () -> unchanged(runtime) >= unchanged0 + apps);
+        BenchSupport.await(Duration.ofMinutes(5), Duration.ofMillis(100), () -> unchanged(runtime) >= unchanged0 + apps);
         System.out.printf("BENCH apps=%d no-change-pass: %.1fs wall, cpu=%.2fs, writes=%d, reads=%d%n", apps,
             (System.nanoTime() - pass) / 1e9, (cpu() - cpu1) / 1e9, counter.writes.get(), counter.reads.get());
         assertThat(counter.writes.get()).as("writes in a pass with nothing new").isZero();
@@ -131,7 +124,7 @@ class AgentScaleBench {
         System.out.printf("BENCH apps=%d push-to-applied (20 objects, %d pushes): p50=%.0fms p99=%.0fms max=%.0fms%n", apps,
             latencies.size(), latencies.get(latencies.size() / 2), latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1),
             latencies.get(latencies.size() - 1));
-        System.out.printf("BENCH apps=%d process memory: %s%n", apps, processMemory());
+        System.out.printf("BENCH apps=%d process memory: %s%n", apps, BenchSupport.memory("self"));
         if (Boolean.getBoolean("bench.nmt")) { // with -XX:NativeMemoryTracking=summary in the argLine
           System.out.println(ManagementFactory.getPlatformMBeanServer().invoke(
               new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
@@ -149,19 +142,13 @@ class AgentScaleBench {
     HttpClient http = HttpClient.newHttpClient();
     for (int i = 1; i <= pushes; i++) {
       String value = "v" + i;
-      String commit = upstream.push("push " + i, Map.of("pushed/values.yaml", "message: " + value + "\n"));
-      String body = "{\"repository\": \"" + repo + "\", \"ref\": \"refs/heads/main\", \"commit\": \"" + commit
-          + "\", \"changedPaths\": [\"pushed/values.yaml\"]}";
+      String commit = WebhookPush.commit(upstream, value);
       List<Sent> log = Collections.synchronizedList(new ArrayList<>());
       long t0 = System.nanoTime();
       counter.sent = log;
-      HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(runtime.server().uri().resolve("/hooks/generic"))
-          .header("Content-Type", "application/json").header("X-Capstan-Delivery", commit)
-          .header("X-Capstan-Signature", "sha256=" + hmac(body))
-          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(r.statusCode()).isEqualTo(202);
+      WebhookPush.announce(http, runtime.server().uri(), repo, commit);
       try {
-        await(Duration.ofSeconds(60), Duration.ofMillis(5), () -> value.equals(message(client, ns, "pushed-cm-19")) && value.equals(message(client, ns, "pushed-cm-0")));
+        BenchSupport.await(Duration.ofSeconds(60), Duration.ofMillis(5), () -> value.equals(message(client, ns, "pushed-cm-19")) && value.equals(message(client, ns, "pushed-cm-0")));
       } catch (AssertionError e) {
         throw new AssertionError(e.getMessage() + " for push " + i + "; app status: " + runtime.agent().application("pushed").orElseThrow().getStatus()
             + "; cm-0=" + message(client, ns, "pushed-cm-0"));
@@ -198,30 +185,8 @@ class AgentScaleBench {
     return counter == null ? 0 : counter.count();
   }
 
-  private static String hmac(String body) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-  }
-
   private static long cpu() {
     return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  /**
-   * The whole JVM's resident memory as the kernel counts it (peak VmHWM and current VmRSS), heap,
-   * metaspace, code cache, thread stacks and native buffers included: what a container's memory
-   * limit sees, unlike the heap figures. Linux only.
-   */
-  private static String processMemory() throws java.io.IOException {
-    Map<String, String> status = new HashMap<>();
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      String[] kv = line.split(":\\s+", 2);
-      if (kv.length == 2) {
-        status.put(kv[0], kv[1].trim());
-      }
-    }
-    return "VmHWM=" + status.get("VmHWM") + " VmRSS=" + status.get("VmRSS") + " threads=" + status.get("Threads");
   }
 
   private static void resetPeaks() {
@@ -232,16 +197,5 @@ class AgentScaleBench {
   private static long peakHeapMiB() {
     return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
         .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-  }
-
-  /** Waits, checking every {@code every}: often enough to time a push, rarely enough not to slow the agent it watches. */
-  private static void await(Duration timeout, Duration every, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout);
-      }
-      Thread.sleep(every.toMillis());
-    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capstan.agent.bench.BenchSupport;
 import dev.capstan.agent.bench.Charts;
 import dev.capstan.agent.bench.WebhookPush;
 import dev.capstan.git.testing.GitDaemon;
@@ -25,7 +26,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -78,30 +78,31 @@ class AgentProcessBench {
       long start = System.nanoTime();
       Process agent = builder.start();
       try {
-        await(Duration.ofMinutes(15), Duration.ofMillis(250), () -> synced(http, agentUri) == apps + 1 || !agent.isAlive());
+        BenchSupport.await(Duration.ofMinutes(15), Duration.ofMillis(250), () -> synced(http, agentUri) == apps + 1 || !agent.isAlive());
         assertThat(agent.isAlive()).as("agent process alive; its log: " + tmp.resolve("agent.log")).isTrue();
         System.out.printf("BENCH process apps=%d all-synced=%.1fs cpu=%.1fs %s%n", apps, (System.nanoTime() - start) / 1e9,
-            cpuSeconds(agent.pid()), memory(agent.pid()));
+            cpuSeconds(agent.pid()), BenchSupport.memory(Long.toString(agent.pid())));
 
         double unchanged0 = unchanged(http, agentUri);
         long pass = System.nanoTime();
         double cpu0 = cpuSeconds(agent.pid());
-        await(Duration.ofMinutes(5), Duration.ofMillis(250), () -> unchanged(http, agentUri) >= unchanged0 + apps);
+        BenchSupport.await(Duration.ofMinutes(5), Duration.ofMillis(250), () -> unchanged(http, agentUri) >= unchanged0 + apps);
         System.out.printf("BENCH process apps=%d no-change-pass: %.1fs wall, cpu=%.2fs%n", apps, (System.nanoTime() - pass) / 1e9,
             cpuSeconds(agent.pid()) - cpu0);
 
         List<Double> latencies = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
           String value = "v" + i;
+          String commit = WebhookPush.commit(upstream, value);
           long t0 = System.nanoTime();
-          WebhookPush.send(http, agentUri, upstream, repo, value);
-          await(Duration.ofSeconds(60), Duration.ofMillis(5),
+          WebhookPush.announce(http, agentUri, repo, commit);
+          BenchSupport.await(Duration.ofSeconds(60), Duration.ofMillis(5),
               () -> value.equals(message(ns, "pushed-cm-0")) && value.equals(message(ns, "pushed-cm-19")));
           latencies.add((System.nanoTime() - t0) / 1e6);
         }
         Collections.sort(latencies);
         System.out.printf("BENCH process apps=%d push-to-applied p50=%.0fms p99=%.0fms; %s, cpu=%.1fs in all%n", apps,
-            latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1), memory(agent.pid()), cpuSeconds(agent.pid()));
+            latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1), BenchSupport.memory(Long.toString(agent.pid())), cpuSeconds(agent.pid()));
       } finally {
         agent.destroy();
         agent.onExit().get();
@@ -147,25 +148,4 @@ class AgentProcessBench {
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
   }
 
-  /** Peak and current resident memory of the process, as the kernel counts it. */
-  private static String memory(long pid) throws Exception {
-    Map<String, String> status = new HashMap<>();
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-      String[] kv = line.split(":\\s+", 2);
-      if (kv.length == 2) {
-        status.put(kv[0], kv[1].trim());
-      }
-    }
-    return "VmHWM=" + status.get("VmHWM") + " VmRSS=" + status.get("VmRSS") + " threads=" + status.get("Threads");
-  }
-
-  private static void await(Duration timeout, Duration every, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout);
-      }
-      Thread.sleep(every.toMillis());
-    }
-  }
 }
