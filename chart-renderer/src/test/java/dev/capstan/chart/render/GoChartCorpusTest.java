@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.capstan.chart.ChartLoader;
-import dev.capstan.chart.Mappers;
 import dev.capstan.chart.values.ValuesOptions;
 import dev.capstan.testsupport.Golden;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +43,6 @@ class GoChartCorpusTest {
         .map(f -> new Case(f[0], f[1], f[2], f[3], f.length > 4 ? Arrays.asList(f[4].split(" ")) : List.of()));
   }
 
-  record Doc(String source, Object object) {}
 
   @ParameterizedTest
   @MethodSource("cases")
@@ -53,8 +50,8 @@ class GoChartCorpusTest {
     Path golden = Golden.file("render/go/" + c.id() + ".yaml");
     if (Files.exists(golden)) {
       RenderResult result = new Renderer().render(ChartLoader.load(CORPUS.resolve(c.chart())), options(c));
-      List<Doc> capstan = result.manifests().stream().map(m -> new Doc(m.source(), (Object) m.object())).toList();
-      assertThat(capstan).isEqualTo(helm(golden));
+      List<HelmStreamDocs> capstan = HelmStreamDocs.of(result);
+      assertThat(capstan).isEqualTo(HelmStreamDocs.helm(golden));
     } else {
       String helmError = helmMessage(Files.readString(Golden.file("render/go/" + c.id() + ".error")));
       Throwable thrown = catchThrowable(() -> new Renderer().render(ChartLoader.load(CORPUS.resolve(c.chart())), options(c)));
@@ -73,8 +70,8 @@ class GoChartCorpusTest {
     RenderResult result = new Renderer().render(ChartLoader.load(CORPUS.resolve("starter")), options(all));
     assertThat(result.manifests()).extracting(RenderedManifest::kind).containsExactly(
         "ServiceAccount", "Service", "Deployment", "HorizontalPodAutoscaler", "Ingress", "Pod");
-    List<Doc> capstan = result.manifests().stream().map(m -> new Doc(m.source(), (Object) m.object())).toList();
-    assertThat(capstan).isEqualTo(helm(Golden.file("render/go/starter-all-on.yaml")));
+    List<HelmStreamDocs> capstan = HelmStreamDocs.of(result);
+    assertThat(capstan).isEqualTo(HelmStreamDocs.helm(Golden.file("render/go/starter-all-on.yaml")));
   }
 
   /**
@@ -132,19 +129,4 @@ class GoChartCorpusTest {
         .withValues(ValuesOptions.none().withValueFiles(files).withSet(set).withSetString(setString));
   }
 
-  /** Helm's stream as (source, parsed object) pairs, in Helm's order. */
-  static List<Doc> helm(Path golden) throws IOException {
-    List<Doc> docs = new ArrayList<>();
-    for (String chunk : Files.readString(golden).split("(?m)^---\n")) {
-      if (chunk.isBlank()) {
-        continue;
-      }
-      String source = chunk.lines().findFirst().orElseThrow().replace("# Source: ", "");
-      Object object = Mappers.readYaml(chunk);
-      if (object instanceof Map<?, ?>) {
-        docs.add(new Doc(source, object));
-      }
-    }
-    return docs;
-  }
 }

@@ -3,7 +3,6 @@ package dev.capstan.chart.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.chart.ChartLoader;
-import dev.capstan.chart.Mappers;
 import dev.capstan.chart.values.ValuesOptions;
 import dev.capstan.testsupport.Golden;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,15 +37,14 @@ class HelmRenderParityTest {
         .map(f -> new Case(f[0], f[1], f[2], f.length > 3 ? Arrays.asList(f[3].split(" ")) : List.of()));
   }
 
-  record Doc(String source, Object object) {}
 
   @ParameterizedTest
   @MethodSource("cases")
   void capstanRendersWhatHelmRenders(Case c) throws Exception {
     RenderResult result = new Renderer().render(ChartLoader.load(PARITY.resolve("capstan/shop")),
         RenderOptions.defaults().withReleaseName(c.release()).withNamespace(c.namespace()).withValues(values(c.flags())));
-    List<Doc> capstan = result.manifests().stream().map(m -> new Doc(m.source(), (Object) m.object())).toList();
-    assertThat(capstan).isEqualTo(helm(Golden.file("render/helm/" + c.id() + ".yaml")));
+    List<HelmStreamDocs> capstan = HelmStreamDocs.of(result);
+    assertThat(capstan).isEqualTo(HelmStreamDocs.helm(Golden.file("render/helm/" + c.id() + ".yaml")));
   }
 
   private static ValuesOptions values(List<String> flags) {
@@ -63,19 +60,4 @@ class HelmRenderParityTest {
     return ValuesOptions.none().withValueFiles(files).withSet(set);
   }
 
-  /** Helm's stream as (source, parsed object) pairs, in Helm's order. */
-  private static List<Doc> helm(Path golden) throws IOException {
-    List<Doc> docs = new ArrayList<>();
-    for (String chunk : Files.readString(golden).split("(?m)^---\n")) {
-      if (chunk.isBlank()) {
-        continue;
-      }
-      String source = chunk.lines().findFirst().orElseThrow().replace("# Source: ", "");
-      Object object = Mappers.readYaml(chunk);
-      if (object instanceof Map<?, ?>) {
-        docs.add(new Doc(source, object));
-      }
-    }
-    return docs;
-  }
 }
