@@ -403,22 +403,7 @@ final class Lexer {
   }
 
   private boolean lexChar() {
-    while (true) {
-      int r = next();
-      if (r == '\\') {
-        int e = next();
-        if (e != EOF && e != '\n') {
-          continue;
-        }
-        return errorf("unterminated character constant");
-      }
-      if (r == EOF || r == '\n') {
-        return errorf("unterminated character constant");
-      }
-      if (r == '\'') {
-        return emit(ItemType.CHAR_CONSTANT);
-      }
-    }
+    return lexQuoted('\'', ItemType.CHAR_CONSTANT, "unterminated character constant");
   }
 
   private boolean lexNumber() {
@@ -468,6 +453,11 @@ final class Lexer {
   }
 
   private boolean lexQuote() {
+    return lexQuoted('"', ItemType.STRING, "unterminated quoted string");
+  }
+
+  /** Go's lexChar and lexQuote: up to the closing {@code quote}, escapes skipped, never across a line. */
+  private boolean lexQuoted(char quote, ItemType type, String unterminated) {
     while (true) {
       int r = next();
       if (r == '\\') {
@@ -475,13 +465,13 @@ final class Lexer {
         if (e != EOF && e != '\n') {
           continue;
         }
-        return errorf("unterminated quoted string");
+        return errorf(unterminated);
       }
       if (r == EOF || r == '\n') {
-        return errorf("unterminated quoted string");
+        return errorf(unterminated);
       }
-      if (r == '"') {
-        return emit(ItemType.STRING);
+      if (r == quote) {
+        return emit(type);
       }
     }
   }
