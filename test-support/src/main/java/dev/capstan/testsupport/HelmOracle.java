@@ -94,15 +94,11 @@ public final class HelmOracle {
     if (env != null && !env.isBlank()) {
       return Path.of(env);
     }
-    Path script = null;
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("tools/helm-oracle/fetch-helm.sh"))) {
-        script = dir.resolve("tools/helm-oracle/fetch-helm.sh");
-        break;
-      }
-    }
-    if (script == null) {
-      throw new AssertionError("tools/helm-oracle/fetch-helm.sh not found above " + Path.of("").toAbsolutePath());
+    Path script;
+    try {
+      script = RepoTools.find("tools/helm-oracle/fetch-helm.sh");
+    } catch (IllegalStateException e) {
+      throw new AssertionError(e.getMessage(), e);
     }
     try {
       Process p = new ProcessBuilder("bash", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
