@@ -17,6 +17,9 @@ final class Subcommands {
     ALL.put("render", dev.capstan.cli.render.RenderCommand::new);
     ALL.put("lint", dev.capstan.cli.lint.LintCommand::new);
     ALL.put("create", dev.capstan.cli.create.CreateCommand::new);
+    ALL.put("package", dev.capstan.cli.chart.PackageCommand::new);
+    ALL.put("pull", dev.capstan.cli.chart.PullCommand::new);
+    ALL.put("push", dev.capstan.cli.chart.PushCommand::new);
     ALL.put("diff", dev.capstan.cli.release.DiffCommand::new);
     ALL.put("apply", dev.capstan.cli.release.ApplyCommand::new);
     ALL.put("history", dev.capstan.cli.release.HistoryCommand::new);
@@ -27,6 +30,7 @@ final class Subcommands {
     ALL.put("agent", dev.capstan.cli.agent.AgentCommand::new);
     ALL.put("app", dev.capstan.cli.app.AppCommand::new);
     ALL.put("up", dev.capstan.cli.up.UpCommand::new);
+    ALL.put("version", VersionCommand::new);
   }
 
   private Subcommands() {}

@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -25,6 +27,31 @@ public final class ChartArchiveReader {
   /** Unpacks {@code tgz}; {@code where} names the archive in errors ({@code charts/redis-1.0.0.tgz}). */
   public static ChartFiles read(byte[] tgz, String where, ArchiveBudget budget) {
     return read(new ByteArrayInputStream(tgz), where, budget);
+  }
+
+  /**
+   * Unpacks the archive at {@code tgz} into the empty folder {@code dir} (for tools that need files on
+   * disk, such as lint), with the same checks as {@link #read}.
+   */
+  public static void unpack(Path tgz, Path dir, ArchiveLimits limits) {
+    ChartFiles files;
+    try (InputStream in = Files.newInputStream(tgz)) {
+      files = read(in, tgz.toString(), ArchiveBudget.of(limits));
+    } catch (IOException e) {
+      throw new ChartException(tgz.toString(), "cannot read the chart archive: " + e.getMessage(), e);
+    }
+    try {
+      for (String path : files.list()) {
+        Path target = dir.resolve(path).normalize();
+        if (!target.startsWith(dir.normalize())) {
+          throw new ChartException(tgz + ": " + path, "path leaves the chart");
+        }
+        Files.createDirectories(target.getParent());
+        Files.write(target, files.read(path));
+      }
+    } catch (IOException e) {
+      throw new ChartException(dir.toString(), "cannot unpack the chart archive: " + e.getMessage(), e);
+    }
   }
 
   /** Unpacks a gzip-compressed tar stream; the caller closes {@code in}. */

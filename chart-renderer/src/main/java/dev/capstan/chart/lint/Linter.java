@@ -3,6 +3,8 @@ package dev.capstan.chart.lint;
 import dev.capstan.chart.Chart;
 import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.TemplateLanguage;
+import dev.capstan.chart.archive.ArchiveLimits;
+import dev.capstan.chart.archive.ChartArchiveReader;
 import dev.capstan.chart.render.PartialRender;
 import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.chart.render.RenderedManifest;
@@ -40,8 +42,14 @@ public final class Linter {
     this.schemas = schemas;
   }
 
-  /** Lints the chart in {@code chartDir}, rendered with {@code options} (release, values, ...). */
+  /**
+   * Lints the chart in {@code chartDir} (or in the chart archive it names, unpacked to a temporary
+   * folder first, as {@code helm lint} does), rendered with {@code options} (release, values, ...).
+   */
   public LintReport lint(Path chartDir, RenderOptions options) {
+    if (Files.isRegularFile(chartDir)) {
+      return lintArchive(chartDir, options);
+    }
     List<LintFinding> findings = new ArrayList<>();
     Path chartYaml = chartDir.resolve("Chart.yaml");
     if (!Files.isRegularFile(chartYaml)) {
@@ -80,6 +88,31 @@ public final class Linter {
       findings.add(places.finding(e));
     }
     return new LintReport(findings);
+  }
+
+  private LintReport lintArchive(Path archive, RenderOptions options) {
+    Path tmp = null;
+    try {
+      tmp = Files.createTempDirectory("capstan-lint-");
+      Path dir = tmp.resolve("chart");
+      ChartArchiveReader.unpack(archive, dir, ArchiveLimits.defaults());
+      return lint(dir, options);
+    } catch (IOException e) {
+      throw new CapstanException(archive.toString(), "cannot unpack for lint: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(tmp);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary folder left behind is not worth failing the lint for
+    }
   }
 
   /**

@@ -30,12 +30,22 @@ public final class ChartCache {
     return new ChartCache(root);
   }
 
-  /** {@code $CAPSTAN_CACHE_DIR/charts}, else {@code ~/.cache/capstan/charts}. */
+  /** {@code <userCacheDir>/charts}. */
   public static ChartCache userDefault() {
+    return at(userCacheDir().resolve("charts"));
+  }
+
+  /**
+   * Capstan's cache folder: the system property {@code capstan.cache.dir}, else
+   * {@code $CAPSTAN_CACHE_DIR}, else {@code ~/.cache/capstan}.
+   */
+  public static Path userCacheDir() {
+    String prop = System.getProperty("capstan.cache.dir");
+    if (prop != null && !prop.isBlank()) {
+      return Path.of(prop);
+    }
     String env = System.getenv("CAPSTAN_CACHE_DIR");
-    Path base = env != null && !env.isBlank() ? Path.of(env)
-        : Path.of(System.getProperty("user.home"), ".cache", "capstan");
-    return at(base.resolve("charts"));
+    return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "capstan");
   }
 
   public Path root() {

@@ -5,10 +5,10 @@ import dev.capstan.chart.lint.LintReport;
 import dev.capstan.chart.lint.Linter;
 import dev.capstan.chart.lint.Severity;
 import dev.capstan.chart.render.RenderOptions;
+import dev.capstan.cli.chart.ChartSourceFlags;
 import dev.capstan.cli.render.RenderTargetFlags;
 import dev.capstan.cli.render.ValuesFlags;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,9 +21,8 @@ import picocli.CommandLine.Spec;
  * {@code capstan lint CHART}: prints one {@code path:line: severity: message} line per finding and
  * a summary, and exits 1 when any finding is an error, like {@code helm lint}.
  */
-@Command(
-    name = "lint",
-    mixinStandardHelpOptions = true,
+@Command(name = "lint",
+
     description = {
       "Check a chart as `helm lint` does, and its objects against the Kubernetes schema.",
       "Renders with the chart's defaults and any values given, then prints one line per finding, "
@@ -31,8 +30,15 @@ import picocli.CommandLine.Spec;
           + "with --strict)."
     })
 public final class LintCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "CHART", description = "The chart directory.")
-  Path chart;
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  @Parameters(index = "0", paramLabel = "CHART",
+      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
+  String chart;
+
+  @Mixin
+  ChartSourceFlags source = new ChartSourceFlags();
 
   @Mixin
   ValuesFlags values = new ValuesFlags();
@@ -51,7 +57,7 @@ public final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RenderOptions options = target.toOptions(values);
-    LintReport report = new Linter().lint(chart, options);
+    LintReport report = new Linter().lint(source.localize(chart), options);
     PrintWriter out = spec.commandLine().getOut();
     for (LintFinding finding : report.atLeast(quiet ? Severity.WARNING : Severity.INFO)) {
       out.println(finding);

@@ -1,5 +1,6 @@
 package dev.capstan.cli.release;
 
+import dev.capstan.cli.chart.ChartSourceFlags;
 import dev.capstan.cli.render.ValuesFlags;
 import dev.capstan.engine.diff.IgnoreRule;
 import dev.capstan.engine.history.HistoryLimit;
@@ -9,7 +10,6 @@ import dev.capstan.engine.resource.Change;
 import dev.capstan.release.ReleaseRenderer;
 import dev.capstan.release.Upgrade;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +23,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code capstan apply CHART --release NAME}: install or upgrade a release, recording a revision. */
-@Command(name = "apply", mixinStandardHelpOptions = true,
+@Command(name = "apply",
     description = "Install or upgrade a release with server-side apply, recording a revision in the release history.")
 public final class ApplyCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "CHART", description = "The chart directory.")
-  Path chart;
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  @Parameters(index = "0", paramLabel = "CHART",
+      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
+  String chart;
+
+  @Mixin
+  ChartSourceFlags source = new ChartSourceFlags();
 
   @Option(names = "--release", required = true, paramLabel = "NAME", description = "Release name.")
   String release;
@@ -74,7 +81,7 @@ public final class ApplyCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       Upgrade upgrade = new Upgrade(cluster.cluster(), cluster.store(), new ReleaseRenderer(), options,
           Terminal.progress(spec.commandLine().getErr()));
-      SyncResult result = upgrade.run(LocalChart.input(chart, namespace, release, values.toOptions()));
+      SyncResult result = upgrade.run(LocalChart.input(source.localize(chart), namespace, release, values.toOptions()));
       for (Change change : result.changes().changes()) {
         out.println(change.ref() + " " + change.action().name().toLowerCase(Locale.ROOT) + (dryRun ? " (dry run)" : ""));
       }

@@ -1,5 +1,6 @@
 package dev.capstan.cli.release;
 
+import dev.capstan.cli.chart.ChartSourceFlags;
 import dev.capstan.cli.render.ValuesFlags;
 import dev.capstan.engine.diff.DiffOptions;
 import dev.capstan.engine.diff.DiffPrinter;
@@ -8,7 +9,6 @@ import dev.capstan.engine.diff.IgnoreRule;
 import dev.capstan.release.Diff;
 import dev.capstan.release.ReleaseRenderer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code capstan diff CHART --release NAME}: what {@code apply} would change, as {@code kubectl diff}
  * shows it, with the same exit codes: 0 in sync, 1 differences, 2 error.
  */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff",
     description = "Show what applying a chart would change in the cluster (exit 0: in sync, 1: differences, 2: error).")
 public final class DiffCommand implements Callable<Integer> {
   enum Format { text, json }
@@ -31,8 +31,15 @@ public final class DiffCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "CHART", description = "The chart directory.")
-  Path chart;
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  @Parameters(index = "0", paramLabel = "CHART",
+      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
+  String chart;
+
+  @Mixin
+  ChartSourceFlags source = new ChartSourceFlags();
 
   @Option(names = "--release", required = true, paramLabel = "NAME", description = "Release name.")
   String release;
@@ -60,7 +67,7 @@ public final class DiffCommand implements Callable<Integer> {
       List<IgnoreRule> rules = ignore.stream().map(IgnoreRule::parse).toList();
       DiffOptions options = DiffOptions.defaults().withIgnoreRules(rules).withForceConflicts(forceConflicts);
       Diff diff = new Diff(cluster.cluster(), cluster.store(), new ReleaseRenderer(), options);
-      DiffReport report = diff.run(LocalChart.input(chart, cluster.namespace(), release, values.toOptions()));
+      DiffReport report = diff.run(LocalChart.input(source.localize(chart), cluster.namespace(), release, values.toOptions()));
       PrintWriter out = spec.commandLine().getOut();
       out.print(format == Format.json ? DiffPrinter.json(report) : DiffPrinter.unified(report, Terminal.interactive()));
       out.flush();

@@ -6,6 +6,7 @@ import dev.capstan.chart.render.ManifestPrinter;
 import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.chart.render.RenderResult;
 import dev.capstan.chart.render.Renderer;
+import dev.capstan.cli.chart.ChartSourceFlags;
 import dev.capstan.core.CapstanException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -24,14 +25,21 @@ import picocli.CommandLine.Spec;
  * {@code capstan render CHART}: prints the chart's manifests as a multi-document YAML stream, like
  * {@code helm template}. Renders everything first, so an error prints nothing but the error.
  */
-@Command(name = "render", mixinStandardHelpOptions = true,
+@Command(name = "render",
     description = "Render a chart to Kubernetes manifests, as `helm template` does.")
 public final class RenderCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "CHART", description = "The chart directory.")
-  Path chart;
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  @Parameters(index = "0", paramLabel = "CHART",
+      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
+  String chart;
+
+  @Mixin
+  ChartSourceFlags source = new ChartSourceFlags();
 
   @Mixin
   ValuesFlags values = new ValuesFlags();
@@ -54,7 +62,7 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Chart loaded = ChartLoader.load(chart);
+    Chart loaded = ChartLoader.load(source.localize(chart));
     RenderOptions options = target.toOptions(values).withShowOnly(showOnly).withIncludeCrds(includeCrds)
         .withSkipTests(skipTests);
     RenderResult result = new Renderer().render(loaded, options);
