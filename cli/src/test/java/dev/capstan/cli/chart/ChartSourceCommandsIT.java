@@ -81,6 +81,28 @@ class ChartSourceCommandsIT {
   }
 
   @Test
+  void dependencyUpdateThenBuildThenRender() throws Exception {
+    Path app = Files.createDirectories(tmp.resolve("app/templates")).getParent();
+    Files.writeString(app.resolve("Chart.yaml"), "apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n"
+        + "  - name: web\n    version: ^1.0\n    repository: " + repo.url() + "\n");
+    CliRun unresolved = CliRun.of("render", app.toString());
+    assertThat(unresolved.err()).isEqualTo("Error: app/Chart.yaml: dependency \"web\" not found in charts/web "
+        + "(nor a charts/*.tgz archive of that chart); run capstan dependency update to download it from " + repo.url() + "\n");
+    Files.createDirectories(app.resolve("charts"));
+    Files.writeString(app.resolve("charts/old-0.0.1.tgz"), "stale");
+
+    CliRun update = CliRun.of(auth("dependency", "update", app.toString()));
+    assertThat(update.err()).isEmpty();
+    Golden.assertMatches("chart/dependency-update.txt", update.out().replace(repo.url().toString(), "REPO/"));
+    Files.delete(app.resolve("charts/web-1.4.0.tgz"));
+    CliRun build = CliRun.of(auth("dep", "build", app.toString()));
+    Golden.assertMatches("chart/dependency-build.txt", build.out().replace(repo.url().toString(), "REPO/"));
+    CliRun render = CliRun.of("render", app.toString());
+    assertThat(render.err()).isEmpty();
+    assertThat(render.out()).contains("kind: ConfigMap", "-web\n", "version: \"1.4.0\"");
+  }
+
+  @Test
   void remoteFailuresAreOneLineWithExitOne() {
     CliRun noCredentials = CliRun.of("pull", REGISTRY.url("charts/web"), "--version", "1.4.0", "--plain-http");
     assertThat(noCredentials.code()).isEqualTo(1);
