@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Small Go-template charts written by the tests themselves, and how they render. */
-final class TestCharts {
+public final class TestCharts {
   private TestCharts() {}
 
   /** Writes chart {@code name} at {@code version} into {@code parent/name-version/} and returns the folder. */
-  static Path write(Path parent, String name, String version) throws IOException {
+  public static Path write(Path parent, String name, String version) throws IOException {
     Path dir = parent.resolve(name + "-" + version);
     Files.createDirectories(dir.resolve("templates"));
     Files.writeString(dir.resolve("Chart.yaml"), """
@@ -39,12 +39,12 @@ final class TestCharts {
   }
 
   /** Writes and packages chart {@code name} at {@code version} into {@code out/}; returns the archive. */
-  static Path pack(Path work, String name, String version, Path out) throws IOException {
+  public static Path pack(Path work, String name, String version, Path out) throws IOException {
     return ChartPackager.pack(write(work, name, version), out);
   }
 
   /** What Capstan renders for {@code chart} as release "rel" in namespace "ns". */
-  static String render(Chart chart) {
+  public static String render(Chart chart) {
     StringBuilder out = new StringBuilder();
     new Renderer().render(chart, RenderOptions.defaults().withReleaseName("rel").withNamespace("ns")).manifests()
         .forEach(m -> out.append(m.object()).append('\n'));
