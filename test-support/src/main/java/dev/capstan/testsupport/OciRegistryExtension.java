@@ -25,7 +25,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real OCI registry for a test class: the CNCF distribution registry that
  * {@code tools/oci-registry.sh} builds, on 127.0.0.1 at a free port, plain HTTP, with its storage in a
  * temporary folder. {@link #anonymous()} lets anyone push and pull; {@link #withBasicAuth} requires the
- * user and password (an htpasswd file with a bcrypt hash, as the registry wants).
+ * user and password (an htpasswd file with a bcrypt hash, as the registry wants); {@link #withTokenAuth}
+ * runs Docker's token flow: the registry answers {@code Bearer realm=...}, and a
+ * {@link RegistryTokenServer} hands JWTs to the user and password.
  *
  * <pre>{@code
  * @RegisterExtension static final OciRegistryExtension REGISTRY = OciRegistryExtension.withBasicAuth("ci", "s3cret");
@@ -35,21 +37,33 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class OciRegistryExtension implements BeforeAllCallback, AfterAllCallback {
   private final String username;
   private final String password;
+  private final boolean token;
+  private RegistryTokenServer tokenServer;
   private Process process;
   private Path dir;
   private int port;
 
-  private OciRegistryExtension(String username, String password) {
+  private OciRegistryExtension(String username, String password, boolean token) {
     this.username = username;
     this.password = password;
+    this.token = token;
   }
 
   public static OciRegistryExtension anonymous() {
-    return new OciRegistryExtension(null, null);
+    return new OciRegistryExtension(null, null, false);
   }
 
   public static OciRegistryExtension withBasicAuth(String username, String password) {
-    return new OciRegistryExtension(username, password);
+    return new OciRegistryExtension(username, password, false);
+  }
+
+  public static OciRegistryExtension withTokenAuth(String username, String password) {
+    return new OciRegistryExtension(username, password, true);
+  }
+
+  /** How many tokens the token service handed out (token auth only). */
+  public int tokensIssued() {
+    return tokenServer == null ? 0 : tokenServer.tokensIssued();
   }
 
   /** {@code 127.0.0.1:PORT}. */
@@ -90,7 +104,19 @@ public final class OciRegistryExtension implements BeforeAllCallback, AfterAllCa
           addr: 127.0.0.1:%d
           secret: %s
         """.formatted(dir.resolve("data"), port, Long.toHexString(new SecureRandom().nextLong())));
-    if (username != null) {
+    if (token) {
+      tokenServer = new RegistryTokenServer(dir, username, password);
+      Files.writeString(dir.resolve("token-root.pem"), tokenServer.rootCertificatePem());
+      config.append("""
+          auth:
+            token:
+              realm: %s
+              service: %s
+              issuer: %s
+              rootcertbundle: %s
+          """.formatted(tokenServer.realm(), RegistryTokenServer.SERVICE, RegistryTokenServer.ISSUER,
+          dir.resolve("token-root.pem")));
+    } else if (username != null) {
       byte[] salt = new byte[16];
       new SecureRandom().nextBytes(salt);
       // The registry's htpasswd reader accepts bcrypt hashes only ($2y$).
@@ -138,6 +164,9 @@ public final class OciRegistryExtension implements BeforeAllCallback, AfterAllCa
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
+    if (tokenServer != null) {
+      tokenServer.close();
+    }
     if (process != null) {
       process.destroy();
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
