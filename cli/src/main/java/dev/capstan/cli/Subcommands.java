@@ -38,7 +38,24 @@ final class Subcommands {
 
   /** Every subcommand. */
   static void register(CommandLine cli) {
-    ALL.values().forEach(command -> cli.addSubcommand(command.get()));
+    ALL.values().forEach(command -> add(cli, command.get()));
+  }
+
+  /**
+   * Adds {@code command}. Where {@code --version} is still picocli's version flag (commands that take
+   * no chart), it prints Capstan's version, as {@code capstan --version} does, instead of nothing.
+   */
+  private static void add(CommandLine cli, Object command) {
+    CommandLine sub = new CommandLine(command);
+    withVersion(sub);
+    cli.addSubcommand(sub);
+  }
+
+  private static void withVersion(CommandLine command) {
+    if (command.getCommandSpec().versionProvider() == null) {
+      command.getCommandSpec().versionProvider(new VersionProvider());
+    }
+    command.getSubcommands().values().forEach(Subcommands::withVersion);
   }
 
   /** Only the subcommand {@code args} names, or every one when they name none (help, typos). */
@@ -53,7 +70,7 @@ final class Subcommands {
     if (named == null) {
       register(cli);
     } else {
-      cli.addSubcommand(named.get());
+      add(cli, named.get());
     }
   }
 }

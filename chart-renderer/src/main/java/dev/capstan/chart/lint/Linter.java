@@ -96,7 +96,15 @@ public final class Linter {
       tmp = Files.createTempDirectory("capstan-lint-");
       Path dir = tmp.resolve("chart");
       ChartArchiveReader.unpack(archive, dir, ArchiveLimits.defaults());
-      return lint(dir, options);
+      // Findings name files inside the archive ("web-1.0.0.tgz:templates/x.yaml"), not the temporary folder.
+      String prefix = dir.normalize().toString();
+      List<LintFinding> renamed = new ArrayList<>();
+      for (LintFinding f : lint(dir, options).findings()) {
+        String path = f.path().startsWith(prefix) ? archive + ":" + f.path().substring(prefix.length()).replaceFirst("^/", "")
+            : f.path();
+        renamed.add(new LintFinding(path, f.line(), f.severity(), f.message()));
+      }
+      return new LintReport(renamed);
     } catch (IOException e) {
       throw new CapstanException(archive.toString(), "cannot unpack for lint: " + e.getMessage(), e);
     } finally {

@@ -28,7 +28,9 @@ class ChartFileCommandsTest {
     CliRun fromFolder = CliRun.of("render", chart.toString());
     assertThat(fromArchive.code()).isZero();
     assertThat(fromArchive.out()).contains("kind: ConfigMap").isEqualTo(fromFolder.out());
-    assertThat(CliRun.of("lint", tmp.resolve("out/web-1.4.0.tgz").toString()).code()).isZero();
+    CliRun lint = CliRun.of("lint", tmp.resolve("out/web-1.4.0.tgz").toString());
+    assertThat(lint.code()).isZero();
+    Golden.assertMatches("chart/lint-archive.txt", lint.out().replace(tmp.toString(), "TMP"));
   }
 
   @Test
@@ -47,6 +49,9 @@ class ChartFileCommandsTest {
     assertThat(root.code()).isZero();
     assertThat(root.out()).startsWith("capstan ");
     assertThat(command.out()).isEqualTo(root.out());
+    CliRun other = CliRun.of("history", "--version");
+    assertThat(other.code()).isZero();
+    assertThat(other.out()).as("a command that takes no chart prints Capstan's version").isEqualTo(root.out());
   }
 
   @Test
