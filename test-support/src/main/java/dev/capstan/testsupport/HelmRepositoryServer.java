@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * A Helm HTTP repository for tests: Jetty on 127.0.0.1 serving a folder (an {@code index.yaml} made by
@@ -34,12 +35,24 @@ public final class HelmRepositoryServer implements AutoCloseable {
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final AtomicInteger withAuthorization = new AtomicInteger();
 
-  private HelmRepositoryServer(Path dir, String username, String password) {
+  private final boolean tls;
+
+  private HelmRepositoryServer(Path dir, String username, String password, SelfSignedCertificate certificate) {
     this.dir = dir.toAbsolutePath().normalize();
     this.authorization = username == null ? null
         : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     this.server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    this.tls = certificate != null;
+    ServerConnector connector;
+    if (certificate == null) {
+      connector = new ServerConnector(server);
+    } else {
+      SslContextFactory.Server ssl = new SslContextFactory.Server();
+      ssl.setKeyStorePath(certificate.keyStore().toString());
+      ssl.setKeyStorePassword(certificate.password());
+      ssl.setKeyStoreType("PKCS12");
+      connector = new ServerConnector(server, ssl);
+    }
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
@@ -48,12 +61,17 @@ public final class HelmRepositoryServer implements AutoCloseable {
 
   /** Serves {@code dir} to anyone. */
   public static HelmRepositoryServer serve(Path dir) throws Exception {
-    return start(new HelmRepositoryServer(dir, null, null));
+    return start(new HelmRepositoryServer(dir, null, null, null));
+  }
+
+  /** Serves {@code dir} to anyone over HTTPS with {@code certificate}. */
+  public static HelmRepositoryServer serveTls(Path dir, SelfSignedCertificate certificate) throws Exception {
+    return start(new HelmRepositoryServer(dir, null, null, certificate));
   }
 
   /** Serves {@code dir} to requests that carry this user and password. */
   public static HelmRepositoryServer serve(Path dir, String username, String password) throws Exception {
-    return start(new HelmRepositoryServer(dir, username, password));
+    return start(new HelmRepositoryServer(dir, username, password, null));
   }
 
   private static HelmRepositoryServer start(HelmRepositoryServer s) throws Exception {
@@ -61,9 +79,9 @@ public final class HelmRepositoryServer implements AutoCloseable {
     return s;
   }
 
-  /** {@code http://127.0.0.1:PORT/}. */
+  /** {@code http://127.0.0.1:PORT/} (https for {@link #serveTls}). */
   public URI url() {
-    return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/");
+    return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/");
   }
 
   /** How many requests for {@code path} ({@code /index.yaml}) were answered with {@code status}. */
