@@ -16,6 +16,11 @@
  *       archive, {@code load()} gives the {@code Chart}), from the cache when the digest is known.</li>
  *   <li>{@link dev.capstan.chartrepo.ChartPusher}: {@code helm push} (the chart under
  *       {@code oci://host/path/NAME:VERSION}, Helm's media types).</li>
+ *   <li>{@link dev.capstan.chartrepo.dependency.DependencyManager}: {@code dependency update/build}
+ *       (charts/*.tgz and a Helm-compatible {@code Chart.lock}); {@link
+ *       dev.capstan.chartrepo.dependency.LockedDependencies#complete}: for a chart from Git that carries
+ *       only {@code Chart.lock}, its {@code ChartFiles} plus the locked archives, fetched through the
+ *       cache, nothing written to disk (give the result to {@code ChartLoader.load(files, name)}).</li>
  *   <li>{@link dev.capstan.chartrepo.cache.ChartCache}: archives by sha256, verified on write and read,
  *       safe across threads and processes ({@code ChartCache.userDefault()} is
  *       {@code ~/.cache/capstan/charts}).</li>

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.capstan.chart.Chart;
 import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.source.ChartException;
+import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chartrepo.cache.ChartCache;
 import dev.capstan.chartrepo.dependency.DependencyManager;
+import dev.capstan.chartrepo.dependency.LockedDependencies;
 import dev.capstan.chartrepo.http.Credentials;
 import dev.capstan.chartrepo.http.HttpTransport;
 import dev.capstan.chartrepo.http.TransportOptions;
@@ -115,6 +117,25 @@ class DependencyIT {
     Files.delete(app.resolve("charts/web-1.1.0.tgz"));
     helm.run("dependency", "build", app.toString(), "--plain-http").ok();
     assertThat(app.resolve("charts/web-1.1.0.tgz")).exists();
+  }
+
+  @Test
+  void aChartWithOnlyItsLockGetsItsDependenciesThroughTheCache() throws Exception {
+    Path app = app(work.resolve("locked-only"));
+    manager(work.resolve("cache4")).update(app);
+    for (String archive : new String[] {"web-1.1.0.tgz", "db-0.3.2.tgz", "lib-0.1.0.tgz"}) {
+      Files.delete(app.resolve("charts/" + archive));
+    }
+    ChartFetcher fetcher = ChartFetcher.create(transport, ChartCache.at(work.resolve("cache4")));
+    LockedDependencies locked = new LockedDependencies(fetcher,
+        url -> url.startsWith("http") ? Credentials.basic("ci", "s3cret") : Credentials.NONE);
+    int downloads = repo.requests("/web-1.1.0.tgz", 200);
+    ChartFiles files = locked.complete(ChartFiles.of(app), "app");
+    assertThat(files.list()).contains("charts/web-1.1.0.tgz", "charts/db-0.3.2.tgz").doesNotContain("charts/lib-0.1.0.tgz");
+    assertThat(repo.requests("/web-1.1.0.tgz", 200)).as("served from the cache the update filled").isEqualTo(downloads);
+    Chart chart = ChartLoader.load(files, "app");
+    assertThat(chart.dependencies()).extracting(c -> c.metadata().name()).containsExactly("web", "database", "lib");
+    assertThat(app.resolve("charts/web-1.1.0.tgz")).doesNotExist();
   }
 
   @Test

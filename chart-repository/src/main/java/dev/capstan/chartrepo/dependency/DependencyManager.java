@@ -7,10 +7,8 @@ import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.ChartPackager;
 import dev.capstan.chart.source.ChartException;
 import dev.capstan.chartrepo.ChartFetcher;
-import dev.capstan.chartrepo.ChartSource;
 import dev.capstan.chartrepo.FetchedChart;
 import dev.capstan.chartrepo.http.Credentials;
-import dev.capstan.chartrepo.index.HelmRepository;
 import dev.capstan.chartrepo.lock.ChartLock;
 import dev.capstan.chartrepo.lock.ChartLockFile;
 import dev.capstan.chartrepo.lock.LockDigest;
@@ -18,7 +16,6 @@ import dev.capstan.core.semver.RangeDialect;
 import dev.capstan.core.semver.SemVer;
 import dev.capstan.core.semver.SemVerRange;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -122,7 +119,7 @@ public final class DependencyManager {
       }
       archive = ChartPackager.pack(dir).archive();
     } else {
-      FetchedChart fetched = fetcher.fetch(source(name, version, repo, where));
+      FetchedChart fetched = fetcher.fetch(DependencySources.of(name, version, repo, credentials, where));
       resolved = fetched.resolved().version();
       archive = fetched.archive();
     }
@@ -134,21 +131,6 @@ public final class DependencyManager {
       throw new ChartException(target.toString(), "cannot write: " + e.getMessage(), e);
     }
     return new Saved(name, resolved, repo, target);
-  }
-
-  private ChartSource source(String name, String version, String repo, String where) {
-    if (repo.startsWith("oci://")) {
-      try {
-        return new ChartSource.Oci(dev.capstan.chartrepo.oci.OciReference.parse(repo).child(name), credentials.apply(repo), version);
-      } catch (IllegalArgumentException e) {
-        throw new ChartException(where, e.getMessage());
-      }
-    }
-    if (repo.startsWith("http://") || repo.startsWith("https://")) {
-      return new ChartSource.Repository(new HelmRepository(URI.create(repo), credentials.apply(repo)), name, version);
-    }
-    throw new ChartException(where, "repository \"" + repo + "\" is not an https://, oci:// or file:// URL "
-        + "(names from helm repo add are not known to Capstan: write the URL)");
   }
 
   private static void requireFolder(Path chartDir, String name) {

@@ -33,26 +33,37 @@ public final class ChartLockFile {
   /** The lock in {@code chartDir}, if it has one. */
   public static Optional<ChartLock> read(Path chartDir) {
     Path file = chartDir.resolve("Chart.lock");
-    JsonNode root;
+    byte[] bytes;
     try {
-      root = YAML.readTree(Files.readAllBytes(file));
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new ChartException(file.toString(), "invalid YAML: " + e.getMessage(), e);
+      throw new ChartException(file.toString(), "cannot read: " + e.getMessage(), e);
+    }
+    return Optional.of(parse(bytes, file.toString()));
+  }
+
+  /** Parses the bytes of a Chart.lock; {@code where} names it in errors. */
+  public static ChartLock parse(byte[] bytes, String where) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(bytes);
+    } catch (IOException e) {
+      throw new ChartException(where, "invalid YAML: " + e.getMessage(), e);
     }
     if (root == null || !root.isObject()) {
-      throw new ChartException(file.toString(), "not a Chart.lock (no dependencies map)");
+      throw new ChartException(where, "not a Chart.lock (no dependencies map)");
     }
     List<ChartLock.Locked> locked = new ArrayList<>();
     for (JsonNode d : root.path("dependencies")) {
       String name = d.path("name").asText("");
       if (name.isEmpty()) {
-        throw new ChartException(file.toString(), "a dependency has no name");
+        throw new ChartException(where, "a dependency has no name");
       }
       locked.add(new ChartLock.Locked(name, d.path("repository").asText(""), d.path("version").asText("")));
     }
-    return Optional.of(new ChartLock(locked, root.path("digest").asText(""), root.path("generated").asText("")));
+    return new ChartLock(locked, root.path("digest").asText(""), root.path("generated").asText(""));
   }
 
   /** Writes {@code lock} to {@code chartDir/Chart.lock} (whole, through a temporary file). */
