@@ -1,9 +1,22 @@
 # The agent image: build the jar first (./mvnw -B -DskipTests package), then `docker build .`.
-FROM eclipse-temurin:17-jre
-RUN useradd --uid 65532 --user-group --no-create-home --shell /usr/sbin/nologin capstan \
- && mkdir -p /var/cache/capstan && chown 65532:65532 /var/cache/capstan
+#
+# Stage 1 links a Java runtime with only the modules capstan uses (tools/jlink-runtime.sh, the same
+# script JlinkRuntimeIT runs in the test suite); stage 2 is a small Debian with that runtime and the
+# jar, run as a numeric non-root user, with nothing written outside the volumes the chart mounts.
+# Both bases are pinned to exact versions; pin their digests too when you publish
+# (`docker buildx imagetools inspect IMAGE:TAG`), as this build cannot look them up.
+FROM eclipse-temurin:17.0.15_6-jdk-jammy AS runtime
+COPY tools/jlink-runtime.sh /build/jlink-runtime.sh
+COPY cli/target/capstan.jar /build/capstan.jar
+RUN /build/jlink-runtime.sh /build/capstan.jar /opt/java
+
+FROM debian:12.12-slim
+COPY --from=runtime /opt/java /opt/java
 COPY cli/target/capstan.jar /opt/capstan/capstan.jar
+# No user database entry is needed for a numeric user; HOME points at the chart's /tmp volume so
+# JGit's user-level config lookups find a writable, empty place.
 USER 65532:65532
+ENV PATH="/opt/java/bin:${PATH}" HOME=/tmp
 # Sized for one agent at 1,000 Applications in a 320 MiB container (docs/performance.md, "Agent
 # process"): the serial collector and C1 alone (the agent waits on the network; C2's compile work
 # cost more CPU than it saved there), heap 30 % of the limit (~50 MiB live at 1,000 apps), one Netty

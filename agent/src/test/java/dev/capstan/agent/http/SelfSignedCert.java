@@ -26,9 +26,9 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A fresh EC key and a self-signed certificate for 127.0.0.1 and localhost, written as PEM files. */
-record SelfSignedCert(X509Certificate certificate, KeyPair keys, Path certFile, Path keyFile) {
-  static SelfSignedCert write(Path dir, String name) {
+/** A fresh EC key and a self-signed certificate for 127.0.0.1 and localhost, written as PEM files (also used by cli tests). */
+public record SelfSignedCert(X509Certificate certificate, KeyPair keys, Path certFile, Path keyFile) {
+  public static SelfSignedCert write(Path dir, String name) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(256);
@@ -63,7 +63,7 @@ record SelfSignedCert(X509Certificate certificate, KeyPair keys, Path certFile, 
   }
 
   /** A client context that trusts this certificate alone. */
-  SSLContext clientContext() {
+  public SSLContext clientContext() {
     try {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
