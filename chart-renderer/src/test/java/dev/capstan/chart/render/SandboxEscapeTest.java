@@ -121,6 +121,7 @@ class SandboxEscapeTest {
     InlineChart chart = InlineChart.of("t").file("values.yaml", "loop: \"{{ tpl(values.loop) }}\"\n")
         .configMap("templates/cm.yaml", "\"{{ tpl(values.loop) }}\"");
     assertThatThrownBy(chart::render).isInstanceOf(LimitExceededException.class)
+        .as("named after the file that called tpl, not the text").hasMessageStartingWith("t/templates/cm.yaml:6: ")
         .hasMessageContaining("tpl nested deeper than 100 calls");
   }
 
