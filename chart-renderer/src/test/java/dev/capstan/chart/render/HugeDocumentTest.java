@@ -2,6 +2,8 @@ package dev.capstan.chart.render;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capstan.chart.source.ChartException;
+import dev.capstan.chart.template.TemplateException;
 import dev.capstan.chart.values.ValuesException;
 import dev.capstan.chart.values.ValuesOptions;
 import java.nio.file.Files;
@@ -45,5 +47,25 @@ class HugeDocumentTest {
     assertThatThrownBy(chart::render).isInstanceOf(ManifestException.class)
         .hasMessage("t/templates/cm.yaml:1: rendered document of 8000063 characters exceeds the limit of 3145728 "
             + "(ValuesYaml.MAX_DOCUMENT_CHARS)");
+  }
+
+  @Test
+  void aChartYamlLargerThanTheLimitIsRefusedUnparsed() {
+    InlineChart chart = InlineChart.of("t").file("Chart.yaml", "apiVersion: v2\nname: t\nversion: 1.0.0\ndescription: "
+        + "x".repeat(HUGE) + "\n");
+
+    assertThatThrownBy(chart::load).isInstanceOf(ChartException.class)
+        .hasMessage("inline/Chart.yaml: invalid YAML: document of 12000052 characters exceeds the limit of 3145728 (ValuesYaml.MAX_DOCUMENT_CHARS)");
+  }
+
+  @Test
+  void fromYamlOfATextLargerThanTheLimitIsRefusedUnparsed() {
+    InlineChart chart = InlineChart.of("t").file("Chart.yaml", "apiVersion: v2\nname: t\nversion: 1.0.0\n"
+        + "annotations: {capstan.dev/template-language: pebble}\n")
+        .configMap("templates/cm.yaml", "{{ range(0, 700000) | join(\",\") | fromYaml }}");
+
+    assertThatThrownBy(chart::render).isInstanceOf(TemplateException.class)
+        .hasMessageStartingWith("t/templates/cm.yaml:6: fromYaml: document of ")
+        .hasMessageEndingWith("characters exceeds the limit of 3145728 (ValuesYaml.MAX_DOCUMENT_CHARS)");
   }
 }
