@@ -177,6 +177,13 @@ class SandboxEscapeTest {
   }
 
   @Test
+  void anInvalidFormatStringIsATemplateErrorNamingTheFilterAndTheString() {
+    InlineChart chart = InlineChart.of("t").configMap("templates/cm.yaml", "\"{{ '%.-1f' | format(1.5) }}\"");
+    assertThatThrownBy(chart::render).isInstanceOf(TemplateException.class)
+        .hasMessage("t/templates/cm.yaml:6: format: invalid format \"%.-1f\" (Conversion = '.')");
+  }
+
+  @Test
   @Timeout(10)
   void indentIsPricedByEveryLineItPads() {
     InlineChart chart = InlineChart.of("t").file("values.yaml", "newline: \"\\n\"\n").file("templates/a.yaml",
