@@ -13,8 +13,8 @@ RUN /build/jlink-runtime.sh /build/capstan.jar /opt/java
 FROM debian:12.12-slim
 COPY --from=runtime /opt/java /opt/java
 COPY cli/target/capstan.jar /opt/capstan/capstan.jar
-# No user database entry is needed for a numeric user; HOME points at the chart's /tmp volume so
-# JGit's user-level config lookups find a writable, empty place.
+# No user database entry is needed for a numeric user. Without one Java's user.home would be "?",
+# so it and HOME point at the chart's writable /tmp volume, where JGit looks for user-level config.
 USER 65532:65532
 ENV PATH="/opt/java/bin:${PATH}" HOME=/tmp
 # Sized for one agent at 1,000 Applications in a 320 MiB container (docs/performance.md, "Agent
@@ -22,7 +22,7 @@ ENV PATH="/opt/java/bin:${PATH}" HOME=/tmp
 # cost more CPU than it saved there), heap 30 % of the limit (~50 MiB live at 1,000 apps), one Netty
 # buffer arena, two malloc arenas. Raise the container's memory limit for larger fleets: the heap
 # follows it.
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=30 -Xss512k -XX:ReservedCodeCacheSize=32m -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1 -XX:+ExitOnOutOfMemoryError"
+ENV JAVA_TOOL_OPTIONS="-Duser.home=/tmp -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=30 -Xss512k -XX:ReservedCodeCacheSize=32m -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1 -XX:+ExitOnOutOfMemoryError"
 ENV MALLOC_ARENA_MAX=2
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/opt/capstan/capstan.jar"]
