@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -93,6 +94,8 @@ final class PemKeyStore {
       for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
         items.add(item);
       }
+    } catch (NoSuchFileException e) {
+      throw new CapstanException(flag + " " + file, "no such file");
     } catch (IOException | RuntimeException e) {
       throw new CapstanException(flag + " " + file, "cannot read PEM: " + e.getMessage(), e);
     }

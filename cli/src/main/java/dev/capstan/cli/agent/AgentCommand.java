@@ -104,6 +104,7 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    AgentHttpServer.TlsFiles tls = tls(); // flag mistakes first, before anything starts
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -114,7 +115,7 @@ public final class AgentCommand implements Callable<Integer> {
     boolean fromFiles = !applications.isEmpty();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(KubeConfigs.load(kubeconfig, context)).build();
         AgentRuntime runtime = AgentRuntime.start(client, new AgentRuntime.Settings(cacheDir(), credentialsDir, policy(),
-            concurrency, httpHost, httpPort, !fromFiles, System.getenv()).withOpenReads(apiOpenReads).withTls(tls())
+            concurrency, httpHost, httpPort, !fromFiles, System.getenv()).withOpenReads(apiOpenReads).withTls(tls)
             .withTrustedProxies(trustedProxies))) {
       if (fromFiles) {
         int count = loadFiles(runtime.agent(), applications);
