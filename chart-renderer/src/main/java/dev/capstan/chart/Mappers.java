@@ -1,5 +1,6 @@
 package dev.capstan.chart;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.capstan.chart.values.ValuesYaml;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,8 +33,16 @@ public final class Mappers {
 
   private Mappers() {}
 
-  /** Parses one YAML document into maps, lists and scalars; an empty document is {@code null}. */
+  /**
+   * Parses one YAML document into maps, lists and scalars; an empty document is {@code null}. A
+   * text longer than {@link ValuesYaml#MAX_DOCUMENT_CHARS} is refused before parsing (Chart.yaml,
+   * {@code fromYaml}), as the parser would take minutes to find it too long.
+   */
   public static Object readYaml(String text) throws JsonProcessingException {
+    if (text.length() > ValuesYaml.MAX_DOCUMENT_CHARS) {
+      throw new JsonParseException(null, "document of " + text.length() + " characters exceeds the limit of "
+          + ValuesYaml.MAX_DOCUMENT_CHARS + " (ValuesYaml.MAX_DOCUMENT_CHARS)");
+    }
     JsonNode tree = text.isBlank() ? null : YAML.readTree(text);
     return tree == null || tree.isMissingNode() || tree.isNull() ? null : YAML.treeToValue(tree, ANY_CLASS);
   }

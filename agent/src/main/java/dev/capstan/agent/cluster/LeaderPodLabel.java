@@ -1,5 +1,7 @@
 package dev.capstan.agent.cluster;
 
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -38,7 +40,10 @@ public final class LeaderPodLabel {
     labels.put(LABEL, leading ? "true" : null); // null removes the label in a merge patch
     String patch = client.getKubernetesSerialization().asJson(Map.of("metadata", Map.of("labels", labels)));
     try {
-      client.pods().inNamespace(namespace).withName(pod).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+      // On a bare named resource fabric8 reads the Pod before patching; on this stub it sends the one
+      // PATCH, which is all the install chart grants (pods: patch).
+      Pod self = new PodBuilder().withNewMetadata().withNamespace(namespace).withName(pod).endMetadata().build();
+      client.pods().inNamespace(namespace).resource(self).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     } catch (KubernetesClientException | IllegalStateException e) { // IllegalState: the client is already closed
       LOG.warn("Pod/{}/{}: cannot {} label {} ({}); webhooks sent to the Service may reach a standby and wait for the next poll",
           namespace, pod, leading ? "set" : "clear", LABEL, e.getMessage());

@@ -1,14 +1,24 @@
 package dev.capstan.agent.http;
 
 import dev.capstan.agent.AgentOperations;
+import dev.capstan.core.CapstanException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -19,39 +29,66 @@ public final class AgentHttpServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
 
-  private AgentHttpServer(Server server, ServerConnector connector) {
+  private final boolean secure;
+
+  private AgentHttpServer(Server server, ServerConnector connector, boolean secure) {
     this.server = server;
     this.connector = connector;
+    this.secure = secure;
   }
 
   /**
-   * Where to listen, the bearer token API calls must present (none: writing is refused), and whether
-   * reading is open to callers without it (off unless asked for).
+   * Where to listen, the bearer token API calls must present (none: writing is refused), whether
+   * reading is open to callers without it (off unless asked for), TLS (null: plain HTTP), the
+   * proxies whose {@code X-Forwarded-For} is believed (none by default), and the connection bounds
+   * every route shares.
    */
-  public record Options(String host, int port, String apiToken, boolean openReads) {
+  public record Options(String host, int port, String apiToken, boolean openReads, TlsFiles tls, List<String> trustedProxies,
+      int maxConnections, Duration idleTimeout) {
+    public Options {
+      trustedProxies = List.copyOf(trustedProxies);
+    }
+
     public static Options defaults() {
-      return new Options("0.0.0.0", 8080, null, false);
+      return new Options("0.0.0.0", 8080, null, false, null, List.of(), MAX_CONNECTIONS, IDLE_TIMEOUT);
     }
 
     public Options withHost(String host) {
-      return new Options(host, port, apiToken, openReads);
+      return new Options(host, port, apiToken, openReads, tls, trustedProxies, maxConnections, idleTimeout);
     }
 
     public Options withPort(int port) {
-      return new Options(host, port, apiToken, openReads);
+      return new Options(host, port, apiToken, openReads, tls, trustedProxies, maxConnections, idleTimeout);
     }
 
     public Options withApiToken(String apiToken) {
-      return new Options(host, port, apiToken, openReads);
+      return new Options(host, port, apiToken, openReads, tls, trustedProxies, maxConnections, idleTimeout);
     }
 
     public Options withOpenReads(boolean openReads) {
-      return new Options(host, port, apiToken, openReads);
+      return new Options(host, port, apiToken, openReads, tls, trustedProxies, maxConnections, idleTimeout);
+    }
+
+    /** Serves HTTPS only, with this certificate and key ({@code --tls-cert}, {@code --tls-key}). */
+    public Options withTls(TlsFiles tls) {
+      return new Options(host, port, apiToken, openReads, tls, trustedProxies, maxConnections, idleTimeout);
+    }
+
+    /** Addresses or CIDR blocks of proxies whose {@code X-Forwarded-For} is believed ({@code --trusted-proxy}). */
+    public Options withTrustedProxies(List<String> trustedProxies) {
+      return new Options(host, port, apiToken, openReads, tls, trustedProxies, maxConnections, idleTimeout);
+    }
+
+    public Options withConnectionLimits(int maxConnections, Duration idleTimeout) {
+      return new Options(host, port, apiToken, openReads, tls, trustedProxies, maxConnections, idleTimeout);
     }
   }
 
+  /** PEM files of the server's certificate chain and its private key, read once at start. */
+  public record TlsFiles(Path cert, Path key) {}
+
   static final int MAX_CONNECTIONS = 512;
-  static final long IDLE_TIMEOUT_MILLIS = 30_000;
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   /** Starts serving; {@code webhooks} may be null when no webhook receiver is configured. */
   public static AgentHttpServer start(Options options, AgentOperations agent, Handler webhooks, PrometheusMeterRegistry metrics) {
@@ -59,14 +96,15 @@ public final class AgentHttpServer implements AutoCloseable {
     threads.setName("capstan-http");
     threads.setDaemon(true);
     Server server = new Server(threads);
-    ServerConnector connector = new ServerConnector(server);
+    ServerConnector connector = connector(server, options);
     connector.setHost(options.host());
     connector.setPort(options.port());
-    // Every route shares these bounds: a client that connects and says nothing is dropped, and a
-    // flood of connections waits at the limit instead of taking every thread and file descriptor.
-    connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+    // Every route shares these bounds, over TLS too: a client that connects and says nothing (or
+    // stalls in the handshake) is dropped, and a flood of connections waits at the limit instead of
+    // taking every thread and file descriptor.
+    connector.setIdleTimeout(options.idleTimeout().toMillis());
     server.addConnector(connector);
-    server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+    server.addBean(new NetworkConnectionLimit(options.maxConnections(), connector));
 
     ContextHandlerCollection contexts = new ContextHandlerCollection();
     if (webhooks != null) {
@@ -78,9 +116,33 @@ public final class AgentHttpServer implements AutoCloseable {
     try {
       server.start();
     } catch (Exception e) {
-      throw new IllegalStateException("cannot start the HTTP server on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+      stopQuietly(server);
+      throw new CapstanException("--http-host " + options.host() + " --http-port " + options.port(),
+          "cannot start the HTTP server: " + e.getMessage(), e);
     }
-    return new AgentHttpServer(server, connector);
+    return new AgentHttpServer(server, connector, options.tls() != null);
+  }
+
+  private static ServerConnector connector(Server server, Options options) {
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    TrustedProxies proxies = new TrustedProxies(options.trustedProxies());
+    if (!proxies.isEmpty()) {
+      http.addCustomizer(proxies);
+    }
+    if (options.tls() == null) {
+      return new ServerConnector(server, new HttpConnectionFactory(http));
+    }
+    SslContextFactory.Server tls = new SslContextFactory.Server();
+    tls.setKeyStore(PemKeyStore.load(options.tls().cert(), options.tls().key()));
+    tls.setKeyStorePassword(new String(PemKeyStore.PASSWORD));
+    tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+    // One certificate and no virtual hosts: checking the Host header against the certificate's
+    // names would refuse kubelet probes (which dial the Pod IP) and gain nothing.
+    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+    secure.setSniHostCheck(false);
+    http.addCustomizer(secure);
+    return new ServerConnector(server, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(http));
   }
 
   public int port() {
@@ -88,8 +150,17 @@ public final class AgentHttpServer implements AutoCloseable {
   }
 
   public URI uri() {
-    String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0") ? "127.0.0.1" : connector.getHost();
-    return URI.create("http://" + host + ":" + port());
+    String bound = connector.getHost();
+    String host = bound == null || bound.equals("0.0.0.0") || bound.equals("::") ? "127.0.0.1" : bound.contains(":") ? "[" + bound + "]" : bound;
+    return URI.create((secure ? "https://" : "http://") + host + ":" + port());
+  }
+
+  private static void stopQuietly(Server server) {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      // Best effort: the server failed to start and is being discarded.
+    }
   }
 
   @Override

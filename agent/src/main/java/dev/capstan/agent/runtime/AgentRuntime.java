@@ -29,6 +29,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,16 +39,30 @@ import java.util.Map;
 public final class AgentRuntime implements AutoCloseable {
   /** What to start. {@code environment} supplies webhook secrets ({@code CAPSTAN_WEBHOOK_SECRET}, …) and the API token. */
   public record Settings(Path cacheDir, Path credentialsDir, AgentPolicy policy, int concurrency, String httpHost, int httpPort,
-      boolean statusInCluster, Map<String, String> environment, boolean openReads) {
-    /** Settings whose API needs the token for every call. */
+      boolean statusInCluster, Map<String, String> environment, boolean openReads, AgentHttpServer.TlsFiles tls,
+      List<String> trustedProxies) {
+    /** Settings whose API needs the token for every call, over plain HTTP, believing no forwarded address. */
     public Settings(Path cacheDir, Path credentialsDir, AgentPolicy policy, int concurrency, String httpHost, int httpPort,
         boolean statusInCluster, Map<String, String> environment) {
-      this(cacheDir, credentialsDir, policy, concurrency, httpHost, httpPort, statusInCluster, environment, false);
+      this(cacheDir, credentialsDir, policy, concurrency, httpHost, httpPort, statusInCluster, environment, false, null, List.of());
     }
 
     /** Opens the API's reads to callers without the token, deliberately ({@code --api-open-reads}). */
     public Settings withOpenReads(boolean openReads) {
-      return new Settings(cacheDir, credentialsDir, policy, concurrency, httpHost, httpPort, statusInCluster, environment, openReads);
+      return new Settings(cacheDir, credentialsDir, policy, concurrency, httpHost, httpPort, statusInCluster, environment, openReads,
+          tls, trustedProxies);
+    }
+
+    /** Serves HTTPS with these PEM files ({@code --tls-cert}, {@code --tls-key}); null: plain HTTP. */
+    public Settings withTls(AgentHttpServer.TlsFiles tls) {
+      return new Settings(cacheDir, credentialsDir, policy, concurrency, httpHost, httpPort, statusInCluster, environment, openReads,
+          tls, trustedProxies);
+    }
+
+    /** Proxies whose X-Forwarded-For is believed ({@code --trusted-proxy}). */
+    public Settings withTrustedProxies(List<String> trustedProxies) {
+      return new Settings(cacheDir, credentialsDir, policy, concurrency, httpHost, httpPort, statusInCluster, environment, openReads,
+          tls, trustedProxies);
     }
   }
 
@@ -83,7 +98,8 @@ public final class AgentRuntime implements AutoCloseable {
       WebhookHandler webhooks = new WebhookHandler(WebhookSecrets.fromEnvironment(s.environment()).build(), pushes,
           ReceiverOptions.defaults());
       AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost(s.httpHost()).withPort(s.httpPort())
-          .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads()), agent, webhooks, metrics);
+          .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads())
+          .withTls(s.tls()).withTrustedProxies(s.trustedProxies()), agent, webhooks, metrics);
       return new AgentRuntime(cache, agent, pushes, server, metrics);
     } catch (RuntimeException e) {
       pushes.close();

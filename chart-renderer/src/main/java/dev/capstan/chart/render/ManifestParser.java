@@ -2,6 +2,7 @@ package dev.capstan.chart.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.capstan.chart.Mappers;
+import dev.capstan.chart.values.ValuesYaml;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +54,10 @@ final class ManifestParser {
       return Optional.empty();
     }
     String text = String.join("\n", Arrays.asList(lines).subList(first, last)).stripTrailing();
+    if (text.length() > ValuesYaml.MAX_DOCUMENT_CHARS) {
+      throw new ManifestException(source, first + 1, "rendered document of " + text.length() + " characters exceeds the limit of "
+          + ValuesYaml.MAX_DOCUMENT_CHARS + " (ValuesYaml.MAX_DOCUMENT_CHARS)");
+    }
     Object parsed;
     try {
       parsed = Mappers.readYaml(text + "\n"); // as printed: a final block scalar keeps its newline

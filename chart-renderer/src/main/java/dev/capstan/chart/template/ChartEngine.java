@@ -173,7 +173,9 @@ public final class ChartEngine {
     try {
       engine.getLiteralTemplate(text).evaluate(out, variables);
     } catch (LimitExceededException e) {
-      throw e;
+      // A limit met inside the text is named after the text; each tpl level hands it to its caller,
+      // so the error leaves the outermost tpl naming the chart file and line that called it.
+      throw e.path().equals(text) ? new LimitExceededException(callerPath, callerLine, e.reason()) : e;
     } catch (IOException | RuntimeException e) {
       CapstanException inner = PebbleErrors.convert(e, callerPath);
       String reason = inner instanceof TemplateException t ? t.reason() : inner.getMessage();

@@ -11,6 +11,7 @@ import io.pebbletemplates.pebble.tokenParser.TokenParser;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IllegalFormatException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +66,12 @@ final class SandboxCustomizer extends ExtensionCustomizer {
         RenderBudget budget = RenderScope.of(context).budget();
         budget.checkTime(self.getName(), line);
         Map<String, Object> checkedArgs = FilterPreflight.check(name, input, args, budget, self.getName(), line);
-        return checked(filter.apply(input, checkedArgs, self, context, line), budget, self, line);
+        try {
+          return checked(filter.apply(input, checkedArgs, self, context, line), budget, self, line);
+        } catch (IllegalFormatException e) {
+          // Java's own words ("Conversion = '.'") say nothing of the filter or the string at fault.
+          throw new TemplateException(self.getName(), line, 0, name + ": invalid format \"" + input + "\" (" + e.getMessage() + ")", e);
+        }
       }
     }));
     return out;

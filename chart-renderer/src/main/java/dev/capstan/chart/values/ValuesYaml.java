@@ -30,6 +30,14 @@ public final class ValuesYaml {
   private static final GoYamlParser.Factory FACTORY = new GoYamlParser.Factory();
   private static final String MERGE_KEY = "<<";
 
+  /**
+   * The longest YAML document Capstan reads, in characters (values files here, rendered manifests
+   * in the renderer): SnakeYAML's own {@code codePointLimit} default, 3 MiB. The parser finds out
+   * only after scanning a token, and one token of many megabytes takes it seconds to minutes under
+   * a small heap; a size check before parsing costs nothing.
+   */
+  public static final int MAX_DOCUMENT_CHARS = 3 * 1024 * 1024;
+
   private final GoYamlParser parser;
   private final String where;
   private final Map<String, Anchored> anchors = new HashMap<>();
@@ -50,6 +58,10 @@ public final class ValuesYaml {
    * @throws ValuesException when the text is not YAML or not a map
    */
   public static Map<String, Object> read(String where, String text) {
+    if (text.length() > MAX_DOCUMENT_CHARS) {
+      throw new ValuesException(where, "values file of " + text.length() + " characters exceeds the limit of "
+          + MAX_DOCUMENT_CHARS + " (ValuesYaml.MAX_DOCUMENT_CHARS)");
+    }
     try (GoYamlParser parser = (GoYamlParser) FACTORY.createParser(new StringReader(text))) {
       JsonToken first = parser.nextToken();
       if (first == null) {

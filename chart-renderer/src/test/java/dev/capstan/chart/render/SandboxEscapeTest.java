@@ -121,6 +121,7 @@ class SandboxEscapeTest {
     InlineChart chart = InlineChart.of("t").file("values.yaml", "loop: \"{{ tpl(values.loop) }}\"\n")
         .configMap("templates/cm.yaml", "\"{{ tpl(values.loop) }}\"");
     assertThatThrownBy(chart::render).isInstanceOf(LimitExceededException.class)
+        .as("named after the file that called tpl, not the text").hasMessageStartingWith("t/templates/cm.yaml:6: ")
         .hasMessageContaining("tpl nested deeper than 100 calls");
   }
 
@@ -173,6 +174,13 @@ class SandboxEscapeTest {
     assertThatThrownBy(chart::render).isInstanceOf(LimitExceededException.class)
         .hasMessageStartingWith("t/templates/cm.yaml:")
         .hasMessageContaining("exceeds");
+  }
+
+  @Test
+  void anInvalidFormatStringIsATemplateErrorNamingTheFilterAndTheString() {
+    InlineChart chart = InlineChart.of("t").configMap("templates/cm.yaml", "\"{{ '%.-1f' | format(1.5) }}\"");
+    assertThatThrownBy(chart::render).isInstanceOf(TemplateException.class)
+        .hasMessage("t/templates/cm.yaml:6: format: invalid format \"%.-1f\" (Conversion = '.')");
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code capstan agent}: keep Applications in sync with Git until stopped. */
@@ -50,6 +51,18 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", description = "Port of webhooks, API, probes and metrics (default: ${DEFAULT-VALUE}).")
   int httpPort;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE",
+      description = {"PEM certificate chain: serve HTTPS only (with --tls-key; e.g. tls.crt of a", "kubernetes.io/tls Secret)."})
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key of --tls-cert (PKCS#8 or PKCS#1/SEC1, unencrypted).")
+  Path tlsKey;
+
+  @Option(names = "--trusted-proxy", paramLabel = "CIDR",
+      description = {"An address or CIDR block of a proxy in front of the agent (repeatable). Only from these is",
+          "X-Forwarded-For believed (its right-most untrusted address) for rate limits and logs; default: none."})
+  List<String> trustedProxies = new ArrayList<>();
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "Applications synced at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
@@ -91,6 +104,7 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    AgentHttpServer.TlsFiles tls = tls(); // flag mistakes first, before anything starts
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -101,7 +115,8 @@ public final class AgentCommand implements Callable<Integer> {
     boolean fromFiles = !applications.isEmpty();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(KubeConfigs.load(kubeconfig, context)).build();
         AgentRuntime runtime = AgentRuntime.start(client, new AgentRuntime.Settings(cacheDir(), credentialsDir, policy(),
-            concurrency, httpHost, httpPort, !fromFiles, System.getenv()).withOpenReads(apiOpenReads))) {
+            concurrency, httpHost, httpPort, !fromFiles, System.getenv()).withOpenReads(apiOpenReads).withTls(tls)
+            .withTrustedProxies(trustedProxies))) {
       if (fromFiles) {
         int count = loadFiles(runtime.agent(), applications);
         runtime.agent().markReady();
@@ -171,6 +186,13 @@ public final class AgentCommand implements Callable<Integer> {
     AgentPolicy policy = AgentPolicy.permissive().withAllowedNamespaces(allowedNamespaces)
         .withLocalRepositories(fromFiles || allowLocalRepositories);
     return allowedClusterKinds.isEmpty() ? policy : policy.withAllowedClusterKinds(allowedClusterKinds);
+  }
+
+  private AgentHttpServer.TlsFiles tls() {
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new ParameterException(spec.commandLine(), tlsCert == null ? "--tls-key needs --tls-cert" : "--tls-cert needs --tls-key");
+    }
+    return tlsCert == null ? null : new AgentHttpServer.TlsFiles(tlsCert, tlsKey);
   }
 
   private Path cacheDir() throws IOException {

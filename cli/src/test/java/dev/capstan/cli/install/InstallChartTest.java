@@ -37,6 +37,8 @@ class InstallChartTest {
         "CustomResourceDefinition/applications.capstan.dev", "ServiceAccount/capstan", "ClusterRole/capstan-managed",
         "ClusterRoleBinding/capstan-managed", "Role/capstan-system/capstan-agent", "RoleBinding/capstan-system/capstan-agent",
         "Role/capstan-system/capstan-leader", "RoleBinding/capstan-system/capstan-leader",
+        "ValidatingAdmissionPolicy/capstan-leader-label.capstan-system",
+        "ValidatingAdmissionPolicyBinding/capstan-leader-label.capstan-system",
         "Service/capstan", "Deployment/capstan");
     RenderedManifest crd = result.manifests().stream().filter(m -> m.kind().equals("CustomResourceDefinition")).findFirst().orElseThrow();
     Map<?, ?> generated = new ObjectMapper(new YAMLFactory()).readValue(
