@@ -1,6 +1,7 @@
 package dev.capstan.git.fetch;
 
 import dev.capstan.git.GitSyncException;
+import dev.capstan.git.auth.CredentialBinding;
 import dev.capstan.git.auth.Credentials;
 import dev.capstan.git.auth.Redactor;
 import dev.capstan.git.cache.CachedRepository;
@@ -91,6 +92,12 @@ public final class Fetcher {
     } catch (GitSyncException e) {
       // a Secret not mounted yet or rotated to garbage is an operating condition, not a crash
       return new FetchResult.Failure(new FetchFailure.CredentialsUnusable(source.url().toString(), e.getMessage()),
+          lastGoodOrEmpty(source, query));
+    }
+    Optional<String> refused = CredentialBinding.refusal(source.url(), credentials, source.credentials());
+    if (refused.isPresent()) {
+      // decided before any request: credentials that are not bound to this URL never reach the network
+      return new FetchResult.Failure(new FetchFailure.CredentialsUnusable(source.url().toString(), refused.get()),
           lastGoodOrEmpty(source, query));
     }
     String key = source.url().cacheKey() + "\n" + query + "\n" + source.credentials();
