@@ -4,6 +4,7 @@ import dev.capstan.agent.Agent;
 import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.cluster.ClusterEventRecorder;
+import dev.capstan.agent.cluster.ClusterSecrets;
 import dev.capstan.agent.cluster.ClusterStatusSink;
 import dev.capstan.agent.cluster.DriftWatcher;
 import dev.capstan.agent.http.AgentHttpServer;
@@ -12,6 +13,7 @@ import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.agent.status.HostCommitStatuses;
 import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
+import dev.capstan.agent.sync.FolderSecrets;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.git.cache.RepositoryCache;
@@ -72,7 +74,7 @@ public final class AgentRuntime implements AutoCloseable {
     Cluster cluster = new Cluster(client);
     AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new ReleaseRenderer(), cluster, new SecretReleaseStore(client),
-        new ApplicationValidator(s.policy()), s.credentialsDir(),
+        new ApplicationValidator(s.policy()), s.statusInCluster() ? new ClusterSecrets(client) : new FolderSecrets(s.credentialsDir()),
         Clock.systemUTC(), new AgentMetrics(metrics),
         s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none(),
         HostCommitStatuses.fromEnvironment(s.environment()));
