@@ -6,6 +6,7 @@ import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.cluster.ClusterEventRecorder;
 import dev.capstan.agent.cluster.ClusterSecrets;
 import dev.capstan.agent.cluster.ClusterStatusSink;
+import dev.capstan.agent.cluster.ClusterWebhookSecrets;
 import dev.capstan.agent.cluster.DriftWatcher;
 import dev.capstan.agent.http.AgentHttpServer;
 import dev.capstan.agent.metrics.AgentMetrics;
@@ -82,7 +83,11 @@ public final class AgentRuntime implements AutoCloseable {
     Agent agent = new Agent(ctx, sink, DriftWatcher.on(cluster, s.policy().anyNamespace()), s.concurrency());
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
     try {
-      WebhookHandler webhooks = new WebhookHandler(WebhookSecrets.fromEnvironment(s.environment()).build(), pushes,
+      WebhookSecrets.Builder hookSecrets = WebhookSecrets.fromEnvironment(s.environment());
+      if (s.statusInCluster()) {
+        ClusterWebhookSecrets.addTo(hookSecrets, client, s.environment());
+      }
+      WebhookHandler webhooks = new WebhookHandler(hookSecrets.build(), pushes,
           ReceiverOptions.defaults());
       AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost(s.httpHost()).withPort(s.httpPort())
           .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads()), agent, webhooks, metrics);
