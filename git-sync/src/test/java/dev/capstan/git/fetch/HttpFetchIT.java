@@ -166,7 +166,7 @@ class HttpFetchIT {
   }
 
   @Test
-  void noChangeCheckIsOneRoundTripAndSendsNoPack() throws Exception {
+  void noChangeCheckAsksOnlyForTheAdvertisementAndSendsNoPack() throws Exception {
     GitSource source = source(HttpGitServer.PASSWORD);
     fetcher.fetch(source);
     server.resetCounts();
