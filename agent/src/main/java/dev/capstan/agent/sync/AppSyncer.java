@@ -101,7 +101,8 @@ public final class AppSyncer {
    */
   private PassResult fetchFailed(AppRecord record, FetchFailure failure) {
     String message = Redactor.maskUrlCredentials(failure.message());
-    if (failure instanceof FetchFailure.CredentialsUnusable && record.application().getSpec().source().secretRef() != null) {
+    String secretRef = record.application().getSpec().source().secretRef();
+    if (failure instanceof FetchFailure.CredentialsUnusable && secretRef != null && !secretRef.isBlank()) {
       record.status(statuses.stalled(record, history(record), "CredentialsRefused", "spec.source.secretRef: " + message));
       return PassResult.of(record.status(), Outcome.INVALID);
     }

@@ -82,7 +82,8 @@ public record CredentialsRef(Kind kind, String location, Supplier<Map<String, St
     String knownHosts = switch (kind) {
       case ENV -> lookup.apply("known_hosts_file");
       case DIRECTORY -> knownHostsFile();
-      case STORE -> Optional.ofNullable(lookup.apply("known_hosts")).map(KnownHostsFiles::write).orElse(null);
+      case STORE -> Optional.ofNullable(lookup.apply("known_hosts"))
+          .map(text -> PublicKeyFiles.write(text.getBytes(StandardCharsets.UTF_8), ".known_hosts").toString()).orElse(null);
       case NONE -> null;
     };
     if (identity != null) {

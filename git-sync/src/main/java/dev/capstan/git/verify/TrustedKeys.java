@@ -1,16 +1,12 @@
 package dev.capstan.git.verify;
 
 import dev.capstan.git.GitSyncException;
+import dev.capstan.git.auth.PublicKeyFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,12 +20,11 @@ import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
  * Trusted public keys given as the keys of a Secret (or the files of a folder laid out like one),
  * turned into a {@link VerificationPolicy}: key {@code allowed_signers} is an OpenSSH allowed_signers
  * file; every other key holds OpenPGP public keys (armored or binary, {@code gpg --export}), as in a
- * Flux {@code verify} Secret. The keys are written once to files named after their content (they are
- * public), because JGit's SSH verifier reads a file; a changed Secret gives new files.
+ * Flux {@code verify} Secret. The keys are written to files ({@link PublicKeyFiles}), because JGit's SSH
+ * verifier reads a file; a changed Secret gives new files.
  */
 public final class TrustedKeys {
   public static final String ALLOWED_SIGNERS = "allowed_signers";
-  private static final Path DIR = Path.of(System.getProperty("java.io.tmpdir"), "capstan-trusted-keys");
 
   private TrustedKeys() {
   }
@@ -72,25 +67,6 @@ public final class TrustedKeys {
   }
 
   private static Path write(byte[] content, String suffix) {
-    try {
-      Files.createDirectories(DIR);
-      Path file = DIR.resolve(sha256(content) + suffix);
-      if (!Files.isRegularFile(file)) {
-        Path tmp = Files.createTempFile(DIR, ".new-", suffix);
-        Files.write(tmp, content);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      }
-      return file;
-    } catch (IOException e) {
-      throw new GitSyncException(DIR.toString(), "cannot write trusted keys: " + e.getMessage());
-    }
-  }
-
-  private static String sha256(byte[] b) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return PublicKeyFiles.write(content, suffix);
   }
 }

@@ -1,6 +1,11 @@
 package dev.capstan.git.verify;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -69,5 +74,23 @@ public record VerificationPolicy(Mode mode, Optional<Path> openPgpKeyring, Optio
 
   public boolean required() {
     return mode == Mode.REQUIRE;
+  }
+
+  /**
+   * What the policy trusts, by content: mode, target and a digest of each key file, so the commits it
+   * verified are recognised again after a restart (key files from Secrets move between runs) and not
+   * after the keys changed.
+   */
+  public String identity() {
+    return mode + ":" + target + ":" + openPgpKeyring.map(VerificationPolicy::digest).orElse("-") + ":"
+        + sshAllowedSigners.map(VerificationPolicy::digest).orElse("-");
+  }
+
+  private static String digest(Path file) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (IOException | NoSuchAlgorithmException e) {
+      return file.toString();
+    }
   }
 }
