@@ -64,6 +64,16 @@ public final class ApplicationValidator {
       out.add(new Violation("spec.source.secretRef",
           "must name a Secret (lower-case letters, digits, '-' and '.', at most 253), got \"" + secretRef + "\""));
     }
+    SourceVerify verify = source.verify();
+    if (verify != null) {
+      if (!verify.knownMode()) {
+        out.add(new Violation("spec.source.verify.mode", "must be HEAD, Tag or TagAndHEAD, got \"" + verify.mode() + "\""));
+      }
+      if (verify.secretRef() == null || !isObjectName(verify.secretRef())) {
+        out.add(new Violation("spec.source.verify.secretRef",
+            "must name a Secret holding the trusted public keys, got \"" + verify.secretRef() + "\""));
+      }
+    }
     String path = source.path();
     if (path != null && (path.startsWith("/") || List.of(path.split("/")).contains(".."))) {
       out.add(new Violation("spec.source.path", "must be a relative folder inside the repository, got \"" + path + "\""));

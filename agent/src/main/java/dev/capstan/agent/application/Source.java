@@ -16,7 +16,14 @@ public record Source(
     @JsonPropertyDescription("Folder of the chart inside the repository; default: the root.") String path,
     @JsonPropertyDescription("Values files inside the chart folder, applied in order.") List<String> valuesFiles,
     @PreserveUnknownFields @SchemaFrom(type = Object.class) @JsonPropertyDescription("Values given inline; they override the values files.") Map<String, Object> values,
-    @JsonPropertyDescription("Name of a Secret (in the agent's namespace) holding Git credentials.") String secretRef) {
+    @JsonPropertyDescription("Name of a Secret in the Application's namespace (a folder under --credentials-dir in files mode) "
+        + "holding Git credentials; its url key says which repository URL or URL prefix they are for.") String secretRef,
+    @JsonPropertyDescription("Require commits signed by trusted keys before they are applied.") SourceVerify verify) {
+
+  /** A source without signature verification. */
+  public Source(String repoURL, String ref, String path, List<String> valuesFiles, Map<String, Object> values, String secretRef) {
+    this(repoURL, ref, path, valuesFiles, values, secretRef, null);
+  }
 
   public List<String> valuesFilesOrEmpty() {
     return valuesFiles == null ? List.of() : valuesFiles;

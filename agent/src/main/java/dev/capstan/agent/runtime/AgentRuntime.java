@@ -4,7 +4,9 @@ import dev.capstan.agent.Agent;
 import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.cluster.ClusterEventRecorder;
+import dev.capstan.agent.cluster.ClusterSecrets;
 import dev.capstan.agent.cluster.ClusterStatusSink;
+import dev.capstan.agent.cluster.ClusterWebhookSecrets;
 import dev.capstan.agent.cluster.DriftWatcher;
 import dev.capstan.agent.http.AgentHttpServer;
 import dev.capstan.agent.metrics.AgentMetrics;
@@ -12,6 +14,7 @@ import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.agent.status.HostCommitStatuses;
 import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
+import dev.capstan.agent.sync.FolderSecrets;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.git.cache.RepositoryCache;
@@ -87,7 +90,7 @@ public final class AgentRuntime implements AutoCloseable {
     Cluster cluster = new Cluster(client);
     AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new ReleaseRenderer(), cluster, new SecretReleaseStore(client),
-        new ApplicationValidator(s.policy()), s.credentialsDir(),
+        new ApplicationValidator(s.policy()), s.statusInCluster() ? new ClusterSecrets(client) : new FolderSecrets(s.credentialsDir()),
         Clock.systemUTC(), new AgentMetrics(metrics),
         s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none(),
         HostCommitStatuses.fromEnvironment(s.environment()));
@@ -95,7 +98,11 @@ public final class AgentRuntime implements AutoCloseable {
     Agent agent = new Agent(ctx, sink, DriftWatcher.on(cluster, s.policy().anyNamespace()), s.concurrency());
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
     try {
-      WebhookHandler webhooks = new WebhookHandler(WebhookSecrets.fromEnvironment(s.environment()).build(), pushes,
+      WebhookSecrets.Builder hookSecrets = WebhookSecrets.fromEnvironment(s.environment());
+      if (s.statusInCluster()) {
+        ClusterWebhookSecrets.addTo(hookSecrets, client, s.environment());
+      }
+      WebhookHandler webhooks = new WebhookHandler(hookSecrets.build(), pushes,
           ReceiverOptions.defaults());
       AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost(s.httpHost()).withPort(s.httpPort())
           .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads())

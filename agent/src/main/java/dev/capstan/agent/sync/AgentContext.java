@@ -32,10 +32,18 @@ public record AgentContext(
 
   /** The real thing: Git through {@code cache}, charts rendered by the release layer, releases in {@code cluster}. */
   public static AgentContext of(RepositoryCache cache, Fetcher fetcher, FolderReader reader, ReleaseRenderer renderer, Cluster cluster,
+      ReleaseStore store, ApplicationValidator validator, SourceSecrets secrets, Clock clock, AgentMetrics metrics, EventRecorder events,
+      CommitStatuses commitStatuses) {
+    return new AgentContext(new GitSourceFetcher(fetcher, secrets),
+        new ChartRenderer(cache, reader, secrets, renderer, store), new ClusterReleases(cluster, store, renderer), cluster,
+        validator, clock, metrics, events, commitStatuses);
+  }
+
+  /** As above, with the secrets Applications name read from folders under {@code credentialsDir} (files mode). */
+  public static AgentContext of(RepositoryCache cache, Fetcher fetcher, FolderReader reader, ReleaseRenderer renderer, Cluster cluster,
       ReleaseStore store, ApplicationValidator validator, Path credentialsDir, Clock clock, AgentMetrics metrics, EventRecorder events,
       CommitStatuses commitStatuses) {
-    return new AgentContext(new GitSourceFetcher(fetcher, credentialsDir),
-        new ChartRenderer(cache, reader, credentialsDir, renderer, store), new ClusterReleases(cluster, store, renderer), cluster,
-        validator, clock, metrics, events, commitStatuses);
+    return of(cache, fetcher, reader, renderer, cluster, store, validator, new FolderSecrets(credentialsDir), clock, metrics, events,
+        commitStatuses);
   }
 }

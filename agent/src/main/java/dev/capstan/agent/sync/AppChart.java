@@ -11,7 +11,6 @@ import dev.capstan.git.fetch.GitRevision;
 import dev.capstan.git.read.FolderReader;
 import dev.capstan.git.read.FolderSnapshot;
 import dev.capstan.release.ReleaseInput;
-import java.nio.file.Path;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -21,16 +20,16 @@ import org.eclipse.jgit.lib.ObjectId;
 final class AppChart {
   private final RepositoryCache cache;
   private final FolderReader reader;
-  private final Path credentialsDir;
+  private final SourceSecrets secrets;
 
-  AppChart(RepositoryCache cache, FolderReader reader, Path credentialsDir) {
+  AppChart(RepositoryCache cache, FolderReader reader, SourceSecrets secrets) {
     this.cache = cache;
     this.reader = reader;
-    this.credentialsDir = credentialsDir;
+    this.secrets = secrets;
   }
 
   ReleaseInput input(Application app, GitRevision revision) {
-    CachedRepository repo = cache.repository(SourceOf.of(app, credentialsDir));
+    CachedRepository repo = cache.repository(SourceOf.located(app, secrets));
     String path = app.getSpec().source().path() == null ? "" : app.getSpec().source().path();
     FolderSnapshot snapshot = reader.read(repo.repository(), ObjectId.fromString(revision.sha()), path);
     SnapshotChartFiles files = new SnapshotChartFiles(snapshot, repo.repository(), reader);

@@ -1,6 +1,7 @@
 package dev.capstan.agent.sync;
 
 import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationException;
 import dev.capstan.agent.application.ApplicationSpec;
 import dev.capstan.agent.application.ApplicationStatus.HealthSummary;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
@@ -22,6 +23,7 @@ import dev.capstan.engine.release.SyncResult;
 import dev.capstan.engine.resource.Canonical;
 import dev.capstan.engine.resource.DesiredState;
 import dev.capstan.git.auth.Redactor;
+import dev.capstan.git.fetch.FetchFailure;
 import dev.capstan.git.fetch.FetchResult;
 import dev.capstan.git.fetch.GitRevision;
 import java.util.Comparator;
@@ -65,10 +67,15 @@ public final class AppSyncer {
     if (trigger == SyncTrigger.DRIFT) {
       return drift(record, mayApply);
     }
-    FetchResult fetched = ctx.metrics().fetch().record(() -> ctx.sources().fetch(app, Optional.ofNullable(record.syncedCommit())));
+    FetchResult fetched;
+    try {
+      fetched = ctx.metrics().fetch().record(() -> ctx.sources().fetch(app, Optional.ofNullable(record.syncedCommit())));
+    } catch (ApplicationException e) {
+      record.status(statuses.stalled(record, history(record), "InvalidSource", e.getMessage()));
+      return PassResult.of(record.status(), Outcome.INVALID);
+    }
     if (fetched instanceof FetchResult.Failure failure) {
-      record.status(statuses.fetchFailed(record, history(record), Redactor.maskUrlCredentials(failure.failure().message())));
-      return PassResult.of(record.status(), Outcome.FAILED);
+      return fetchFailed(record, failure.failure());
     }
     FetchResult.Success success = (FetchResult.Success) fetched;
     GitRevision revision = success.revision();
@@ -85,6 +92,28 @@ public final class AppSyncer {
     }
     boolean compared = revision.sha().equals(record.comparedCommit()) && spec.equals(record.comparedSpec());
     return compared && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : compare(record, revision, spec);
+  }
+
+  /**
+   * Credentials that cannot be used (a missing Secret or key, a {@code url} that does not cover the
+   * repository, plain http) need someone to change the Secret or the spec: the app stalls, before any
+   * request was made. A refused commit leaves the last good revision live and says which and why.
+   */
+  private PassResult fetchFailed(AppRecord record, FetchFailure failure) {
+    String message = Redactor.maskUrlCredentials(failure.message());
+    String secretRef = record.application().getSpec().source().secretRef();
+    if (failure instanceof FetchFailure.CredentialsUnusable && secretRef != null && !secretRef.isBlank()) {
+      record.status(statuses.stalled(record, history(record), "CredentialsRefused", "spec.source.secretRef: " + message));
+      return PassResult.of(record.status(), Outcome.INVALID);
+    }
+    if (failure instanceof FetchFailure.VerificationRefused || failure instanceof FetchFailure.TagRefused) {
+      // the message names what was refused: "<repo>: commit <sha> refused: <why>", "<repo>: tag v1.2.0 refused: <why>"
+      String reason = failure instanceof FetchFailure.TagRefused ? "UnverifiedTag" : "UnverifiedCommit";
+      record.status(statuses.verificationRefused(record, history(record), reason, message));
+      return PassResult.of(record.status(), Outcome.FAILED);
+    }
+    record.status(statuses.fetchFailed(record, history(record), message));
+    return PassResult.of(record.status(), Outcome.FAILED);
   }
 
   private PassResult apply(AppRecord record, GitRevision revision, String spec) {

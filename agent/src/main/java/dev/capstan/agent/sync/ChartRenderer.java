@@ -7,7 +7,6 @@ import dev.capstan.git.cache.RepositoryCache;
 import dev.capstan.git.fetch.GitRevision;
 import dev.capstan.git.read.FolderReader;
 import dev.capstan.release.ReleaseRenderer;
-import java.nio.file.Path;
 
 /**
  * Renders the chart an Application names, read from the Git cache at the revision, with the release
@@ -18,8 +17,8 @@ public final class ChartRenderer implements AppRenderer {
   private final ReleaseRenderer renderer;
   private final ReleaseStore store;
 
-  public ChartRenderer(RepositoryCache cache, FolderReader reader, Path credentialsDir, ReleaseRenderer renderer, ReleaseStore store) {
-    this.charts = new AppChart(cache, reader, credentialsDir);
+  public ChartRenderer(RepositoryCache cache, FolderReader reader, SourceSecrets secrets, ReleaseRenderer renderer, ReleaseStore store) {
+    this.charts = new AppChart(cache, reader, secrets);
     this.renderer = renderer;
     this.store = store;
   }

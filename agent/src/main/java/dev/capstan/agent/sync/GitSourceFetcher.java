@@ -3,21 +3,20 @@ package dev.capstan.agent.sync;
 import dev.capstan.agent.application.Application;
 import dev.capstan.git.fetch.FetchResult;
 import dev.capstan.git.fetch.Fetcher;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /** Fetches through the shared Git cache; concurrent fetches of one repository are one. */
 public final class GitSourceFetcher implements SourceFetcher {
   private final Fetcher fetcher;
-  private final Path credentialsDir;
+  private final SourceSecrets secrets;
 
-  public GitSourceFetcher(Fetcher fetcher, Path credentialsDir) {
+  public GitSourceFetcher(Fetcher fetcher, SourceSecrets secrets) {
     this.fetcher = fetcher;
-    this.credentialsDir = credentialsDir;
+    this.secrets = secrets;
   }
 
   @Override
   public FetchResult fetch(Application app, Optional<String> known) {
-    return fetcher.fetch(SourceOf.of(app, credentialsDir), known);
+    return fetcher.fetch(SourceOf.fetched(app, secrets), known);
   }
 }

@@ -44,6 +44,13 @@ final class StatusBuilder {
     return with(record, sync(record), health(record, release), c, release);
   }
 
+  /** What the ref resolves to is not signed by a trusted key: nothing is applied, what is live stays. */
+  ApplicationStatus verificationRefused(AppRecord record, ReleaseView release, String reason, String message) {
+    String live = record.syncedCommit() == null ? "nothing is applied" : "not applied; " + record.syncedCommit() + " stays live";
+    List<Condition> c = conditions(record, false, reason, message + "; " + live);
+    return with(record, sync(record), health(record, release), c, release);
+  }
+
   ApplicationStatus renderFailed(AppRecord record, ReleaseView release, GitRevision revision, String message) {
     List<Condition> c = conditions(record, false, "RenderFailed", revision.shortSha() + ": " + message);
     return with(record, new SyncSummary(SyncState.OUT_OF_SYNC, revision.sha()), health(record, release), c, release);

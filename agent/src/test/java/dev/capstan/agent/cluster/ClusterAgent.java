@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * An agent in cluster mode, wired as {@code capstan agent} without {@code --applications} wires it:
  * Application resources watched in one namespace, status on the status subresource, Events on the
- * Application, history in Secrets. Plus what a test does as a user: install the CRD, apply
+ * Application, history in Secrets, spec.source.secretRef read from Secrets in its namespace. Plus what a test does as a user: install the CRD, apply
  * Application YAML, read status and Events back.
  */
 final class ClusterAgent implements AutoCloseable {
@@ -49,7 +49,7 @@ final class ClusterAgent implements AutoCloseable {
     AgentPolicy policy = AgentPolicy.permissive();
     AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new ReleaseRenderer(), cluster, new SecretReleaseStore(client), new ApplicationValidator(policy),
-        cacheDir.resolve("credentials"), Clock.systemUTC(), metrics, new ClusterEventRecorder(client, "capstan-agent"),
+        new ClusterSecrets(client), Clock.systemUTC(), metrics, new ClusterEventRecorder(client, "capstan-agent"),
         CommitStatuses.none());
     agent = new Agent(ctx, new ClusterStatusSink(client), DriftWatcher.on(cluster, policy.anyNamespace()), 2);
     try {

@@ -71,7 +71,8 @@ public final class AgentCommand implements Callable<Integer> {
   Path cacheDir;
 
   @Option(names = "--credentials-dir", paramLabel = "DIR", defaultValue = "/etc/capstan/git",
-      description = "Folder of Git credentials; spec.source.secretRef names a subfolder (default: ${DEFAULT-VALUE}).")
+      description = {"With --applications: folder of Git credentials and trusted keys; spec.source.secretRef and",
+          "verify.secretRef name a subfolder (default: ${DEFAULT-VALUE}). In the cluster they name Secrets."})
   Path credentialsDir;
 
   @Option(names = "--allowed-namespace", paramLabel = "NS", description = "A namespace Applications may deploy to (repeatable; default: any).")

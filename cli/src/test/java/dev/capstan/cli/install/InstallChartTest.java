@@ -87,13 +87,18 @@ class InstallChartTest {
   }
 
   @Test
-  void repositoryWebhookSecretsAreMountedWhereTheAgentReadsThem() {
+  void repositoryWebhookSecretsAreNamedToTheAgentAndReadableByNameOnly() {
     RenderResult result = new Renderer().render(ChartLoader.load(CHART),
         OPTIONS.withValues(ValuesOptions.none().withSet(List.of("webhook.repositorySecrets={team-apps,team-db}"))));
 
     assertThat(result.manifests().stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow().yaml())
-        .contains("value: /etc/capstan/webhook-repositories")
-        .contains("mountPath: /etc/capstan/webhook-repositories/team-apps").contains("secretName: team-db");
+        .contains("- name: CAPSTAN_WEBHOOK_REPOSITORY_SECRETS\n              value: \"team-apps,team-db\"")
+        .doesNotContain("webhook-repositories");
+    assertThat(result.manifests().stream().filter(m -> m.kind().equals("Role") && m.yaml().contains("-webhook")).findFirst()
+        .orElseThrow().yaml())
+        .contains("resources: [secrets]").contains("resourceNames:\n      - \"team-apps\"\n      - \"team-db\"").contains("verbs: [get]");
+    assertThat(new Renderer().render(ChartLoader.load(CHART), OPTIONS).manifests())
+        .noneMatch(m -> m.kind().equals("Role") && m.yaml().contains("-webhook"));
   }
 
   @Test

@@ -80,6 +80,17 @@ public sealed interface FetchFailure {
     }
   }
 
+  /**
+   * The source requires a signed annotated tag ({@code verify} mode Tag or TagAndHEAD) and the ref's
+   * tag is unsigned, signed by an untrusted key, badly signed, or not an annotated tag at all.
+   */
+  record TagRefused(String url, String tag, SignatureStatus status) implements FetchFailure {
+    @Override
+    public String message() {
+      return url + ": tag " + tag + " refused: " + status.detail();
+    }
+  }
+
   /** Any other protocol error reported by the server or the transport. */
   record TransportFailed(String url, String detail) implements FetchFailure {
     @Override

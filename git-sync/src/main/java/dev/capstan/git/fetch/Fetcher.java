@@ -1,21 +1,25 @@
 package dev.capstan.git.fetch;
 
 import dev.capstan.git.GitSyncException;
+import dev.capstan.git.auth.CredentialBinding;
 import dev.capstan.git.auth.Credentials;
 import dev.capstan.git.auth.Redactor;
 import dev.capstan.git.cache.CachedRepository;
 import dev.capstan.git.cache.RepositoryCache;
 import dev.capstan.git.changes.ChangeDetector;
 import dev.capstan.git.resolve.RefQuery;
+import dev.capstan.git.resolve.RemoteRef;
 import dev.capstan.git.source.GitSource;
 import dev.capstan.git.transport.TransportSetup;
 import dev.capstan.git.verify.CommitVerifier;
 import dev.capstan.git.verify.SignatureStatus;
+import dev.capstan.git.verify.VerificationPolicy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -93,6 +97,12 @@ public final class Fetcher {
       return new FetchResult.Failure(new FetchFailure.CredentialsUnusable(source.url().toString(), e.getMessage()),
           lastGoodOrEmpty(source, query));
     }
+    Optional<String> refused = CredentialBinding.refusal(source.url(), credentials, source.credentials());
+    if (refused.isPresent()) {
+      // decided before any request: credentials that are not bound to this URL never reach the network
+      return new FetchResult.Failure(new FetchFailure.CredentialsUnusable(source.url().toString(), refused.get()),
+          lastGoodOrEmpty(source, query));
+    }
     String key = source.url().cacheKey() + "\n" + query + "\n" + source.credentials();
     Attempt attempt = flights.run(key, () -> syncWithRecovery(source, query, credentials), options.deadline(),
         () -> new Attempt(cache.repository(source),
@@ -119,11 +129,12 @@ public final class Fetcher {
     Repository repo = cached.repository();
     try (RevWalk walk = new RevWalk(repo)) {
       RevCommit commit = walk.parseCommit(synced.commit());
-      SignatureStatus signature = verifier.verify(repo, commit, source.verification());
-      if (source.verification().required()) {
-        if (!signature.verified()) {
-          FetchFailure refused = new FetchFailure.VerificationRefused(source.url().toString(), commit.name(), signature);
-          return new FetchResult.Failure(refused, lastGood(repo, source, query));
+      VerificationPolicy policy = source.verification();
+      SignatureStatus signature = verifier.verify(repo, commit, policy.target().commit() ? policy : VerificationPolicy.none());
+      if (policy.required()) {
+        Optional<FetchFailure> refused = refusal(repo, walk, source, synced.remote(), commit, signature);
+        if (refused.isPresent()) {
+          return new FetchResult.Failure(refused.get(), lastGood(repo, source, query));
         }
         rememberVerified(cached, query, source, commit);
       }
@@ -138,6 +149,27 @@ public final class Fetcher {
           || change != RevisionMove.UNCHANGED && changes.pathChanged(repo, previous.get(), commit, source.path());
       return new FetchResult.Success(revision, change, previous.map(ObjectId::name), pathChanged, notices);
     }
+  }
+
+  /** Why the policy refuses this revision: the ref's annotated tag first (modes Tag, TagAndHEAD), then the commit. */
+  private Optional<FetchFailure> refusal(Repository repo, RevWalk walk, GitSource source, RemoteRef remote, RevCommit commit,
+      SignatureStatus signature) throws IOException {
+    VerificationPolicy policy = source.verification();
+    String url = source.url().toString();
+    if (policy.target().tag()) {
+      if (!remote.name().startsWith(Constants.R_TAGS) || remote.objectId().equals(commit)) {
+        return Optional.of(new FetchFailure.TagRefused(url, remote.name(), new SignatureStatus(SignatureStatus.State.UNSIGNED,
+            "", "", "", remote.name() + " is not an annotated tag, and verify mode " + policy.target() + " needs a signed one")));
+      }
+      SignatureStatus tag = verifier.verifyTag(repo, walk.parseTag(remote.objectId()), policy);
+      if (!tag.verified()) {
+        return Optional.of(new FetchFailure.TagRefused(url, remote.name().substring(Constants.R_TAGS.length()), tag));
+      }
+    }
+    if (policy.target().commit() && !signature.verified()) {
+      return Optional.of(new FetchFailure.VerificationRefused(url, commit.name(), signature));
+    }
+    return Optional.empty();
   }
 
   private static Optional<ObjectId> lastSeen(Optional<String> sha) {

@@ -27,7 +27,7 @@ final class StateRefs {
   }
 
   static String verified(RefQuery query, VerificationPolicy policy) {
-    return "refs/capstan/verified/" + hash(query.kind() + ":" + query.value() + ":" + policy);
+    return "refs/capstan/verified/" + hash(query.kind() + ":" + query.value() + ":" + policy.identity());
   }
 
   static Optional<ObjectId> read(Repository repo, String name) throws IOException {

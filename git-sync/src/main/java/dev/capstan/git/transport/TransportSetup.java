@@ -2,6 +2,7 @@ package dev.capstan.git.transport;
 
 import dev.capstan.core.Secret;
 import dev.capstan.git.GitSyncException;
+import dev.capstan.git.auth.CredentialScope;
 import dev.capstan.git.auth.Credentials;
 import dev.capstan.git.auth.Redactor;
 import dev.capstan.git.source.RepoUrl;
@@ -22,8 +23,6 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.Transport;
-import org.eclipse.jgit.transport.TransportHttp;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
@@ -60,11 +59,11 @@ public final class TransportSetup implements TransportConfigCallback, AutoClosea
       password = url.password().get();
     }
     if (password != null) {
-      transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(user, password.reveal()));
-      if (transport instanceof TransportHttp http) {
-        // saves the 401 challenge round trip on every poll; the server would get the same header after it
-        http.setPreemptiveBasicAuthentication(user, password.reveal());
-      }
+      // Never preemptive: the first request of every fetch goes without credentials, and they are
+      // given only when the server asks (401) and only to the host they are bound to: JGit asks the
+      // provider with the URI it is talking to, which after a redirect is the new host's.
+      CredentialScope scope = credentials.scope().orElse(CredentialScope.originOf(url));
+      transport.setCredentialsProvider(new BoundCredentialsProvider(user, password.reveal(), scope));
     }
     if (transport instanceof SshTransport ssh) {
       ssh.setSshSessionFactory(sshFactory());

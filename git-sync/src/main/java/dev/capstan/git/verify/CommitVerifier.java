@@ -3,6 +3,7 @@ package dev.capstan.git.verify;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.SignatureVerifier;
 import org.eclipse.jgit.lib.SignatureVerifiers;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.util.RawParseUtils;
 
 /**
@@ -32,15 +34,25 @@ public final class CommitVerifier {
   /** The status of {@code commit} under {@code policy}; never throws for a bad signature. */
   public SignatureStatus verify(Repository repo, RevCommit commit, VerificationPolicy policy) throws IOException {
     byte[] signature = commit.getRawGpgSignature();
+    return signature == null ? SignatureStatus.unsigned() : check(repo, signedData(commit.getRawBuffer()), signature, policy);
+  }
+
+  /** The status of an annotated {@code tag} under {@code policy}: its signature is the tail of its message. */
+  public SignatureStatus verifyTag(Repository repo, RevTag tag, VerificationPolicy policy) throws IOException {
+    byte[] signature = tag.getRawGpgSignature();
     if (signature == null) {
-      return SignatureStatus.unsigned();
+      return new SignatureStatus(SignatureStatus.State.UNSIGNED, "", "", "", "tag " + tag.getTagName() + " is not signed");
     }
+    byte[] raw = tag.getRawBuffer();
+    return check(repo, Arrays.copyOf(raw, raw.length - signature.length), signature, policy);
+  }
+
+  private SignatureStatus check(Repository repo, byte[] data, byte[] signature, VerificationPolicy policy) throws IOException {
     GpgConfig.GpgFormat format = SignatureVerifiers.getFormat(signature);
     String formatName = format == null ? "unknown" : format.name().toLowerCase(Locale.ROOT);
     if (!policy.required()) {
       return new SignatureStatus(SignatureStatus.State.NOT_CHECKED, formatName, "", "", "");
     }
-    byte[] data = signedData(commit.getRawBuffer());
     if (format == GpgConfig.GpgFormat.OPENPGP && policy.openPgpKeyring().isPresent()) {
       return verifyOpenPgp(OpenPgpKeyring.load(policy.openPgpKeyring().get()), data, signature);
     }

@@ -34,10 +34,12 @@ class RedactorTest {
   void directoryLaidOutLikeAKubernetesSecret() throws Exception {
     Files.writeString(tmp.resolve("username"), "alice\n");
     Files.writeString(tmp.resolve("password"), "pa55word\n");
+    Files.writeString(tmp.resolve("url"), "https://github.com/acme\n");
 
     Credentials c = CredentialsRef.directory(tmp).load();
 
-    assertThat(c).isEqualTo(new Credentials.Basic("alice", Secret.of("pa55word")));
+    assertThat(c).isEqualTo(new Credentials.Basic("alice", Secret.of("pa55word"),
+        java.util.Optional.of(CredentialScope.parse("https://github.com/acme", "url"))));
   }
 
   @Test

@@ -186,6 +186,7 @@ public final class GitSyncBench {
       Path creds = Files.createDirectories(work.resolve("http-creds"));
       Files.writeString(creds.resolve("username"), HttpGitServer.USER);
       Files.writeString(creds.resolve("password"), HttpGitServer.PASSWORD);
+      Files.writeString(creds.resolve("url"), http.url(""));
       GitSource source = GitSource.of(http.url("upstream.git"), "main")
           .withCredentials(dev.capstan.git.auth.CredentialsRef.directory(creds));
       Fetcher fetcher = new Fetcher(cache, FetchOptions.defaults());

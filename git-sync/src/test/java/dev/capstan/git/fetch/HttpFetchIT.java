@@ -45,10 +45,73 @@ class HttpFetchIT {
   }
 
   private GitSource source(String password) throws Exception {
-    Path creds = Files.createDirectories(tmp.resolve("creds-" + password.hashCode()));
+    return GitSource.of(server.url("shop.git"), "main").withCredentials(credentials(password, server.url("")));
+  }
+
+  /** A folder laid out like a mounted repository Secret: user, password and the URL prefix they are for. */
+  private CredentialsRef credentials(String password, String boundTo) throws Exception {
+    Path creds = Files.createDirectories(tmp.resolve("creds-" + (password + boundTo).hashCode()));
     Files.writeString(creds.resolve("username"), HttpGitServer.USER);
     Files.writeString(creds.resolve("password"), password + "\n");
-    return GitSource.of(server.url("shop.git"), "main").withCredentials(CredentialsRef.directory(creds));
+    Files.writeString(creds.resolve("url"), boundTo + "\n");
+    return CredentialsRef.directory(creds);
+  }
+
+  /** Issue #14: the password went out preemptively on the first request of every fetch, to whatever host the URL named. */
+  @Test
+  void theFirstRequestCarriesNoCredentialsAndTheAnswerToTheChallengeDoes() throws Exception {
+    fetcher.fetch(source(HttpGitServer.PASSWORD)).revisionOrThrow();
+
+    List<String> sent = server.authorizations();
+    assertThat(sent.get(0)).isEmpty();
+    assertThat(sent.subList(1, sent.size())).isNotEmpty().allMatch(HttpGitServer.basicHeader()::equals);
+  }
+
+  @Test
+  void credentialsBoundToAnotherHostNeverLeaveTheAgent() throws Exception {
+    String otherHost = server.url("").replace("127.0.0.1", "localhost");
+    GitSource source = GitSource.of(server.url("shop.git"), "main")
+        .withCredentials(credentials(HttpGitServer.PASSWORD, otherHost));
+
+    FetchResult.Failure refused = (FetchResult.Failure) fetcher.fetch(source);
+
+    assertThat(refused.failure()).isInstanceOf(FetchFailure.CredentialsUnusable.class);
+    assertThat(refused.failure().message()).contains("key \"url\" binds these credentials to http://localhost:")
+        .contains("does not cover " + server.url("shop.git"));
+    assertThat(server.requests()).isZero();
+  }
+
+  @Test
+  void credentialsWithoutAUrlAreNeverSent() throws Exception {
+    Path creds = Files.createDirectories(tmp.resolve("unbound"));
+    Files.writeString(creds.resolve("username"), HttpGitServer.USER);
+    Files.writeString(creds.resolve("password"), HttpGitServer.PASSWORD);
+
+    FetchResult.Failure refused = (FetchResult.Failure) fetcher.fetch(
+        GitSource.of(server.url("shop.git"), "main").withCredentials(CredentialsRef.directory(creds)));
+
+    assertThat(refused.failure().message()).contains("key \"url\" is missing").doesNotContain(HttpGitServer.PASSWORD);
+    assertThat(server.requests()).isZero();
+  }
+
+  /**
+   * The server the credentials are bound to takes them, then redirects to another host: when that
+   * host asks (401), JGit asks the credentials provider again, and a provider that answers for any
+   * URI would hand it the password.
+   */
+  @Test
+  void aRedirectToAnotherHostGetsNoCredentials() throws Exception {
+    try (HttpGitServer redirector = HttpGitServer.redirecting(server.url("").replace("127.0.0.1", "localhost").replaceAll("/$", ""))) {
+      GitSource source = GitSource.of(redirector.url("shop.git"), "main")
+          .withCredentials(credentials(HttpGitServer.PASSWORD, redirector.url("")));
+
+      FetchResult result = fetcher.fetch(source);
+
+      assertThat(redirector.authorizations()).contains(HttpGitServer.basicHeader());
+      assertThat(server.requests()).isPositive();
+      assertThat(server.authorizations()).allMatch(String::isEmpty);
+      assertThat(((FetchResult.Failure) result).failure()).isInstanceOf(FetchFailure.AuthRejected.class);
+    }
   }
 
   @Test
@@ -103,7 +166,7 @@ class HttpFetchIT {
   }
 
   @Test
-  void noChangeCheckIsOneRoundTripAndSendsNoPack() throws Exception {
+  void noChangeCheckAsksOnlyForTheAdvertisementAndSendsNoPack() throws Exception {
     GitSource source = source(HttpGitServer.PASSWORD);
     fetcher.fetch(source);
     server.resetCounts();
@@ -112,7 +175,8 @@ class HttpFetchIT {
 
     assertThat(again.change()).isEqualTo(RevisionMove.UNCHANGED);
     assertThat(server.packs()).isZero();
-    assertThat(server.log()).hasSize(1);
+    // the advertisement, asked for without credentials first: the 401 challenge, then the answer
+    assertThat(server.log()).hasSize(2);
   }
 
   @Test

@@ -55,6 +55,7 @@ class SshFetchIT {
     Files.writeString(creds.resolve("identity"), Files.readString(key));
     Files.writeString(creds.resolve("passphrase"), passphrase);
     Files.writeString(creds.resolve("known_hosts"), knownHostsLine + "\n");
+    Files.writeString(creds.resolve("url"), server.url(""));
     try (RepositoryCache cache = RepositoryCache.open(tmp.resolve(cacheName))) {
       return new Fetcher(cache, FetchOptions.defaults())
           .fetch(GitSource.of(server.url("shop.git"), "main").withCredentials(CredentialsRef.directory(creds)));
@@ -130,6 +131,7 @@ class SshFetchIT {
     Path creds = Files.createDirectories(tmp.resolve("creds-other"));
     Files.writeString(creds.resolve("identity"), Files.readString(other));
     Files.writeString(creds.resolve("known_hosts"), server.knownHostsLine() + "\n");
+    Files.writeString(creds.resolve("url"), server.url(""));
     try (RepositoryCache cache = RepositoryCache.open(tmp.resolve("cache-other"))) {
       FetchResult result = new Fetcher(cache, FetchOptions.defaults())
           .fetch(GitSource.of(server.url("shop.git"), "main").withCredentials(CredentialsRef.directory(creds)));

@@ -38,7 +38,14 @@ public final class HttpGitServer implements AutoCloseable {
   private volatile long delayMillis;
   private final java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  private final java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private HttpGitServer(Path base) {
+    this(base, null);
+  }
+
+  /** {@code redirectTo} null: serve the repositories under {@code base}; else answer every authenticated request with a redirect there. */
+  private HttpGitServer(Path base, String redirectTo) {
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -53,7 +60,7 @@ public final class HttpGitServer implements AutoCloseable {
       return up;
     });
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder(git), "/git/*");
+    context.addServlet(new ServletHolder(redirectTo == null ? git : new Redirect(redirectTo)), "/git/*");
 
     SecurityHandler.PathMapped security = new SecurityHandler.PathMapped();
     security.put("/*", Constraint.ANY_USER);
@@ -69,6 +76,8 @@ public final class HttpGitServer implements AutoCloseable {
       @Override
       public boolean handle(Request request, Response response, Callback callback) throws Exception {
         requests.incrementAndGet();
+        String authorization = request.getHeaders().get("Authorization");
+        authorizations.add(authorization == null ? "" : authorization);
         log.add(request.getMethod() + " " + request.getHttpURI().getPathQuery()
             + (request.getHeaders().contains("Authorization") ? " (auth)" : "")
             + (request.getHeaders().contains("Git-Protocol") ? " " + request.getHeaders().get("Git-Protocol") : ""));
@@ -81,7 +90,18 @@ public final class HttpGitServer implements AutoCloseable {
   }
 
   public static HttpGitServer start(Path base) {
-    HttpGitServer s = new HttpGitServer(base);
+    return started(new HttpGitServer(base));
+  }
+
+  /**
+   * A server that asks for the same basic auth, then redirects every request to the same path
+   * under {@code targetBase} (say another server's {@code http://host:port/git}).
+   */
+  public static HttpGitServer redirecting(String targetBase) {
+    return started(new HttpGitServer(null, targetBase));
+  }
+
+  private static HttpGitServer started(HttpGitServer s) {
     try {
       s.server.start();
     } catch (Exception e) {
@@ -122,10 +142,38 @@ public final class HttpGitServer implements AutoCloseable {
     return java.util.List.copyOf(log);
   }
 
+  /** The Authorization header of every request since the last reset, "" where there was none. */
+  public java.util.List<String> authorizations() {
+    return java.util.List.copyOf(authorizations);
+  }
+
+  /** The Authorization header a client sends with this server's user and password. */
+  public static String basicHeader() {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   public void resetCounts() {
+    authorizations.clear();
     log.clear();
     requests.set(0);
     packs.set(0);
+  }
+
+  private static final class Redirect extends jakarta.servlet.http.HttpServlet {
+    private final String target;
+
+    Redirect(String target) {
+      this.target = target;
+    }
+
+    @Override
+    protected void service(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp)
+        throws IOException {
+      String query = req.getQueryString() == null ? "" : "?" + req.getQueryString();
+      resp.setStatus(302);
+      resp.setHeader("Location", target + req.getPathInfo() + query);
+    }
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.capstan.git.fetch.FetchResult;
 import dev.capstan.git.fetch.Fetcher;
 import dev.capstan.git.fetch.GitRevision;
 import dev.capstan.git.source.GitSource;
+import dev.capstan.git.testing.Gpg;
 import dev.capstan.git.testing.Upstream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SignatureIT {
   @TempDir static Path keys;
+  static Gpg gpg;
   static Path gnupg;
   static String alice;
   static String mallory;
@@ -47,12 +49,12 @@ class SignatureIT {
 
   @BeforeAll
   static void makeKeys() throws Exception {
-    gnupg = Files.createDirectories(keys.resolve("gnupg"));
-    Files.setPosixFilePermissions(gnupg, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-    alice = newGpgKey("Alice <alice@example.com>");
-    mallory = newGpgKey("Mallory <mallory@example.com>");
+    gpg = Gpg.in(keys);
+    gnupg = gpg.home();
+    alice = gpg.newKey("Alice <alice@example.com>");
+    mallory = gpg.newKey("Mallory <mallory@example.com>");
     keyring = keys.resolve("trusted.asc");
-    Files.writeString(keyring, run("gpg", "--batch", "--armor", "--export", alice));
+    Files.writeString(keyring, gpg.exportArmored(alice));
     sshKey = keys.resolve("id_sign");
     run("ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-C", "alice", "-f", sshKey.toString());
     allowedSigners = keys.resolve("allowed_signers");
@@ -61,14 +63,7 @@ class SignatureIT {
 
   @AfterAll
   static void stopAgent() throws Exception {
-    run("gpgconf", "--kill", "gpg-agent");
-  }
-
-  private static String newGpgKey(String uid) throws Exception {
-    run("gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "", "--quick-gen-key", uid, "ed25519",
-        "sign", "never");
-    String colons = run("gpg", "--batch", "--with-colons", "--list-keys", uid);
-    return colons.lines().filter(l -> l.startsWith("fpr:")).findFirst().orElseThrow().split(":")[9];
+    gpg.close();
   }
 
   private static String run(String... cmd) throws Exception {
@@ -162,6 +157,43 @@ class SignatureIT {
 
     var status = ((FetchFailure.VerificationRefused) refused.failure()).status();
     assertThat(status.state()).isEqualTo(SignatureStatus.State.BAD_SIGNATURE);
+  }
+
+  private GitSource tagSource(String ref, VerificationPolicy.Target target) {
+    return GitSource.of(upstream.fileUrl(), ref).withVerification(VerificationPolicy.openPgp(keyring).withTarget(target));
+  }
+
+  @Test
+  void tagModeAcceptsATagSignedByATrustedKeyOnAnUnsignedCommit() {
+    String sha = upstream.push("unsigned work", Map.of("f.txt", "v1\n"));
+    upstream.git("tag", "-s", "-u", alice, "-m", "release v1.0.0", "v1.0.0");
+    upstream.git("push", "-q", "origin", "v1.0.0");
+
+    GitRevision r = fetcher.fetch(tagSource("v1.0.0", VerificationPolicy.Target.TAG)).revisionOrThrow();
+    FetchResult both = fetcher.fetch(tagSource("v1.0.0", VerificationPolicy.Target.TAG_AND_HEAD));
+
+    assertThat(r.sha()).isEqualTo(sha);
+    assertThat(((FetchResult.Failure) both).failure()).isInstanceOf(FetchFailure.VerificationRefused.class);
+    assertThat(((FetchResult.Failure) both).failure().message()).contains("commit " + sha + " refused: commit is not signed");
+  }
+
+  @Test
+  void tagModeRefusesUnsignedUntrustedAndLightweightTagsAndBranches() {
+    pushSignedBy(alice, "signed work");
+    upstream.git("tag", "-a", "-m", "unsigned", "v1.0.0");
+    upstream.git("tag", "-s", "-u", mallory, "-m", "by mallory", "v1.1.0");
+    upstream.git("tag", "v1.2.0");
+    upstream.git("push", "-q", "origin", "--tags");
+
+    FetchResult.Failure unsigned = (FetchResult.Failure) fetcher.fetch(tagSource("v1.0.0", VerificationPolicy.Target.TAG));
+    FetchResult.Failure untrusted = (FetchResult.Failure) fetcher.fetch(tagSource("v1.1.0", VerificationPolicy.Target.TAG));
+    FetchResult.Failure lightweight = (FetchResult.Failure) fetcher.fetch(tagSource("v1.2.0", VerificationPolicy.Target.TAG));
+    FetchResult.Failure branch = (FetchResult.Failure) fetcher.fetch(tagSource("main", VerificationPolicy.Target.TAG_AND_HEAD));
+
+    assertThat(unsigned.failure().message()).endsWith(": tag v1.0.0 refused: tag v1.0.0 is not signed");
+    assertThat(((FetchFailure.TagRefused) untrusted.failure()).status().state()).isEqualTo(SignatureStatus.State.UNTRUSTED_KEY);
+    assertThat(lightweight.failure().message()).contains("refs/tags/v1.2.0 is not an annotated tag");
+    assertThat(branch.failure().message()).contains("refs/heads/main is not an annotated tag");
   }
 
   @Test
