@@ -6,12 +6,17 @@ import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.cluster.ClusterEventRecorder;
 import dev.capstan.agent.cluster.ClusterStatusSink;
 import dev.capstan.agent.cluster.DriftWatcher;
+import dev.capstan.agent.fleet.ClusterLimits;
+import dev.capstan.agent.fleet.ClusterSecretWatcher;
+import dev.capstan.agent.fleet.Fleet;
+import dev.capstan.agent.fleet.RegisteredCluster;
 import dev.capstan.agent.http.AgentHttpServer;
 import dev.capstan.agent.metrics.AgentMetrics;
 import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.agent.status.HostCommitStatuses;
 import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
+import dev.capstan.agent.sync.ChartRenderer;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.git.cache.RepositoryCache;
@@ -29,7 +34,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A running agent and everything it serves: Git cache, work queue, webhook receiver and HTTP server.
@@ -51,14 +58,32 @@ public final class AgentRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * The clusters besides the agent's own: those registered by flag, the limits each gets, the clusters
+   * Applications may target (empty: any), and the namespace whose cluster Secrets to watch (null: none, files mode).
+   */
+  public record Clusters(List<RegisteredCluster> flags, ClusterLimits limits, Set<String> allowed, String secretsNamespace) {
+    public static Clusters none() {
+      return new Clusters(List.of(), ClusterLimits.defaults(), Set.of(), null);
+    }
+
+    public Clusters withSecretsNamespace(String namespace) {
+      return new Clusters(flags, limits, allowed, namespace);
+    }
+  }
+
   private final RepositoryCache cache;
+  private final Fleet fleet;
+  private final ClusterSecretWatcher clusterSecrets;
   private final Agent agent;
   private final CoalescingDispatcher pushes;
   private final AgentHttpServer server;
   private final PrometheusMeterRegistry metrics;
 
   private AgentRuntime(RepositoryCache cache, Agent agent, CoalescingDispatcher pushes, AgentHttpServer server,
-      PrometheusMeterRegistry metrics) {
+      PrometheusMeterRegistry metrics, Fleet fleet, ClusterSecretWatcher clusterSecrets) {
+    this.fleet = fleet;
+    this.clusterSecrets = clusterSecrets;
     this.metrics = metrics;
     this.cache = cache;
     this.agent = agent;
@@ -67,6 +92,11 @@ public final class AgentRuntime implements AutoCloseable {
   }
 
   public static AgentRuntime start(KubernetesClient client, Settings s) {
+    return start(client, s, Clusters.none());
+  }
+
+  /** An agent deploying to its own cluster and to {@code clusters}. */
+  public static AgentRuntime start(KubernetesClient client, Settings s, Clusters clusters) {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RepositoryCache cache = RepositoryCache.open(s.cacheDir());
     Cluster cluster = new Cluster(client);
@@ -77,14 +107,22 @@ public final class AgentRuntime implements AutoCloseable {
         s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none(),
         HostCommitStatuses.fromEnvironment(s.environment()));
     StatusSink sink = s.statusInCluster() ? new ClusterStatusSink(client) : StatusSink.inMemory();
-    Agent agent = new Agent(ctx, sink, DriftWatcher.on(cluster, s.policy().anyNamespace()), s.concurrency());
+    ReleaseRenderer releaseRenderer = new ReleaseRenderer();
+    Fleet fleet = new Fleet(client, clusters.flags(), new Fleet.Options(releaseRenderer,
+        store -> new ChartRenderer(cache, new FolderReader(ReadOptions.defaults()), s.credentialsDir(), releaseRenderer, store),
+        s.policy().anyNamespace(), clusters.limits(), clusters.allowed(), metrics));
+    Agent agent = new Agent(ctx, sink, DriftWatcher.on(cluster, s.policy().anyNamespace()), s.concurrency(), fleet.asFactory());
+    ClusterSecretWatcher clusterSecrets = null;
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
     try {
       WebhookHandler webhooks = new WebhookHandler(WebhookSecrets.fromEnvironment(s.environment()).build(), pushes,
           ReceiverOptions.defaults());
       AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost(s.httpHost()).withPort(s.httpPort())
           .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads()), agent, webhooks, metrics);
-      return new AgentRuntime(cache, agent, pushes, server, metrics);
+      if (clusters.secretsNamespace() != null) {
+        clusterSecrets = ClusterSecretWatcher.start(client, clusters.secretsNamespace(), fleet, clusters.limits());
+      }
+      return new AgentRuntime(cache, agent, pushes, server, metrics, fleet, clusterSecrets);
     } catch (RuntimeException e) {
       pushes.close();
       agent.close();
@@ -106,8 +144,16 @@ public final class AgentRuntime implements AutoCloseable {
     return metrics;
   }
 
+  /** The clusters the agent deploys to. */
+  public Fleet fleet() {
+    return fleet;
+  }
+
   @Override
   public void close() {
+    if (clusterSecrets != null) {
+      clusterSecrets.close();
+    }
     server.close();
     pushes.close();
     agent.close();

@@ -1,0 +1,27 @@
+package dev.capstan.agent.fleet;
+
+/**
+ * What one cluster may take from the agent: API requests per second with a burst (a token bucket, as
+ * client-go's QPS and Burst), and passes at once, so a slow cluster holds at most {@code concurrency}
+ * of the agent's workers.
+ */
+public record ClusterLimits(double qps, int burst, int concurrency) {
+  public ClusterLimits {
+    if (!(qps > 0) || burst < 1 || concurrency < 1) {
+      throw new IllegalArgumentException("qps, burst and concurrency must be positive");
+    }
+  }
+
+  /** client-go's defaults raised for an agent (50 QPS, burst 100), and two passes at once. */
+  public static ClusterLimits defaults() {
+    return new ClusterLimits(50, 100, 2);
+  }
+
+  public ClusterLimits withConcurrency(int concurrency) {
+    return new ClusterLimits(qps, burst, concurrency);
+  }
+
+  public ClusterLimits withQps(double qps, int burst) {
+    return new ClusterLimits(qps, burst, concurrency);
+  }
+}
