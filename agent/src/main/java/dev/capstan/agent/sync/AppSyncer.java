@@ -212,6 +212,7 @@ public final class AppSyncer {
    */
   public PassResult refused(AppRecord record, String reason, String message) {
     record.status(statuses.stalled(record, new ReleaseView(shownHistory(record), null), reason, message));
+    record.forgetPasses(); // once the cluster can be used again, the next pass looks at it afresh
     return PassResult.of(record.status(), Outcome.INVALID);
   }
 
