@@ -83,7 +83,7 @@ public final class Fleet implements ClusterTargets {
     this.options = options;
     this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("capstan-cluster-probe"));
     this.probing = Executors.newCachedThreadPool(daemon("capstan-cluster-probe-call"));
-    RegisteredCluster own = new RegisteredCluster(Destination.IN_CLUSTER, inCluster.getConfiguration().getMasterUrl(), "--kubeconfig",
+    RegisteredCluster own = new RegisteredCluster(Destination.IN_CLUSTER, ClusterConfigs.server(inCluster.getConfiguration()), "--kubeconfig",
         inCluster.getConfiguration(), List.of(), options.limits(), Destination.IN_CLUSTER);
     connect(own, inCluster, false);
     for (RegisteredCluster flag : flags) {
