@@ -5,22 +5,28 @@ import static dev.capstan.agent.AgentFixture.configMapChart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.agent.application.AgentPolicy;
+import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.SyncState;
+import dev.capstan.agent.cluster.ClusterMode;
 import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +128,70 @@ class ClusterSecretsIT {
       assertThat(new SecretReleaseStore(SERVERS.client(1)).list(target, "web")).hasSize(1);
       assertThat(runtime.agent().clusters()).extracting(c -> c.name()).containsExactly("in-cluster");
     }
+  }
+
+  @Test
+  void inClusterModeTheApplicationResourceAndItsEventsNameTheClusterAndItsNamespaceMustBeAdmitted() throws Exception {
+    installCrd();
+    String agentNs = namespace(0, "capstan");
+    String target = namespace(1, "target");
+    Upstream upstream = Upstream.create(tmp, "resources");
+    String commit = upstream.push("one chart", configMapChart("apps/web", "web", "hello from the resource"));
+    agentCluster().secrets().inNamespace(agentNs).resource(secret(agentNs, "cluster-east",
+        Map.of("name", "east", "kubeconfig", Files.readString(SERVERS.server(1).kubeconfig())),
+        Map.of(ClusterSecrets.NAMESPACES_ANNOTATION, agentNs))).create();
+
+    try (AgentRuntime runtime = AgentRuntime.start(agentCluster(), new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"),
+        AgentPolicy.permissive().withLocalRepositories(true), 4, "127.0.0.1", 0, true, Map.of()),
+        AgentRuntime.Clusters.none().withSecretsNamespace(agentNs));
+        ClusterMode mode = ClusterMode.start(agentCluster(), runtime.agent(), ClusterMode.Options.defaults(agentNs).withLeaderElect(false),
+            line -> { }, () -> { })) {
+      runtime.agent().markReady();
+      GenericKubernetesResource app = Serialization.unmarshal("""
+          apiVersion: capstan.dev/v1alpha1
+          kind: Application
+          metadata: {name: web}
+          spec:
+            source: {repoURL: "%s", ref: main, path: apps/web}
+            destination: {namespace: %s, cluster: east}
+            syncPolicy: {automated: true, interval: 1s, retry: {limit: 50, backoff: 1s}}
+          """.formatted(upstream.fileUrl(), target), GenericKubernetesResource.class);
+      agentCluster().genericKubernetesResources(Application.API_VERSION, "Application").inNamespace(agentNs).resource(app).create();
+
+      await("the resource reports Synced in east", WAIT, () -> {
+        ApplicationStatus s = resourceStatus(agentNs);
+        return s != null && s.syncState() == SyncState.SYNCED && commit.equals(s.sync().revision());
+      });
+      assertThat(resourceStatus(agentNs).cluster()).isEqualTo("east");
+      assertThat(message(1, target)).isEqualTo("hello from the resource");
+      await("a Synced Event naming east", WAIT, () -> agentCluster().v1().events().inNamespace(agentNs).list().getItems().stream()
+          .anyMatch(e -> "Synced".equals(e.getReason()) && e.getMessage().startsWith("[east] revision 1 applied")));
+
+      // The Secret stops admitting Applications from this namespace: the resource stalls, nothing more reaches east.
+      agentCluster().secrets().inNamespace(agentNs).resource(secret(agentNs, "cluster-east",
+          Map.of("name", "east", "kubeconfig", Files.readString(SERVERS.server(1).kubeconfig())),
+          Map.of(ClusterSecrets.NAMESPACES_ANNOTATION, "team-a"))).update();
+      await("the resource stalls: not admitted", WAIT, () -> {
+        ApplicationStatus s = resourceStatus(agentNs);
+        return s != null && s.conditions().stream().anyMatch(c -> "Stalled".equals(c.getType()) && "ClusterNotAllowed".equals(c.getReason())
+            && c.getMessage().contains("not from " + agentNs));
+      });
+      assertThat(mode.leading()).isTrue();
+    }
+  }
+
+  private static ApplicationStatus resourceStatus(String ns) {
+    Application app = agentCluster().resources(Application.class).inNamespace(ns).withName("web").get();
+    return app == null ? null : app.getStatus();
+  }
+
+  private static void installCrd() throws Exception {
+    CustomResourceDefinition crd = Serialization.unmarshal(Files.readString(Path.of("../charts/capstan/crds/applications.capstan.dev-v1.yml")),
+        CustomResourceDefinition.class);
+    agentCluster().apiextensions().v1().customResourceDefinitions().resource(crd).fieldManager("test").forceConflicts().serverSideApply();
+    agentCluster().apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
+            .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())), 60, TimeUnit.SECONDS);
   }
 
   private static String message(int server, String ns) {
