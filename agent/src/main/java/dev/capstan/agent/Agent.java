@@ -12,6 +12,7 @@ import dev.capstan.agent.loop.PassControl;
 import dev.capstan.agent.loop.SyncWindows;
 import dev.capstan.agent.loop.WorkQueue;
 import dev.capstan.agent.metrics.AgentMetrics;
+import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
 import dev.capstan.agent.sync.AppRecord;
@@ -226,12 +227,16 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
       return PassControl.requeueAfter(PERMIT_RECHECK);
     }
     try {
-      AgentContext on = ctx.on(ready.releases(), ready.renderer(), ready.kinds(),
-          Destination.IN_CLUSTER.equals(cluster) ? ctx.events() : new ClusterEvents(ctx.events(), cluster));
+      AgentContext on = ctx.on(ready.releases(), ready.renderer(), ready.kinds(), eventsFor(cluster));
       return work(name, slot, trigger, on, new AppSyncer(on), new Deletion(on, sink), cluster);
     } finally {
       ready.permits().release();
     }
+  }
+
+  /** Events of apps on a registered cluster name it; those of the agent's own cluster read as they always have. */
+  private EventRecorder eventsFor(String cluster) {
+    return Destination.IN_CLUSTER.equals(cluster) ? ctx.events() : new ClusterEvents(ctx.events(), cluster);
   }
 
   private PassControl unreachable(AppSlot slot, SyncTrigger trigger, String cluster, ClusterTargets.Resolution.Unreachable down) {
@@ -398,7 +403,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     String cluster = clusterOf(app);
     ClusterTargets.Resolution resolution = targets.resolve(cluster, app.getMetadata().getNamespace());
     if (resolution instanceof ClusterTargets.Resolution.Ready ready) {
-      return ctx.on(ready.releases(), ready.renderer(), ready.kinds(), ctx.events());
+      return ctx.on(ready.releases(), ready.renderer(), ready.kinds(), eventsFor(cluster));
     }
     String why = resolution instanceof ClusterTargets.Resolution.Refused refused ? refused.message()
         : "unreachable: " + ((ClusterTargets.Resolution.Unreachable) resolution).message();
@@ -429,10 +434,11 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   @Override
   public HistoryEntry rollback(String name, int revision) {
     Application app = known(name).application();
-    SyncResult result = contextOf(app).releases().rollback(app.getSpec().destination().namespace(), releaseName(app), revision,
+    AgentContext on = contextOf(app);
+    SyncResult result = on.releases().rollback(app.getSpec().destination().namespace(), releaseName(app), revision,
         AppSyncer.syncOptions(app.getSpec()));
     ReleaseRevision r = result.revision();
-    ctx.events().normal(app, "RolledBack", "revision " + revision + " put back as revision " + r.number());
+    on.events().normal(app, "RolledBack", "revision " + revision + " put back as revision " + r.number());
     return AppSyncer.entry(r);
   }
 

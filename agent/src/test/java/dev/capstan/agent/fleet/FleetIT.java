@@ -176,6 +176,13 @@ class FleetIT {
     assertThat(new SecretReleaseStore(SERVERS.client(2)).list(ns, "web-west")).hasSize(2);
     assertThat(new SecretReleaseStore(SERVERS.client(1)).list(ns, "web-east")).as("east: deployed, then healed").hasSize(2);
     assertThat(new SecretReleaseStore(SERVERS.client(0)).list(ns, "web-in-cluster")).hasSize(1);
+
+    // Rollback in west: revision 1 comes back as revision 3 there, with the pruned ConfigMap; nothing moves elsewhere.
+    assertThat(runtime.agent().rollback("web-west", 1).revision()).isEqualTo(3);
+    assertThat(SERVERS.client(2).configMaps().inNamespace(ns).withName("web-west-extra").get()).isNotNull();
+    assertThat(new SecretReleaseStore(SERVERS.client(2)).list(ns, "web-west")).hasSize(3);
+    assertThat(runtime.agent().history("web-west")).extracting(h -> h.revision()).containsExactly(3, 2, 1);
+    assertThat(new SecretReleaseStore(SERVERS.client(1)).list(ns, "web-east")).hasSize(2);
   }
 
   @Test
