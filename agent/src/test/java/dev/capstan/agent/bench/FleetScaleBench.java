@@ -98,11 +98,14 @@ class FleetScaleBench {
         report(apps, "all clusters up", allUp);
         SERVERS.server(2).pause();
         try {
+          long paused = System.nanoTime();
+          long westApps = agent.applications().stream().filter(a -> "west".equals(a.getSpec().destination().cluster())).count();
+          BenchSupport.await(Duration.ofMinutes(2), Duration.ofMillis(100), () -> unreachable(agent) == westApps);
+          System.out.printf("BENCH fleet apps=%d west paused: all %d of its apps marked ClusterUnreachable after %.1fs%n", apps, westApps,
+              (System.nanoTime() - paused) / 1e9);
           List<Double> westDown = pushLatencies(runtime, upstream, repo, ns, 20, 20);
           report(apps, "west paused", westDown);
-          long unreachable = agent.applications().stream().filter(a -> a.getStatus() != null && a.getStatus().conditions() != null
-              && a.getStatus().conditions().stream().anyMatch(c -> "ClusterUnreachable".equals(c.getType()))).count();
-          System.out.printf("BENCH fleet apps=%d with west paused: %d apps marked ClusterUnreachable%n", apps, unreachable);
+          assertThat(unreachable(agent)).as("only west's apps are unreachable").isEqualTo(westApps);
         } finally {
           SERVERS.server(2).resume();
         }
@@ -160,6 +163,11 @@ class FleetScaleBench {
   private static String label(String labels, String name) {
     Matcher m = Pattern.compile("(?:^|,)" + name + "=\"([^\"]*)\"").matcher(labels);
     return m.find() ? m.group(1) : "";
+  }
+
+  private static long unreachable(Agent agent) {
+    return agent.applications().stream().filter(a -> a.getStatus() != null && a.getStatus().conditions() != null
+        && a.getStatus().conditions().stream().anyMatch(c -> "ClusterUnreachable".equals(c.getType()))).count();
   }
 
   private static long synced(Agent agent) {

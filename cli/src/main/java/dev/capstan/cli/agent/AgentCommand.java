@@ -103,11 +103,11 @@ public final class AgentCommand implements Callable<Integer> {
       description = "A registered cluster Applications may target (repeatable; default: any; in-cluster is always allowed).")
   List<String> allowedClusters = new ArrayList<>();
 
-  @Option(names = "--cluster-qps", paramLabel = "N", defaultValue = "50",
+  @Option(names = "--cluster-qps", paramLabel = "N", defaultValue = "200",
       description = "API requests per second to each registered cluster (default: ${DEFAULT-VALUE}).")
   double clusterQps;
 
-  @Option(names = "--cluster-burst", paramLabel = "N", defaultValue = "100",
+  @Option(names = "--cluster-burst", paramLabel = "N", defaultValue = "400",
       description = "Requests each registered cluster may take at once above --cluster-qps (default: ${DEFAULT-VALUE}).")
   int clusterBurst;
 
