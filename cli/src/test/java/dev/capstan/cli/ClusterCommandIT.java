@@ -3,6 +3,7 @@ package dev.capstan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.agent.application.AgentPolicy;
+import dev.capstan.agent.bench.BenchSupport;
 import dev.capstan.agent.fleet.ClusterSecrets;
 import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.testsupport.KubeApiServerTest;
@@ -74,13 +75,12 @@ class ClusterCommandIT {
         AgentPolicy.permissive(), 2, "127.0.0.1", 0, false, Map.of("CAPSTAN_API_TOKEN", TOKEN)),
         AgentRuntime.Clusters.none().withSecretsNamespace(env.namespace()))) {
       String server = runtime.server().uri().toString();
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      Run list = capstan("cluster", "list", "--server", server, "--token", TOKEN);
-      while (!(list.out().contains("prod") && list.out().lines().filter(l -> l.contains(" yes ")).count() == 2)
-          && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-        list = capstan("cluster", "list", "--server", server, "--token", TOKEN);
-      }
+      Run[] seen = new Run[1];
+      BenchSupport.await(Duration.ofSeconds(60), Duration.ofMillis(200), () -> {
+        seen[0] = capstan("cluster", "list", "--server", server, "--token", TOKEN);
+        return seen[0].out().contains("prod") && seen[0].out().lines().filter(l -> l.contains(" yes ")).count() == 2;
+      });
+      Run list = seen[0];
       assertThat(list.exit()).isZero();
       assertThat(list.out().lines().findFirst().orElseThrow()).startsWith("NAME").contains("SERVER").contains("VERSION")
           .contains("REACHABLE").contains("APPS");
