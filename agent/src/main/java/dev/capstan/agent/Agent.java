@@ -4,6 +4,7 @@ import dev.capstan.agent.AppSlot.PendingPush;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
+import dev.capstan.agent.application.Destination;
 import dev.capstan.agent.application.HealthState;
 import dev.capstan.agent.application.SyncPolicy;
 import dev.capstan.agent.application.SyncState;
@@ -11,6 +12,7 @@ import dev.capstan.agent.loop.PassControl;
 import dev.capstan.agent.loop.SyncWindows;
 import dev.capstan.agent.loop.WorkQueue;
 import dev.capstan.agent.metrics.AgentMetrics;
+import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
 import dev.capstan.agent.sync.AppRecord;
@@ -19,6 +21,7 @@ import dev.capstan.agent.sync.PassResult;
 import dev.capstan.agent.sync.SyncTrigger;
 import dev.capstan.agent.trigger.PollScheduler;
 import dev.capstan.agent.trigger.PushMatch;
+import dev.capstan.core.CapstanException;
 import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.release.SyncResult;
@@ -47,6 +50,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   private static final Duration DEPENDENCY_RECHECK = Duration.ofSeconds(5);
   private static final Duration PUSH_RECHECK = Duration.ofMillis(500);
   private static final int PUSH_LOOKS = 10;
+  private static final Duration PERMIT_RECHECK = Duration.ofMillis(100);
 
   private final AgentContext ctx;
   private final AppSyncer syncer;
@@ -58,11 +62,23 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   private final PollScheduler polls;
   private final AtomicBoolean ready = new AtomicBoolean();
   private final DriftWatch drift;
+  /** The clusters apps deploy to by name, or null when every app deploys to the one cluster of {@link #ctx}. */
+  private final ClusterTargets targets;
 
   /**
    * @param driftWatch how drift of applied objects is noticed; the runtime passes the cluster's
    */
   public Agent(AgentContext ctx, StatusSink sink, DriftWatch.Factory driftWatch, int concurrency) {
+    this(ctx, sink, driftWatch, concurrency, null);
+  }
+
+  /**
+   * An agent deploying to several clusters: each pass resolves its app's {@code spec.destination.cluster}
+   * through {@code clusterTargets} and runs on that cluster's releases; {@code ctx}'s own are unused.
+   *
+   * @param clusterTargets null for the one cluster of {@code ctx}
+   */
+  public Agent(AgentContext ctx, StatusSink sink, DriftWatch.Factory driftWatch, int concurrency, ClusterTargets.Factory clusterTargets) {
     this.ctx = ctx;
     this.syncer = new AppSyncer(ctx);
     this.sink = sink;
@@ -70,11 +86,36 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     this.queue = new WorkQueue<>(concurrency, this::work, this::retryDelay);
     this.polls = new PollScheduler(name -> trigger(name, SyncTrigger.POLL));
     this.drift = driftWatch.start(release -> slots.forEach((name, slot) -> {
-      if (release.equals(slot.releaseId())) {
+      if (release.equals(slot.releaseId()) && Destination.IN_CLUSTER.equals(clusterOf(slot.application()))) {
         onDrift(name);
       }
     }));
+    this.targets = clusterTargets == null ? null : clusterTargets.start(new ClusterTargets.Listener() {
+      @Override
+      public void drifted(String cluster, String releaseId) {
+        slots.forEach((name, slot) -> {
+          if (releaseId.equals(slot.releaseId()) && cluster.equals(clusterOf(slot.application()))) {
+            onDrift(name);
+          }
+        });
+      }
+
+      @Override
+      public void changed(String cluster) {
+        slots.forEach((name, slot) -> {
+          if (cluster.equals(clusterOf(slot.application()))) {
+            trigger(name, SyncTrigger.RETRY);
+          }
+        });
+      }
+    });
     registerGauges(ctx.metrics());
+  }
+
+  /** The cluster an app deploys to; {@value Destination#IN_CLUSTER} for a spec without a destination (it fails validation). */
+  static String clusterOf(Application app) {
+    return app.getSpec() == null || app.getSpec().destination() == null ? Destination.IN_CLUSTER
+        : app.getSpec().destination().clusterOrDefault();
   }
 
   private void registerGauges(AgentMetrics metrics) {
@@ -162,6 +203,61 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     }
     AppRecord record = slot.record();
     Application app = record.application();
+    String cluster = clusterOf(app);
+    if (targets == null) {
+      if (!Destination.IN_CLUSTER.equals(cluster)) { // never deploy an app meant for another cluster into this one
+        publish(app, record.status(), syncer.refused(record, "UnknownCluster",
+            "spec.destination.cluster: \"" + cluster + "\" is not registered; this agent deploys only to " + Destination.IN_CLUSTER));
+        return PassControl.done();
+      }
+      return work(name, slot, trigger, ctx, syncer, deletion, cluster);
+    }
+    ClusterTargets.Resolution resolution = targets.resolve(cluster, app.getMetadata().getNamespace());
+    if (resolution instanceof ClusterTargets.Resolution.Refused refused) {
+      ctx.metrics().result(PassResult.Outcome.INVALID.label(), cluster);
+      publish(app, record.status(), syncer.refused(record, refused.reason(), refused.message()));
+      return PassControl.done();
+    }
+    if (resolution instanceof ClusterTargets.Resolution.Unreachable down) {
+      return unreachable(slot, trigger, cluster, down);
+    }
+    ClusterTargets.Resolution.Ready ready = (ClusterTargets.Resolution.Ready) resolution;
+    if (!ready.permits().tryAcquire()) {
+      slot.trigger(trigger); // the cluster's share of the workers is busy: others' apps go first
+      return PassControl.requeueAfter(PERMIT_RECHECK);
+    }
+    try {
+      AgentContext on = ctx.on(ready.releases(), ready.renderer(), ready.kinds(), eventsFor(cluster));
+      return work(name, slot, trigger, on, new AppSyncer(on), new Deletion(on, sink), cluster);
+    } finally {
+      ready.permits().release();
+    }
+  }
+
+  /** Events of apps on a registered cluster name it; those of the agent's own cluster read as they always have. */
+  private EventRecorder eventsFor(String cluster) {
+    return Destination.IN_CLUSTER.equals(cluster) ? ctx.events() : new ClusterEvents(ctx.events(), cluster);
+  }
+
+  private PassControl unreachable(AppSlot slot, SyncTrigger trigger, String cluster, ClusterTargets.Resolution.Unreachable down) {
+    slot.trigger(trigger); // kept for when the cluster is back
+    AppRecord record = slot.record();
+    ctx.metrics().result("unreachable", cluster);
+    publish(record.application(), record.status(), syncer.unreachable(record, cluster, down.reason(), down.message()));
+    return PassControl.retryWithBackOff();
+  }
+
+  private void publish(Application app, ApplicationStatus before, PassResult result) {
+    if (!Objects.equals(before, result.status())) {
+      app.setStatus(result.status());
+      sink.publish(app, result.status());
+    }
+  }
+
+  private PassControl work(String name, AppSlot slot, SyncTrigger trigger, AgentContext ctx, AppSyncer syncer, Deletion deletion,
+      String cluster) {
+    AppRecord record = slot.record();
+    Application app = record.application();
     if (app.deletingResources()) {
       return deletion.run(app);
     }
@@ -174,26 +270,47 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     Optional<String> waitingFor = unhealthyDependency(app);
     if (mayApply && waitingFor.isPresent()) {
       slot.trigger(trigger);
-      ctx.metrics().result("waiting");
+      ctx.metrics().result("waiting", cluster);
       return PassControl.requeueAfter(DEPENDENCY_RECHECK);
     }
     ApplicationStatus before = record.status();
     boolean applyDrift = mayApply && trigger == SyncTrigger.DRIFT;
     boolean passApplies = mayApply;
-    PassResult result = ctx.metrics().pass().record(() -> syncer.pass(record, trigger, passApplies));
-    ctx.metrics().result(result.outcome().label());
+    PassResult passed;
+    Optional<ClusterTargets.Resolution.Unreachable> down;
+    try {
+      passed = ctx.metrics().pass(cluster).record(() -> syncer.pass(record, trigger, passApplies));
+      down = passed.outcome() == PassResult.Outcome.FAILED && targets != null ? targets.checkAfterFailure(cluster) : Optional.empty();
+    } catch (RuntimeException e) {
+      // A client error the engine did not wrap (a read timing out): when the cluster is down, it is the cluster's failure.
+      down = targets == null ? Optional.empty() : targets.checkAfterFailure(cluster);
+      if (down.isEmpty()) {
+        throw e;
+      }
+      passed = new PassResult(record.status(), PassResult.Outcome.FAILED);
+    }
+    if (down.isPresent()) {
+      publish(app, before, syncer.unreachable(record, cluster, down.get().reason(), down.get().message()));
+      slot.trigger(trigger);
+      ctx.metrics().result("unreachable", cluster);
+      return PassControl.retryWithBackOff();
+    }
+    PassResult result = passed;
+    ctx.metrics().result(result.outcome().label(), cluster);
     if (applyDrift && result.outcome() == PassResult.Outcome.SYNCED) {
       ctx.metrics().driftCorrected();
     }
     if (result.outcome() == PassResult.Outcome.SYNCED && record.desired() != null) {
       String namespace = record.desired().namespace();
-      drift.watch(record.desired().objects().stream().map(DesiredObject::ref)
-          .map(ref -> ref.namespace() == null ? new ObjectRef(ref.apiVersion(), ref.kind(), namespace, ref.name()) : ref).toList());
+      List<ObjectRef> refs = record.desired().objects().stream().map(DesiredObject::ref)
+          .map(ref -> ref.namespace() == null ? new ObjectRef(ref.apiVersion(), ref.kind(), namespace, ref.name()) : ref).toList();
+      if (targets == null) {
+        drift.watch(refs);
+      } else {
+        targets.watch(cluster, refs);
+      }
     }
-    if (!Objects.equals(before, result.status())) {
-      app.setStatus(result.status());
-      sink.publish(app, result.status());
-    }
+    publish(app, before, result);
     if (result.retry()) {
       return PassControl.retryWithBackOff();
     }
@@ -274,13 +391,29 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
 
   @Override
   public DiffReport diff(String name) {
-    return syncer.diff(known(name).record());
+    AppRecord record = known(name).record();
+    return new AppSyncer(contextOf(record.application())).diff(record);
+  }
+
+  /** The context of passes over {@code app}: its cluster's releases; fails when the cluster cannot be used now. */
+  private AgentContext contextOf(Application app) {
+    if (targets == null) {
+      return ctx;
+    }
+    String cluster = clusterOf(app);
+    ClusterTargets.Resolution resolution = targets.resolve(cluster, app.getMetadata().getNamespace());
+    if (resolution instanceof ClusterTargets.Resolution.Ready ready) {
+      return ctx.on(ready.releases(), ready.renderer(), ready.kinds(), eventsFor(cluster));
+    }
+    String why = resolution instanceof ClusterTargets.Resolution.Refused refused ? refused.message()
+        : "unreachable: " + ((ClusterTargets.Resolution.Unreachable) resolution).message();
+    throw new CapstanException("cluster " + cluster, why);
   }
 
   @Override
   public List<HistoryEntry> history(String name) {
     Application app = known(name).application();
-    return ctx.releases().history(app.getSpec().destination().namespace(), releaseName(app)).stream()
+    return contextOf(app).releases().history(app.getSpec().destination().namespace(), releaseName(app)).stream()
         .sorted(Comparator.comparingInt(ReleaseRevision::number).reversed())
         .map(AppSyncer::entry)
         .toList();
@@ -301,11 +434,24 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   @Override
   public HistoryEntry rollback(String name, int revision) {
     Application app = known(name).application();
-    SyncResult result = ctx.releases().rollback(app.getSpec().destination().namespace(), releaseName(app), revision,
+    AgentContext on = contextOf(app);
+    SyncResult result = on.releases().rollback(app.getSpec().destination().namespace(), releaseName(app), revision,
         AppSyncer.syncOptions(app.getSpec()));
     ReleaseRevision r = result.revision();
-    ctx.events().normal(app, "RolledBack", "revision " + revision + " put back as revision " + r.number());
+    on.events().normal(app, "RolledBack", "revision " + revision + " put back as revision " + r.number());
     return AppSyncer.entry(r);
+  }
+
+  @Override
+  public List<ClusterView> clusters() {
+    Map<String, Long> apps = slots.values().stream()
+        .collect(java.util.stream.Collectors.groupingBy(slot -> clusterOf(slot.application()), java.util.stream.Collectors.counting()));
+    if (targets == null) {
+      return List.of(new ClusterView(Destination.IN_CLUSTER, null, true, "Unknown", "", null,
+          apps.getOrDefault(Destination.IN_CLUSTER, 0L)));
+    }
+    return targets.clusters().stream().map(c -> new ClusterView(c.name(), c.server(), c.reachable(), c.state(), c.message(), c.version(),
+        apps.getOrDefault(c.name(), 0L))).toList();
   }
 
   @Override
@@ -327,5 +473,8 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     polls.close();
     queue.close();
     drift.close();
+    if (targets != null) {
+      targets.close();
+    }
   }
 }

@@ -33,6 +33,14 @@ public interface AgentOperations {
   /** Rolls {@code name} back to {@code revision} as a new revision, as Helm does. */
   HistoryEntry rollback(String name, int revision);
 
+  /** The clusters applications deploy to, by name, and how many applications each has. */
+  default List<ClusterView> clusters() {
+    return List.of();
+  }
+
+  /** A cluster as the API shows it; see {@link ClusterTargets.ClusterInfo} for {@code state}. */
+  record ClusterView(String name, String server, boolean reachable, String state, String message, String version, long applications) {}
+
   /** True once the agent has loaded its applications and is leading or standing by. */
   boolean ready();
 }

@@ -30,6 +30,7 @@ final class Subcommands {
     ALL.put("sandbox", dev.capstan.cli.sandbox.SandboxCommand::new);
     ALL.put("agent", dev.capstan.cli.agent.AgentCommand::new);
     ALL.put("app", dev.capstan.cli.app.AppCommand::new);
+    ALL.put("cluster", dev.capstan.cli.app.ClusterCommand::new);
     ALL.put("up", dev.capstan.cli.up.UpCommand::new);
     ALL.put("version", VersionCommand::new);
   }

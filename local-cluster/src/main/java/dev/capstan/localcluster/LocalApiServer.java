@@ -128,6 +128,40 @@ public final class LocalApiServer implements AutoCloseable {
     return new KubernetesClientBuilder().withConfig(clientConfig(namespace)).build();
   }
 
+  /**
+   * Freezes kube-apiserver (SIGSTOP): the kernel still accepts connections but nothing answers, as
+   * with a hung server or a network partition. etcd keeps running, so {@link #resume} finds every
+   * object where it was.
+   */
+  public void pause() {
+    signal("STOP");
+  }
+
+  /** Lets a {@link #pause paused} kube-apiserver run again (SIGCONT). */
+  public void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String signal) {
+    String dir = workDir.toString();
+    ProcessHandle apiServer = ProcessHandle.current().descendants()
+        .filter(p -> p.info().command().map(c -> c.endsWith("kube-apiserver")).orElse(false))
+        .filter(p -> p.info().arguments().map(args -> String.join(" ", args).contains(dir)).orElse(false))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no kube-apiserver process of " + dir + " is running"));
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(apiServer.pid())).inheritIO().start();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill -" + signal + " " + apiServer.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while signalling kube-apiserver", e);
+    }
+  }
+
   /** Stops kube-apiserver and etcd and removes their data; safe to call twice. */
   public synchronized void stop() {
     if (stopped) {

@@ -12,6 +12,9 @@
  *       kube-controller-manager, kube-scheduler and KWOK with 3 simulated nodes. Deployments roll
  *       out, Pods become Running/Ready (no container runs: images are never pulled, probes never
  *       execute), garbage collection and namespace deletion work.
+ *   <li>{@link dev.capstan.testsupport.KubeApiServers KubeApiServers} (a {@code @RegisterExtension}
+ *       field, not an annotation): several API servers of the class's own, for one agent and many
+ *       clusters; one can be paused (stops answering) and resumed.
  * </ul>
  *
  * <h2>Sharing and isolation</h2>

@@ -13,7 +13,14 @@ public record ApplicationStatus(
     HealthSummary health,
     List<Condition> conditions,
     List<HistoryEntry> history,
-    Long observedGeneration) {
+    Long observedGeneration,
+    String cluster) {
+
+  /** A status that names no cluster. */
+  public ApplicationStatus(SyncSummary sync, HealthSummary health, List<Condition> conditions, List<HistoryEntry> history,
+      Long observedGeneration) {
+    this(sync, health, conditions, history, observedGeneration, null);
+  }
 
   /** The sync state, {@link SyncState#UNKNOWN} when none was reported yet. */
   public SyncState syncState() {

@@ -113,6 +113,10 @@ public final class ApplicationValidator {
     if (release != null && !DNS_LABEL.matcher(release).matches()) {
       out.add(new Violation("spec.destination.releaseName", "\"" + release + "\" is not a valid release name"));
     }
+    String cluster = destination.cluster();
+    if (cluster != null && !isObjectName(cluster)) {
+      out.add(new Violation("spec.destination.cluster", "\"" + cluster + "\" is not a valid cluster name"));
+    }
   }
 
   private static void checkSyncPolicy(SyncPolicy policy, List<Violation> out) {

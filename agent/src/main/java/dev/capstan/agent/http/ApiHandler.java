@@ -30,6 +30,7 @@ final class ApiHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   private static final int MAX_BODY = 64 * 1024;
   private static final String PREFIX = "/applications";
+  private static final String CLUSTERS = "/clusters";
 
   private final AgentOperations agent;
   private final BearerToken token;
@@ -42,6 +43,9 @@ final class ApiHandler extends Handler.Abstract {
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     String path = Request.getPathInContext(request);
+    if (path.equals(CLUSTERS)) {
+      return clusters(request, response, callback);
+    }
     if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
       return error(request, response, callback, 404, "no API endpoint at " + path);
     }
@@ -74,6 +78,17 @@ final class ApiHandler extends Handler.Abstract {
       LOG.warn("API call {} {} failed", request.getMethod(), path, e);
       return error(request, response, callback, 500, "internal error; see the agent's log");
     }
+  }
+
+  /** {@code GET /api/v1/clusters}: the registered clusters, their reachability and how many applications each has. */
+  private boolean clusters(Request request, Response response, Callback callback) {
+    if (!HttpMethod.GET.is(request.getMethod())) {
+      return methodNotAllowed(request, response, callback);
+    }
+    if (!token.mayRead(request)) {
+      return error(request, response, callback, 401, "a valid bearer token is required");
+    }
+    return Replies.json(response, callback, 200, agent.clusters());
   }
 
   private boolean route(Request request, Response response, Callback callback, boolean read, String name, String action) {

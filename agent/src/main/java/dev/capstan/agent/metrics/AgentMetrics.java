@@ -14,8 +14,11 @@ import java.util.function.Supplier;
  * Prometheus conventions once Micrometer renders them ({@code capstan_syncs_total}, …).
  */
 public final class AgentMetrics {
+  /** The agent's own cluster's name in the {@code cluster} tag. */
+  private static final String IN_CLUSTER = "in-cluster";
+
   private final MeterRegistry registry;
-  private final Timer pass;
+  private final Map<String, Timer> passes = new ConcurrentHashMap<>();
   private final Timer fetch;
   private final Timer render;
   private final Counter driftCorrections;
@@ -23,7 +26,6 @@ public final class AgentMetrics {
 
   public AgentMetrics(MeterRegistry registry) {
     this.registry = registry;
-    this.pass = Timer.builder("capstan.sync.duration").description("Time of one pass over one application").register(registry);
     this.fetch = Timer.builder("capstan.fetch.duration").description("Time to fetch an application's source").register(registry);
     this.render = Timer.builder("capstan.render.duration").description("Time to render an application's chart").register(registry);
     this.driftCorrections = Counter.builder("capstan.drift.corrections").description("Passes that re-applied drifted objects")
@@ -39,8 +41,15 @@ public final class AgentMetrics {
     return registry;
   }
 
+  /** The time of passes over applications in the agent's own cluster. */
   public Timer pass() {
-    return pass;
+    return pass(IN_CLUSTER);
+  }
+
+  /** The time of passes over applications deployed to {@code cluster}. */
+  public Timer pass(String cluster) {
+    return passes.computeIfAbsent(cluster, c -> Timer.builder("capstan.sync.duration").description("Time of one pass over one application")
+        .tag("cluster", c).register(registry));
   }
 
   public Timer fetch() {
@@ -57,8 +66,13 @@ public final class AgentMetrics {
 
   /** Counts a pass by its result: synced, compared, unchanged, failed, invalid, suspended, waiting. */
   public void result(String result) {
-    results.computeIfAbsent(result, r -> Counter.builder("capstan.syncs").description("Passes by result").tag("result", r)
-        .register(registry)).increment();
+    result(result, IN_CLUSTER);
+  }
+
+  /** Counts a pass over an application deployed to {@code cluster} by its result (also unreachable). */
+  public void result(String result, String cluster) {
+    results.computeIfAbsent(result + "|" + cluster, r -> Counter.builder("capstan.syncs").description("Passes by result")
+        .tag("result", result).tag("cluster", cluster).register(registry)).increment();
   }
 
   /** Registers a gauge read on every scrape, e.g. applications by status. */

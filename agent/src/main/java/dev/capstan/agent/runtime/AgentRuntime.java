@@ -8,13 +8,19 @@ import dev.capstan.agent.cluster.ClusterSecrets;
 import dev.capstan.agent.cluster.ClusterStatusSink;
 import dev.capstan.agent.cluster.ClusterWebhookSecrets;
 import dev.capstan.agent.cluster.DriftWatcher;
+import dev.capstan.agent.fleet.ClusterLimits;
+import dev.capstan.agent.fleet.ClusterSecretWatcher;
+import dev.capstan.agent.fleet.Fleet;
+import dev.capstan.agent.fleet.RegisteredCluster;
 import dev.capstan.agent.http.AgentHttpServer;
 import dev.capstan.agent.metrics.AgentMetrics;
 import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.agent.status.HostCommitStatuses;
 import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
+import dev.capstan.agent.sync.ChartRenderer;
 import dev.capstan.agent.sync.FolderSecrets;
+import dev.capstan.agent.sync.SourceSecrets;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.git.cache.RepositoryCache;
@@ -34,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A running agent and everything it serves: Git cache, work queue, webhook receiver and HTTP server.
@@ -69,14 +76,32 @@ public final class AgentRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * The clusters besides the agent's own: those registered by flag, the limits each gets, the clusters
+   * Applications may target (empty: any), and the namespace whose cluster Secrets to watch (null: none, files mode).
+   */
+  public record Clusters(List<RegisteredCluster> flags, ClusterLimits limits, Set<String> allowed, String secretsNamespace) {
+    public static Clusters none() {
+      return new Clusters(List.of(), ClusterLimits.defaults(), Set.of(), null);
+    }
+
+    public Clusters withSecretsNamespace(String namespace) {
+      return new Clusters(flags, limits, allowed, namespace);
+    }
+  }
+
   private final RepositoryCache cache;
+  private final Fleet fleet;
+  private final ClusterSecretWatcher clusterSecrets;
   private final Agent agent;
   private final CoalescingDispatcher pushes;
   private final AgentHttpServer server;
   private final PrometheusMeterRegistry metrics;
 
   private AgentRuntime(RepositoryCache cache, Agent agent, CoalescingDispatcher pushes, AgentHttpServer server,
-      PrometheusMeterRegistry metrics) {
+      PrometheusMeterRegistry metrics, Fleet fleet, ClusterSecretWatcher clusterSecrets) {
+    this.fleet = fleet;
+    this.clusterSecrets = clusterSecrets;
     this.metrics = metrics;
     this.cache = cache;
     this.agent = agent;
@@ -85,17 +110,28 @@ public final class AgentRuntime implements AutoCloseable {
   }
 
   public static AgentRuntime start(KubernetesClient client, Settings s) {
+    return start(client, s, Clusters.none());
+  }
+
+  /** An agent deploying to its own cluster and to {@code clusters}. */
+  public static AgentRuntime start(KubernetesClient client, Settings s, Clusters clusters) {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RepositoryCache cache = RepositoryCache.open(s.cacheDir());
     Cluster cluster = new Cluster(client);
+    SourceSecrets secrets = s.statusInCluster() ? new ClusterSecrets(client) : new FolderSecrets(s.credentialsDir());
     AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new ReleaseRenderer(), cluster, new SecretReleaseStore(client),
-        new ApplicationValidator(s.policy()), s.statusInCluster() ? new ClusterSecrets(client) : new FolderSecrets(s.credentialsDir()),
+        new ApplicationValidator(s.policy()), secrets,
         Clock.systemUTC(), new AgentMetrics(metrics),
         s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none(),
         HostCommitStatuses.fromEnvironment(s.environment()));
     StatusSink sink = s.statusInCluster() ? new ClusterStatusSink(client) : StatusSink.inMemory();
-    Agent agent = new Agent(ctx, sink, DriftWatcher.on(cluster, s.policy().anyNamespace()), s.concurrency());
+    ReleaseRenderer releaseRenderer = new ReleaseRenderer();
+    Fleet fleet = new Fleet(client, clusters.flags(), new Fleet.Options(releaseRenderer,
+        store -> new ChartRenderer(cache, new FolderReader(ReadOptions.defaults()), secrets, releaseRenderer, store),
+        s.policy().anyNamespace(), clusters.limits(), clusters.allowed(), metrics));
+    Agent agent = new Agent(ctx, sink, DriftWatcher.on(cluster, s.policy().anyNamespace()), s.concurrency(), fleet.asFactory());
+    ClusterSecretWatcher clusterSecrets = null;
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
     try {
       WebhookSecrets.Builder hookSecrets = WebhookSecrets.fromEnvironment(s.environment());
@@ -107,7 +143,10 @@ public final class AgentRuntime implements AutoCloseable {
       AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost(s.httpHost()).withPort(s.httpPort())
           .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads())
           .withTls(s.tls()).withTrustedProxies(s.trustedProxies()), agent, webhooks, metrics);
-      return new AgentRuntime(cache, agent, pushes, server, metrics);
+      if (clusters.secretsNamespace() != null) {
+        clusterSecrets = ClusterSecretWatcher.start(client, clusters.secretsNamespace(), fleet, clusters.limits());
+      }
+      return new AgentRuntime(cache, agent, pushes, server, metrics, fleet, clusterSecrets);
     } catch (RuntimeException e) {
       pushes.close();
       agent.close();
@@ -129,8 +168,16 @@ public final class AgentRuntime implements AutoCloseable {
     return metrics;
   }
 
+  /** The clusters the agent deploys to. */
+  public Fleet fleet() {
+    return fleet;
+  }
+
   @Override
   public void close() {
+    if (clusterSecrets != null) {
+      clusterSecrets.close();
+    }
     server.close();
     pushes.close();
     agent.close();

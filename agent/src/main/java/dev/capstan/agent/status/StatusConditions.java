@@ -15,6 +15,8 @@ public final class StatusConditions {
   public static final String READY = "Ready";
   public static final String RECONCILING = "Reconciling";
   public static final String STALLED = "Stalled";
+  /** True while the Application's cluster cannot be reached; its reason says how ({@code Timeout}, {@code Unauthorized}, …). */
+  public static final String CLUSTER_UNREACHABLE = "ClusterUnreachable";
 
   private StatusConditions() {}
 

@@ -30,6 +30,12 @@ public record AgentContext(
     EventRecorder events,
     CommitStatuses commitStatuses) {
 
+  /** This context with the release actions, renderer and kinds of one cluster, for passes of Applications deployed there. */
+  public AgentContext on(Releases clusterReleases, AppRenderer clusterRenderer, KindScopes clusterKinds, EventRecorder clusterEvents) {
+    return new AgentContext(sources, clusterRenderer, clusterReleases, clusterKinds, validator, clock, metrics, clusterEvents,
+        commitStatuses);
+  }
+
   /** The real thing: Git through {@code cache}, charts rendered by the release layer, releases in {@code cluster}. */
   public static AgentContext of(RepositoryCache cache, Fetcher fetcher, FolderReader reader, ReleaseRenderer renderer, Cluster cluster,
       ReleaseStore store, ApplicationValidator validator, SourceSecrets secrets, Clock clock, AgentMetrics metrics, EventRecorder events,

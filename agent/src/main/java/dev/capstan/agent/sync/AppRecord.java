@@ -98,4 +98,18 @@ public final class AppRecord {
     this.comparedCommit = commit;
     this.comparedSpec = spec;
   }
+
+  /**
+   * Forgets what was applied and compared, as after a restart: the next pass looks at the cluster
+   * again, writing only what changed there (it lost nothing of its history). Used when the cluster
+   * could not be reached, since nobody knows what happened there meanwhile.
+   */
+  void forgetPasses() {
+    this.syncedCommit = null;
+    this.syncedSpec = null;
+    this.comparedCommit = null;
+    this.comparedSpec = null;
+    this.failedCommit = null;
+    this.failedSpec = null;
+  }
 }

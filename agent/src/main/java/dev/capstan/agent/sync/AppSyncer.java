@@ -235,6 +235,27 @@ public final class AppSyncer {
     }
   }
 
+  /**
+   * A pass that could not start: the Application's cluster is not one it may use (unknown, invalid,
+   * forbidden). It stalls, before any request to that cluster, until the spec or the cluster changes.
+   */
+  public PassResult refused(AppRecord record, String reason, String message) {
+    record.status(statuses.stalled(record, new ReleaseView(shownHistory(record), null), reason, message));
+    record.forgetPasses(); // once the cluster can be used again, the next pass looks at it afresh
+    return PassResult.of(record.status(), Outcome.INVALID);
+  }
+
+  /** The Application's cluster cannot be reached now; the pass is retried when it comes back. */
+  public PassResult unreachable(AppRecord record, String cluster, String reason, String message) {
+    record.status(statuses.clusterUnreachable(record, cluster, reason, message));
+    record.forgetPasses();
+    return PassResult.of(record.status(), Outcome.FAILED);
+  }
+
+  private static List<HistoryEntry> shownHistory(AppRecord record) {
+    return record.status() == null || record.status().history() == null ? List.of() : record.status().history();
+  }
+
   static List<String> changed(DiffReport diff) {
     return diff.objects().stream().filter(o -> o.action() != DiffAction.UNCHANGED).map(o -> o.ref().toString()).toList();
   }

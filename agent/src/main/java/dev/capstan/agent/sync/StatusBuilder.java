@@ -100,6 +100,19 @@ final class StatusBuilder {
     return with(record, new SyncSummary(SyncState.SYNCED, record.syncedCommit()), health(record, release), c, release);
   }
 
+  /**
+   * The Application's cluster cannot be reached: sync and health are unknown (the last revision
+   * applied may well still run there), and {@code ClusterUnreachable} says why.
+   */
+  ApplicationStatus clusterUnreachable(AppRecord record, String cluster, String reason, String message) {
+    String why = "cluster " + cluster + " is unreachable: " + message;
+    List<Condition> c = conditions(record, false, StatusConditions.CLUSTER_UNREACHABLE, why);
+    c = StatusConditions.set(c, StatusConditions.CLUSTER_UNREACHABLE, true, reason, why, generation(record), clock.instant());
+    List<HistoryEntry> history = record.status() == null || record.status().history() == null ? List.of() : record.status().history();
+    return with(record, new SyncSummary(SyncState.UNKNOWN, revision(record)), new HealthSummary(HealthState.UNKNOWN, why), c,
+        new ReleaseView(history, null));
+  }
+
   ApplicationStatus driftUnknown(AppRecord record, ReleaseView release, String message) {
     List<Condition> c = conditions(record, false, "DriftCheckFailed", message);
     return with(record, sync(record), health(record, release), c, release);
@@ -109,13 +122,14 @@ final class StatusBuilder {
     List<Condition> existing = record.status() == null ? List.of() : record.status().conditions();
     List<Condition> c = StatusConditions.set(existing, StatusConditions.READY, ready, reason, message, generation(record), clock.instant());
     c = StatusConditions.remove(c, StatusConditions.RECONCILING);
+    c = StatusConditions.remove(c, StatusConditions.CLUSTER_UNREACHABLE);
     return StatusConditions.remove(c, StatusConditions.STALLED);
   }
 
   private static ApplicationStatus with(AppRecord record, SyncSummary sync, HealthSummary health, List<Condition> conditions,
       ReleaseView release) {
     List<HistoryEntry> history = release.history();
-    return new ApplicationStatus(sync, health, conditions, history, generation(record));
+    return new ApplicationStatus(sync, health, conditions, history, generation(record), cluster(record));
   }
 
   private static SyncSummary sync(AppRecord record) {
@@ -138,6 +152,12 @@ final class StatusBuilder {
 
   private static String revision(AppRecord record) {
     return sync(record).revision();
+  }
+
+  /** The cluster the Application deploys to, as its spec names it; null for a spec without a destination. */
+  private static String cluster(AppRecord record) {
+    var spec = record.application().getSpec();
+    return spec == null || spec.destination() == null ? null : spec.destination().clusterOrDefault();
   }
 
   private static Long generation(AppRecord record) {

@@ -74,6 +74,22 @@ public final class Charts {
     return yaml.append(app("pushed", repo, "pushed", namespaces.get(0), "1h")).toString();
   }
 
+  /**
+   * N apps spread round-robin over {@code clusters} ({@code spec.destination.cluster}; {@code
+   * in-cluster} names none), all in {@code namespace}, plus the pushed app in {@code pushedCluster}.
+   */
+  public static String applications(int apps, String repo, String namespace, List<String> clusters, String pushedCluster) {
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < apps; i++) {
+      yaml.append(inCluster(app("app-" + i, repo, "chart", namespace, "30s"), clusters.get(i % clusters.size())));
+    }
+    return yaml.append(inCluster(app("pushed", repo, "pushed", namespace, "1h"), pushedCluster)).toString();
+  }
+
+  private static String inCluster(String app, String cluster) {
+    return "in-cluster".equals(cluster) ? app : app.replace("destination: {namespace: ", "destination: {cluster: " + cluster + ", namespace: ");
+  }
+
   private static String app(String name, String repo, String path, String namespace, String interval) {
     return """
         ---

@@ -4,8 +4,12 @@ import dev.capstan.agent.Agent;
 import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.cluster.ClusterMode;
+import dev.capstan.agent.fleet.ClusterFlag;
+import dev.capstan.agent.fleet.ClusterLimits;
+import dev.capstan.agent.fleet.RegisteredCluster;
 import dev.capstan.agent.http.AgentHttpServer;
 import dev.capstan.agent.runtime.AgentRuntime;
+import dev.capstan.core.CapstanException;
 import dev.capstan.engine.cluster.KubeConfigs;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -15,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -103,9 +108,33 @@ public final class AgentCommand implements Callable<Integer> {
       description = "With several replicas watching the cluster, elect one leader through a Lease (default: ${DEFAULT-VALUE}).")
   boolean leaderElect;
 
+  @Option(names = "--cluster", paramLabel = "NAME=KUBECONFIG[:CONTEXT]",
+      description = {"Register a cluster Applications may deploy to with spec.destination.cluster: NAME (repeatable).",
+          "In cluster mode, Secrets labelled capstan.dev/secret-type=cluster in the namespace register clusters too."})
+  List<String> clusters = new ArrayList<>();
+
+  @Option(names = "--allowed-cluster", paramLabel = "NAME",
+      description = "A registered cluster Applications may target (repeatable; default: any; in-cluster is always allowed).")
+  List<String> allowedClusters = new ArrayList<>();
+
+  @Option(names = "--cluster-qps", paramLabel = "N", defaultValue = "200",
+      description = "API requests per second to each registered cluster (default: ${DEFAULT-VALUE}).")
+  double clusterQps;
+
+  @Option(names = "--cluster-burst", paramLabel = "N", defaultValue = "400",
+      description = "Requests each registered cluster may take at once above --cluster-qps (default: ${DEFAULT-VALUE}).")
+  int clusterBurst;
+
+  @Option(names = "--cluster-concurrency", paramLabel = "N", defaultValue = "2",
+      description = {"Applications synced at once per cluster (default: ${DEFAULT-VALUE}), so a slow cluster holds at most",
+          "this many of --concurrency."})
+  int clusterConcurrency;
+
   @Override
   public Integer call() throws Exception {
     AgentHttpServer.TlsFiles tls = tls(); // flag mistakes first, before anything starts
+    boolean fromFiles = !applications.isEmpty();
+    AgentRuntime.Clusters registered = clusters(fromFiles);
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -113,11 +142,11 @@ public final class AgentCommand implements Callable<Integer> {
       awaitQuietly(closed);
     }, "capstan-agent-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    boolean fromFiles = !applications.isEmpty();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(KubeConfigs.load(kubeconfig, context)).build();
         AgentRuntime runtime = AgentRuntime.start(client, new AgentRuntime.Settings(cacheDir(), credentialsDir, policy(),
             concurrency, httpHost, httpPort, !fromFiles, System.getenv()).withOpenReads(apiOpenReads).withTls(tls)
-            .withTrustedProxies(trustedProxies))) {
+            .withTrustedProxies(trustedProxies),
+            registered.withSecretsNamespace(fromFiles ? null : watchNamespace(client)))) {
       if (fromFiles) {
         int count = loadFiles(runtime.agent(), applications);
         runtime.agent().markReady();
@@ -134,7 +163,7 @@ public final class AgentCommand implements Callable<Integer> {
   }
 
   private void runInCluster(KubernetesClient client, Agent agent, AgentHttpServer server, CountDownLatch stop) throws InterruptedException {
-    String namespace = watchNamespace != null ? watchNamespace : namespaceOf(client);
+    String namespace = watchNamespace(client);
     agent.markReady();
     say(spec, "serving %s (webhooks /hooks, API /api/v1, /metrics)", server.uri());
     ClusterMode.Options options = ClusterMode.Options.defaults(namespace).withLeaderElect(leaderElect)
@@ -159,6 +188,29 @@ public final class AgentCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("capstan agent: " + format + "%n", args);
     out.flush();
+  }
+
+  private String watchNamespace(KubernetesClient client) {
+    return watchNamespace != null ? watchNamespace : namespaceOf(client);
+  }
+
+  /** The clusters given by flag, checked before anything starts, and the limits and policy every cluster gets. */
+  private AgentRuntime.Clusters clusters(boolean fromFiles) {
+    ClusterLimits limits;
+    try {
+      limits = new ClusterLimits(clusterQps, clusterBurst, clusterConcurrency);
+    } catch (IllegalArgumentException e) {
+      throw new CapstanException("--cluster-qps/--cluster-burst/--cluster-concurrency", e.getMessage());
+    }
+    List<RegisteredCluster> flagged = new ArrayList<>();
+    for (String flag : clusters) {
+      RegisteredCluster cluster = ClusterFlag.parse(flag, limits);
+      if (flagged.stream().anyMatch(c -> c.name().equals(cluster.name()))) {
+        throw new CapstanException("--cluster " + flag, "cluster " + cluster.name() + " is given twice");
+      }
+      flagged.add(cluster);
+    }
+    return new AgentRuntime.Clusters(flagged, limits, Set.copyOf(allowedClusters), null);
   }
 
   private static String namespaceOf(KubernetesClient client) {

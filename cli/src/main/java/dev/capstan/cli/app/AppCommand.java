@@ -79,13 +79,19 @@ public final class AppCommand {
       JsonNode apps = flags.client().get("applications");
       PrintWriter out = spec.commandLine().getOut();
       print(out, flags.output, apps, () -> {
-        Table t = new Table("NAME", "NAMESPACE", "SYNC", "HEALTH", "REVISION");
-        apps.forEach(a -> t.row(text(a, "/metadata/name"), text(a, "/spec/destination/namespace"), text(a, "/status/sync/status"),
+        Table t = new Table("NAME", "CLUSTER", "NAMESPACE", "SYNC", "HEALTH", "REVISION");
+        apps.forEach(a -> t.row(text(a, "/metadata/name"), cluster(a), text(a, "/spec/destination/namespace"), text(a, "/status/sync/status"),
             text(a, "/status/health/status"), shortSha(text(a, "/status/sync/revision"))));
         out.print(t.render());
       });
       return 0;
     }
+  }
+
+  /** The cluster an application deploys to: {@code in-cluster} when its spec names none. */
+  static String cluster(JsonNode app) {
+    String named = text(app, "/spec/destination/cluster");
+    return named.equals("-") ? "in-cluster" : named;
   }
 
   @Command(name = "get", mixinStandardHelpOptions = true, description = "One application with its status and conditions.")
@@ -102,6 +108,7 @@ public final class AppCommand {
         out.printf("Name:       %s%n", text(app, "/metadata/name"));
         out.printf("Source:     %s @ %s /%s%n", text(app, "/spec/source/repoURL"), text(app, "/spec/source/ref"), text(app, "/spec/source/path"));
         out.printf("Namespace:  %s%n", text(app, "/spec/destination/namespace"));
+        out.printf("Cluster:    %s%n", cluster(app));
         out.printf("Sync:       %s %s%n", text(app, "/status/sync/status"), shortSha(text(app, "/status/sync/revision")));
         out.printf("Health:     %s%s%n", text(app, "/status/health/status"),
             app.at("/status/health/message").isTextual() ? " (" + text(app, "/status/health/message") + ")" : "");

@@ -9,9 +9,12 @@ import dev.capstan.agent.bench.Charts;
 import dev.capstan.agent.bench.WebhookPush;
 import dev.capstan.git.testing.GitDaemon;
 import dev.capstan.git.testing.Upstream;
+import dev.capstan.localcluster.ApiServerOptions;
+import dev.capstan.localcluster.LocalApiServer;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -64,15 +67,30 @@ class AgentProcessBench {
     }
     URI agentUri = URI.create("http://127.0.0.1:" + port);
     HttpClient http = HttpClient.newHttpClient();
-    try (GitDaemon daemon = GitDaemon.start(served)) {
+    // -Dbench.clusters=3: the agent's own cluster plus two more local API servers, registered with --cluster.
+    List<LocalApiServer> more = new ArrayList<>();
+    List<String> clusterFlags = new ArrayList<>();
+    List<String> clusterNames = new ArrayList<>(List.of("in-cluster"));
+    try (GitDaemon daemon = GitDaemon.start(served); AutoCloseable stopMore = () -> more.forEach(LocalApiServer::stop)) {
+      for (int i = 1; i < Integer.getInteger("bench.clusters", 1); i++) {
+        LocalApiServer server = LocalApiServer.start(ApiServerOptions.defaults());
+        more.add(server);
+        try (KubernetesClient other = server.newClient("default")) {
+          other.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+        }
+        clusterNames.add("c" + i);
+        clusterFlags.addAll(List.of("--cluster", "c" + i + "=" + server.kubeconfig()));
+      }
       String repo = daemon.url("fleet.git");
-      Path appFiles = Files.writeString(tmp.resolve("apps.yaml"), Charts.applications(apps, repo, List.of(ns)));
+      Path appFiles = Files.writeString(tmp.resolve("apps.yaml"), clusterNames.size() == 1 ? Charts.applications(apps, repo, List.of(ns))
+          : Charts.applications(apps, repo, ns, clusterNames, "in-cluster"));
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
       command.addAll(List.of(System.getProperty("bench.jvm", "").split("\\s+")).stream().filter(s -> !s.isBlank()).toList());
       command.addAll(List.of("-jar", Path.of("target", "capstan.jar").toAbsolutePath().toString(), "agent",
           "--applications", appFiles.toString(), "--kubeconfig", env.kubeconfig().toString(), "--http-host", "127.0.0.1",
           "--http-port", Integer.toString(port), "--api-open-reads", "--concurrency", "8", "--cache-dir", tmp.resolve("cache").toString(),
           "--credentials-dir", tmp.resolve("creds").toString()));
+      command.addAll(clusterFlags);
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("agent.log").toFile());
       builder.environment().put("CAPSTAN_WEBHOOK_SECRET", WebhookPush.SECRET);
       long start = System.nanoTime();
@@ -80,7 +98,8 @@ class AgentProcessBench {
       try {
         BenchSupport.await(Duration.ofMinutes(15), Duration.ofMillis(250), () -> synced(http, agentUri) == apps + 1 || !agent.isAlive());
         assertThat(agent.isAlive()).as("agent process alive; its log: " + tmp.resolve("agent.log")).isTrue();
-        System.out.printf("BENCH process apps=%d all-synced=%.1fs cpu=%.1fs %s%n", apps, (System.nanoTime() - start) / 1e9,
+        System.out.printf("BENCH process apps=%d clusters=%d all-synced=%.1fs cpu=%.1fs %s%n", apps, clusterNames.size(),
+            (System.nanoTime() - start) / 1e9,
             cpuSeconds(agent.pid()), BenchSupport.memory(Long.toString(agent.pid())));
 
         double unchanged0 = unchanged(http, agentUri);
@@ -131,7 +150,11 @@ class AgentProcessBench {
   private static double unchanged(HttpClient http, URI agent) {
     try {
       Matcher m = UNCHANGED.matcher(get(http, agent.resolve("/metrics")));
-      return m.find() ? Double.parseDouble(m.group(1)) : 0;
+      double sum = 0;
+      while (m.find()) { // one counter per cluster
+        sum += Double.parseDouble(m.group(1));
+      }
+      return sum;
     } catch (Exception e) {
       return 0;
     }
