@@ -21,6 +21,7 @@ import dev.capstan.agent.trigger.PollScheduler;
 import dev.capstan.agent.trigger.PushMatch;
 import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.history.ReleaseRevision;
+import dev.capstan.engine.release.ObjectNode;
 import dev.capstan.engine.release.SyncResult;
 import dev.capstan.engine.resource.DesiredObject;
 import dev.capstan.engine.resource.ObjectRef;
@@ -275,6 +276,16 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   @Override
   public DiffReport diff(String name) {
     return syncer.diff(known(name).record());
+  }
+
+  @Override
+  public List<ObjectNode> tree(String name) {
+    Application app = known(name).application();
+    String namespace = app.getSpec().destination().namespace();
+    if (ctx.releases().history(namespace, releaseName(app)).isEmpty()) {
+      return List.of();
+    }
+    return ctx.releases().tree(namespace, releaseName(app));
   }
 
   @Override

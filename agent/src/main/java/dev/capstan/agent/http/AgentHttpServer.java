@@ -1,8 +1,12 @@
 package dev.capstan.agent.http;
 
 import dev.capstan.agent.AgentOperations;
+import dev.capstan.agent.dashboard.DashboardAssets;
+import dev.capstan.agent.dashboard.Overview;
+import dev.capstan.agent.feed.ActivityFeed;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.time.Clock;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
@@ -13,15 +17,17 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The agent's one HTTP server: webhooks under {@code /hooks}, the JSON API under {@code /api/v1},
- * {@code /healthz}, {@code /readyz} and {@code /metrics}.
+ * {@code /healthz}, {@code /readyz}, {@code /metrics}, and the dashboard at {@code /}.
  */
 public final class AgentHttpServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
+  private final EventStream stream;
 
-  private AgentHttpServer(Server server, ServerConnector connector) {
+  private AgentHttpServer(Server server, ServerConnector connector, EventStream stream) {
     this.server = server;
     this.connector = connector;
+    this.stream = stream;
   }
 
   /**
@@ -55,6 +61,15 @@ public final class AgentHttpServer implements AutoCloseable {
 
   /** Starts serving; {@code webhooks} may be null when no webhook receiver is configured. */
   public static AgentHttpServer start(Options options, AgentOperations agent, Handler webhooks, PrometheusMeterRegistry metrics) {
+    return start(options, agent, webhooks, metrics, new ActivityFeed(Clock.systemUTC()));
+  }
+
+  /**
+   * Starts serving, with the dashboard at {@code /} following {@code feed}: the feed the agent's
+   * status sink and event recorder write to ({@code FeedingSink}, {@code FeedingRecorder}).
+   */
+  public static AgentHttpServer start(Options options, AgentOperations agent, Handler webhooks, PrometheusMeterRegistry metrics,
+      ActivityFeed feed) {
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
     threads.setName("capstan-http");
     threads.setDaemon(true);
@@ -72,15 +87,20 @@ public final class AgentHttpServer implements AutoCloseable {
     if (webhooks != null) {
       contexts.addHandler(new ContextHandler(webhooks, "/hooks"));
     }
-    contexts.addHandler(new ContextHandler(new ApiHandler(agent, new BearerToken(options.apiToken(), options.openReads())), "/api/v1"));
-    Handler.Sequence root = new Handler.Sequence(new ProbeHandler(agent::ready), new MetricsHandler(metrics), contexts);
+    BearerToken token = new BearerToken(options.apiToken(), options.openReads());
+    contexts.addHandler(new ContextHandler(new ApiHandler(agent, token, feed), "/api/v1"));
+    Overview overview = new Overview(agent, feed, Clock.systemUTC());
+    EventStream stream = new EventStream(feed, overview);
+    Handler.Sequence root = new Handler.Sequence(new ProbeHandler(agent::ready), new MetricsHandler(metrics),
+        new DashboardApiHandler(token, overview, stream), new DashboardAssets(), contexts);
     server.setHandler(root);
     try {
       server.start();
     } catch (Exception e) {
+      stream.close();
       throw new IllegalStateException("cannot start the HTTP server on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
     }
-    return new AgentHttpServer(server, connector);
+    return new AgentHttpServer(server, connector, stream);
   }
 
   public int port() {
@@ -94,6 +114,7 @@ public final class AgentHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
+    stream.close();
     try {
       server.stop();
     } catch (Exception e) {

@@ -6,6 +6,9 @@ import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.cluster.ClusterEventRecorder;
 import dev.capstan.agent.cluster.ClusterStatusSink;
 import dev.capstan.agent.cluster.DriftWatcher;
+import dev.capstan.agent.feed.ActivityFeed;
+import dev.capstan.agent.feed.FeedingRecorder;
+import dev.capstan.agent.feed.FeedingSink;
 import dev.capstan.agent.http.AgentHttpServer;
 import dev.capstan.agent.metrics.AgentMetrics;
 import dev.capstan.agent.status.EventRecorder;
@@ -70,20 +73,21 @@ public final class AgentRuntime implements AutoCloseable {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RepositoryCache cache = RepositoryCache.open(s.cacheDir());
     Cluster cluster = new Cluster(client);
+    ActivityFeed feed = new ActivityFeed(Clock.systemUTC());
     AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new ReleaseRenderer(), cluster, new SecretReleaseStore(client),
         new ApplicationValidator(s.policy()), s.credentialsDir(),
         Clock.systemUTC(), new AgentMetrics(metrics),
-        s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none(),
+        new FeedingRecorder(s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none(), feed),
         HostCommitStatuses.fromEnvironment(s.environment()));
-    StatusSink sink = s.statusInCluster() ? new ClusterStatusSink(client) : StatusSink.inMemory();
+    StatusSink sink = new FeedingSink(s.statusInCluster() ? new ClusterStatusSink(client) : StatusSink.inMemory(), feed);
     Agent agent = new Agent(ctx, sink, DriftWatcher.on(cluster, s.policy().anyNamespace()), s.concurrency());
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
     try {
       WebhookHandler webhooks = new WebhookHandler(WebhookSecrets.fromEnvironment(s.environment()).build(), pushes,
           ReceiverOptions.defaults());
       AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost(s.httpHost()).withPort(s.httpPort())
-          .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads()), agent, webhooks, metrics);
+          .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads()), agent, webhooks, metrics, feed);
       return new AgentRuntime(cache, agent, pushes, server, metrics);
     } catch (RuntimeException e) {
       pushes.close();
