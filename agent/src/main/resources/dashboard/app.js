@@ -229,6 +229,7 @@ async function renderOverview(params) {
         rows),
     more);
   if (focused && $(focused)) $(focused).focus();
+  performance.mark('capstan:overview-rendered');
 }
 function countButton(label, n, filter) {
   return el('button', { type: 'button', onclick: () => go(filter), 'aria-label': `${n} ${label}, show them` },

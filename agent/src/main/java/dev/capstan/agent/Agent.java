@@ -74,6 +74,10 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
       if (release.equals(slot.releaseId())) {
         onDrift(name);
       }
+    }), release -> slots.forEach((name, slot) -> {
+      if (release.equals(slot.releaseId())) {
+        trigger(name, SyncTrigger.HEALTH);
+      }
     }));
     registerGauges(ctx.metrics());
   }
@@ -167,7 +171,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
       return deletion.run(app);
     }
     SyncPolicy policy = app.getSpec().syncPolicyOrDefault();
-    boolean mayApply = trigger != SyncTrigger.DRIFT || (policy.isAutomated() && policy.isSelfHeal());
+    boolean mayApply = trigger != SyncTrigger.HEALTH && (trigger != SyncTrigger.DRIFT || (policy.isAutomated() && policy.isSelfHeal()));
     boolean override = slot.takeWindowOverride() && trigger == SyncTrigger.MANUAL;
     if (!override && SyncWindows.heldBecause(app.getSpec().syncWindowsOrEmpty(), ctx.clock().instant()) != null) {
       mayApply = false;
@@ -190,6 +194,10 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
       String namespace = record.desired().namespace();
       drift.watch(record.desired().objects().stream().map(DesiredObject::ref)
           .map(ref -> ref.namespace() == null ? new ObjectRef(ref.apiVersion(), ref.kind(), namespace, ref.name()) : ref).toList());
+      if (result.status() != null && result.status().healthState() != HealthState.HEALTHY) {
+        // A rollout may have moved on before the watch started; one more look, and the watch sees the rest.
+        trigger(name, SyncTrigger.HEALTH);
+      }
     }
     if (!Objects.equals(before, result.status())) {
       app.setStatus(result.status());

@@ -303,6 +303,29 @@ class DashboardBrowserIT {
 
   @Test
   @Order(6)
+  void aRolloutFinishingTurnsTheRowHealthyWithoutAReload() {
+    try (Browser browser = new Browser()) {
+      signIn(browser, TOKEN);
+      browser.waiting(WAIT).until(d -> cell(browser, "shop", "td.health").contains("Progressing"));
+      browser.driver.executeScript("window.__notReloaded = true;");
+      // What the Deployment controller reports once the Pod is ready; the agent only watches.
+      rolledOut(client, env.namespace(), "web");
+      browser.waiting(WAIT).until(d -> cell(browser, "shop", "td.health").contains("Healthy"));
+      assertThat(browser.driver.executeScript("return window.__notReloaded")).isEqualTo(true);
+    }
+  }
+
+  /** Sets a Deployment's status as its controller does when every replica is updated and available. */
+  static void rolledOut(KubernetesClient client, String namespace, String name) {
+    client.apps().deployments().inNamespace(namespace).withName(name).editStatus(d -> {
+      d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
+          .withReplicas(1).withUpdatedReplicas(1).withReadyReplicas(1).withAvailableReplicas(1).build());
+      return d;
+    });
+  }
+
+  @Test
+  @Order(7)
   void readOnlyWithOpenReadsAndNoTokenDisablesTheButtonsWithAReason() throws Exception {
     try (AgentRuntime open = AgentRuntime.start(client, new AgentRuntime.Settings(tmp.resolve("cache-open"), tmp.resolve("credentials"),
         AgentPolicy.permissive(), 1, "127.0.0.1", 0, false, Map.of("CAPSTAN_API_TOKEN", TOKEN)).withOpenReads(true));
