@@ -160,6 +160,24 @@ class DashboardApiIT {
   }
 
   @Test
+  void thePageAndTheOverviewAreCompressedAndTheStreamIsNot() throws Exception {
+    for (String path : List.of("/ui/app.js", "/api/v1/overview")) {
+      HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(server.uri().resolve(path)).header("Accept-Encoding", "gzip")
+          .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(r.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+      String text = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body())).readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(text).as(path).isNotBlank();
+    }
+    HttpResponse<InputStream> stream = HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/api/v1/stream")).header("Accept-Encoding", "gzip")
+        .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    try {
+      assertThat(stream.headers().firstValue("Content-Encoding")).isEmpty();
+    } finally {
+      stream.body().close();
+    }
+  }
+
+  @Test
   void theSessionSaysWhatTheTokenAllowsAndRefusesAWrongOne() throws Exception {
     JsonNode anonymous = json(get("/api/v1/session", null));
     assertThat(anonymous.path("mayRead").asBoolean()).isFalse();
