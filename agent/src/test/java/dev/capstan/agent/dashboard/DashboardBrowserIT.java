@@ -343,6 +343,37 @@ class DashboardBrowserIT {
     }
   }
 
+  @Test
+  @Order(8)
+  void thePageReconnectsAfterTheAgentRestartsAndShowsWhatChanged() throws Exception {
+    AgentRuntime before = openAgent(0, "cache-before", "before");
+    int port = before.server().port();
+    try (Browser browser = new Browser()) {
+      browser.open(before.server().uri().resolve("/"));
+      row(browser, "before");
+      browser.waiting(WAIT).until(ExpectedConditions.textToBe(By.id("live"), "live"));
+      browser.driver.executeScript("window.__notReloaded = true;");
+      before.close();
+      browser.waiting(WAIT).until(ExpectedConditions.textToBe(By.id("live"), "reconnecting…"));
+      try (AgentRuntime after = openAgent(port, "cache-after", "after")) {
+        row(browser, "after");
+        browser.waiting(WAIT).until(ExpectedConditions.textToBe(By.id("live"), "live"));
+        assertThat(browser.driver.findElements(By.cssSelector("tr[data-app='before']"))).isEmpty();
+        assertThat(browser.driver.executeScript("return window.__notReloaded")).isEqualTo(true);
+      }
+    }
+  }
+
+  /** An agent with open reads on {@code port} (0: any) knowing one suspended application, {@code name}. */
+  private static AgentRuntime openAgent(int port, String cache, String name) throws Exception {
+    AgentRuntime agent = AgentRuntime.start(client, new AgentRuntime.Settings(tmp.resolve(cache), tmp.resolve("credentials"),
+        AgentPolicy.permissive(), 1, "127.0.0.1", port, false, Map.of("CAPSTAN_API_TOKEN", TOKEN)).withOpenReads(true));
+    Path file = Files.writeString(tmp.resolve(name + ".yaml"), app(name, "xss", "  suspend: true\n"));
+    ApplicationFiles.load(file).stream().map(ApplicationFiles.Loaded::application).forEach(agent.agent()::upsert);
+    agent.agent().markReady();
+    return agent;
+  }
+
   private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
