@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
@@ -26,6 +27,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,7 +38,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -117,6 +122,12 @@ class DashboardBrowserIT {
                 metadata: {labels: {app: web}}
                 spec:
                   containers: [{name: web, image: "nginx:1.27"}]
+            """,
+        "shop/templates/secret.yaml", """
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: shop-secret}
+            data: {password: czNjcjN0LWZyb20tZ2l0}
             """,
         "shop/templates/service.yaml", """
             apiVersion: v1
@@ -210,6 +221,25 @@ class DashboardBrowserIT {
 
   @Test
   @Order(3)
+  void theOverviewAndAnApplicationAreReachedFromTheKeyboard() {
+    try (Browser browser = new Browser()) {
+      signIn(browser, TOKEN);
+      row(browser, "shop");
+      browser.driver.executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
+      Object focused = null;
+      for (int tab = 0; tab < 40 && !"shop".equals(focused); tab++) {
+        new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+        focused = browser.driver.executeScript("return document.activeElement.textContent");
+      }
+      assertThat(focused).as("Tab reaches the application's link").isEqualTo("shop");
+      new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+      browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("conditions")));
+      assertThat(browser.driver.getCurrentUrl()).endsWith("#/app/shop");
+    }
+  }
+
+  @Test
+  @Order(4)
   void aPushTurnsTheRowSyncingThenSyncedWithoutAReload() {
     try (Browser browser = new Browser()) {
       signIn(browser, TOKEN);
@@ -235,7 +265,7 @@ class DashboardBrowserIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theApplicationPageShowsTheTreeAndTheDiffOfAHandEdit() {
     String ns = env.namespace();
     Deployment web = client.apps().deployments().inNamespace(ns).withName("web").get();
@@ -255,10 +285,14 @@ class DashboardBrowserIT {
         .withNewSpec().addNewContainer().withName("web").withImage("nginx:1.27").endContainer().endSpec().build()).create();
     client.resource(new EndpointSliceBuilder().withNewMetadata().withName("web-abcde").withNamespace(ns)
         .addToLabels("kubernetes.io/service-name", "web").endMetadata().withAddressType("IPv4").build()).create();
-    // A kubectl edit: someone changes the message by hand.
+    // kubectl edits: someone changes the message and the password by hand.
     client.configMaps().inNamespace(ns).withName("shop-config").edit(cm -> {
       cm.getData().put("message", "edited by hand");
       return cm;
+    });
+    client.secrets().inNamespace(ns).withName("shop-secret").edit(secret -> {
+      secret.getData().put("password", "dHlwZWQtYnktaGFuZA==");
+      return secret;
     });
 
     try (Browser browser = new Browser()) {
@@ -276,6 +310,10 @@ class DashboardBrowserIT {
           .anySatisfy(line -> assertThat(line).contains("message: edited by hand"));
       assertThat(browser.driver.findElements(By.cssSelector("#diff span.add")).stream().map(WebElement::getText))
           .anySatisfy(line -> assertThat(line).contains("message: v2"));
+      browser.waiting(WAIT).until(d -> d.findElement(By.id("diff")).getText().contains("shop-secret"));
+      String diff = browser.driver.findElement(By.id("diff")).getText();
+      assertThat(diff).as("Secrets masked as the CLI masks them").contains("*** (masked, before)")
+          .contains("*** (masked, after)").doesNotContain("dHlwZWQtYnktaGFuZA==").doesNotContain("czNjcjN0LWZyb20tZ2l0");
       assertThat(removed.getCssValue("background-color")).isNotEqualTo(
           browser.driver.findElement(By.cssSelector("#diff span.add")).getCssValue("background-color"));
       browser.screenshot("application");
@@ -283,7 +321,7 @@ class DashboardBrowserIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aRollbackFromTheHistoryTableReachesTheCluster() {
     try (Browser browser = new Browser()) {
       signIn(browser, TOKEN);
@@ -295,14 +333,14 @@ class DashboardBrowserIT {
       first.click();
       Alert confirm = browser.waiting(WAIT).until(ExpectedConditions.alertIsPresent());
       confirm.accept();
-      browser.waiting(WAIT).until(ExpectedConditions.textMatches(By.id("rollback-result"), java.util.regex.Pattern.compile("live again")));
+      browser.waiting(WAIT).until(ExpectedConditions.textMatches(By.id("rollback-result"), Pattern.compile("live again")));
       assertThat(message()).isEqualTo("v1");
       assertThat(runtime.agent().history("shop").get(0).gitRevision()).isEqualTo(firstCommit);
     }
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aRolloutFinishingTurnsTheRowHealthyWithoutAReload() {
     try (Browser browser = new Browser()) {
       signIn(browser, TOKEN);
@@ -316,16 +354,16 @@ class DashboardBrowserIT {
   }
 
   /** Sets a Deployment's status as its controller does when every replica is updated and available. */
-  static void rolledOut(KubernetesClient client, String namespace, String name) {
+  private static void rolledOut(KubernetesClient client, String namespace, String name) {
     client.apps().deployments().inNamespace(namespace).withName(name).editStatus(d -> {
-      d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
+      d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
           .withReplicas(1).withUpdatedReplicas(1).withReadyReplicas(1).withAvailableReplicas(1).build());
       return d;
     });
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void readOnlyWithOpenReadsAndNoTokenDisablesTheButtonsWithAReason() throws Exception {
     try (AgentRuntime open = AgentRuntime.start(client, new AgentRuntime.Settings(tmp.resolve("cache-open"), tmp.resolve("credentials"),
         AgentPolicy.permissive(), 1, "127.0.0.1", 0, false, Map.of("CAPSTAN_API_TOKEN", TOKEN)).withOpenReads(true));
@@ -344,7 +382,7 @@ class DashboardBrowserIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void thePageReconnectsAfterTheAgentRestartsAndShowsWhatChanged() throws Exception {
     AgentRuntime before = openAgent(0, "cache-before", "before");
     int port = before.server().port();
@@ -374,7 +412,7 @@ class DashboardBrowserIT {
     return agent;
   }
 
-  private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
