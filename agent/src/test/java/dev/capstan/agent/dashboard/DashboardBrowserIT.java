@@ -196,7 +196,14 @@ class DashboardBrowserIT {
       List<WebElement> rows = browser.driver.findElements(By.cssSelector("tr[data-app]"));
       assertThat(rows.get(0).getAttribute("data-app")).as("what is broken comes first").isEqualTo("broken");
       assertThat(browser.driver.findElement(By.cssSelector(".counts")).getText()).contains("3\nAll");
+      assertThat(browser.driver.findElement(By.tagName("body")).getCssValue("background-color")).isEqualTo("rgba(255, 255, 255, 1)");
       browser.screenshot("overview");
+
+      // The system's dark theme, as a browser reports it to the page.
+      browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+          Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+      assertThat(browser.driver.findElement(By.tagName("body")).getCssValue("background-color")).isEqualTo("rgba(13, 17, 23, 1)");
+      browser.screenshot("overview-dark");
     }
   }
 
