@@ -254,8 +254,12 @@ class DashboardBrowserIT {
       browser.driver.executeScript("""
           window.__notReloaded = true;
           window.__seen = [];
-          const record = () => { const r = document.querySelector("tr[data-app='shop'] td.sync"); if (r) window.__seen.push(r.textContent); };
-          new MutationObserver(record).observe(document.getElementById('main'), {childList: true, subtree: true});
+          // Every row the page put in, in order: a row is replaced whole, never edited, so each keeps its text.
+          const rows = (node) => node.nodeType !== 1 ? [] : node.matches("tr[data-app='shop']") ? [node]
+            : Array.from(node.querySelectorAll("tr[data-app='shop']"));
+          new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((n) =>
+            rows(n).forEach((tr) => window.__seen.push(tr.querySelector('td.sync').textContent)))))
+            .observe(document.getElementById('main'), {childList: true, subtree: true});
           """);
 
       String push = upstream.push("Say v2", Map.of("shop/values.yaml", "message: v2\n"));
