@@ -127,7 +127,9 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   /** Forgets an application; what it deployed stays, as when an Argo CD Application without finalizer is deleted. */
   public void remove(String name) {
     polls.unschedule(name);
-    slots.remove(name);
+    if (slots.remove(name) != null) {
+      sink.forgotten(name);
+    }
   }
 
   /** Marks the agent ready once the initial set of applications is loaded. */

@@ -21,6 +21,12 @@ public final class FeedingSink implements StatusSink {
   }
 
   @Override
+  public void forgotten(String name) {
+    delegate.forgotten(name);
+    feed.forget(name);
+  }
+
+  @Override
   public void released(Application app) {
     delegate.released(app);
     feed.forget(app.getMetadata().getName());
