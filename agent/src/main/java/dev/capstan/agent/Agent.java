@@ -24,6 +24,7 @@ import dev.capstan.agent.trigger.PushMatch;
 import dev.capstan.core.CapstanException;
 import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.history.ReleaseRevision;
+import dev.capstan.engine.release.ObjectNode;
 import dev.capstan.engine.release.SyncResult;
 import dev.capstan.engine.resource.DesiredObject;
 import dev.capstan.engine.resource.ObjectRef;
@@ -88,6 +89,10 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     this.drift = driftWatch.start(release -> slots.forEach((name, slot) -> {
       if (release.equals(slot.releaseId()) && Destination.IN_CLUSTER.equals(clusterOf(slot.application()))) {
         onDrift(name);
+      }
+    }), release -> slots.forEach((name, slot) -> {
+      if (release.equals(slot.releaseId()) && Destination.IN_CLUSTER.equals(clusterOf(slot.application()))) {
+        trigger(name, SyncTrigger.HEALTH);
       }
     }));
     this.targets = clusterTargets == null ? null : clusterTargets.start(new ClusterTargets.Listener() {
@@ -163,7 +168,9 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   /** Forgets an application; what it deployed stays, as when an Argo CD Application without finalizer is deleted. */
   public void remove(String name) {
     polls.unschedule(name);
-    slots.remove(name);
+    if (slots.remove(name) != null) {
+      sink.forgotten(name);
+    }
   }
 
   /** Marks the agent ready once the initial set of applications is loaded. */
@@ -262,7 +269,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
       return deletion.run(app);
     }
     SyncPolicy policy = app.getSpec().syncPolicyOrDefault();
-    boolean mayApply = trigger != SyncTrigger.DRIFT || (policy.isAutomated() && policy.isSelfHeal());
+    boolean mayApply = trigger != SyncTrigger.HEALTH && (trigger != SyncTrigger.DRIFT || (policy.isAutomated() && policy.isSelfHeal()));
     boolean override = slot.takeWindowOverride() && trigger == SyncTrigger.MANUAL;
     if (!override && SyncWindows.heldBecause(app.getSpec().syncWindowsOrEmpty(), ctx.clock().instant()) != null) {
       mayApply = false;
@@ -308,6 +315,10 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
         drift.watch(refs);
       } else {
         targets.watch(cluster, refs);
+      }
+      if (result.status() != null && result.status().healthState() != HealthState.HEALTHY) {
+        // A rollout may have moved on before the watch started; one more look, and the watch sees the rest.
+        trigger(name, SyncTrigger.HEALTH);
       }
     }
     publish(app, before, result);
@@ -408,6 +419,16 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     String why = resolution instanceof ClusterTargets.Resolution.Refused refused ? refused.message()
         : "unreachable: " + ((ClusterTargets.Resolution.Unreachable) resolution).message();
     throw new CapstanException("cluster " + cluster, why);
+  }
+
+  @Override
+  public List<ObjectNode> tree(String name) {
+    Application app = known(name).application();
+    String namespace = app.getSpec().destination().namespace();
+    if (ctx.releases().history(namespace, releaseName(app)).isEmpty()) {
+      return List.of();
+    }
+    return ctx.releases().tree(namespace, releaseName(app));
   }
 
   @Override

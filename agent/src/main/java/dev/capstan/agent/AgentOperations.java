@@ -3,6 +3,7 @@ package dev.capstan.agent;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
 import dev.capstan.engine.diff.DiffReport;
+import dev.capstan.engine.release.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,9 @@ public interface AgentOperations {
 
   /** The live difference between Git and the cluster for {@code name}, computed now. */
   DiffReport diff(String name);
+
+  /** The objects of {@code name}'s release as a tree with their live health; empty before its first sync. */
+  List<ObjectNode> tree(String name);
 
   /** The engine revisions of {@code name}, newest first. */
   List<HistoryEntry> history(String name);

@@ -20,5 +20,13 @@ public interface DriftWatch extends AutoCloseable {
   @FunctionalInterface
   interface Factory {
     DriftWatch start(Consumer<String> onDriftedRelease);
+
+    /**
+     * Also reports releases one of whose objects changed status only (a rollout progressing), so
+     * their health can be read again. A watch that cannot see statuses reports drift alone.
+     */
+    default DriftWatch start(Consumer<String> onDriftedRelease, Consumer<String> onStatusChanged) {
+      return start(onDriftedRelease);
+    }
   }
 }

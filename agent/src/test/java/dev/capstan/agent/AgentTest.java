@@ -87,6 +87,9 @@ class AgentTest {
 
     assertThat(agent.applications()).extracting(a -> a.getMetadata().getName()).containsExactly("other");
     assertThat(world.cluster.liveMessage("web", "web-config")).as("no pass healed it").isEqualTo("by-hand");
+    assertThat(sink.forgotten).as("told once, so the dashboard drops its row").containsExactly("web");
+    agent.remove("web");
+    assertThat(sink.forgotten).containsExactly("web");
   }
 
   @Test
@@ -137,6 +140,12 @@ class AgentTest {
   private static final class RecordingSink implements StatusSink {
     private final Map<String, BlockingQueue<ApplicationStatus>> published = new ConcurrentHashMap<>();
     final BlockingQueue<String> released = new LinkedBlockingQueue<>();
+    final List<String> forgotten = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void forgotten(String name) {
+      forgotten.add(name);
+    }
 
     @Override
     public void publish(Application app, ApplicationStatus status) {

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * Notices within seconds when someone changes or deletes an object the agent manages: informers (a
  * watch, not polling) on the kinds the releases use, each selecting Capstan's objects by label, and
  * reporting the release the object
- * belongs to. Status-only updates (a rollout progressing) are not drift and are ignored, and so are
- * the agent's own applies coming back ({@link OwnWrite}).
+ * belongs to. Status-only updates (a rollout progressing) are not drift: they are reported apart, so
+ * the agent reads the release's health again. The agent's own applies coming back ({@link OwnWrite})
+ * are ignored.
  */
 public final class DriftWatcher implements DriftWatch {
   private static final Logger LOG = LoggerFactory.getLogger(DriftWatcher.class);
@@ -28,6 +29,7 @@ public final class DriftWatcher implements DriftWatch {
   private final Cluster cluster;
   private final boolean allNamespaces;
   private final Consumer<String> onDrift;
+  private final Consumer<String> onStatus;
   private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers = new HashMap<>();
 
   /**
@@ -37,14 +39,30 @@ public final class DriftWatcher implements DriftWatch {
    * @param onDrift called with the release id ({@code namespace/release}) of a drifted object
    */
   public DriftWatcher(Cluster cluster, boolean allNamespaces, Consumer<String> onDrift) {
+    this(cluster, allNamespaces, onDrift, release -> { });
+  }
+
+  /** @param onStatus called with the release id of an object whose status alone changed */
+  public DriftWatcher(Cluster cluster, boolean allNamespaces, Consumer<String> onDrift, Consumer<String> onStatus) {
     this.cluster = cluster;
     this.allNamespaces = allNamespaces;
     this.onDrift = onDrift;
+    this.onStatus = onStatus;
   }
 
   /** Watches for {@code cluster}, as {@link #DriftWatcher(Cluster, boolean, Consumer)} explains. */
   public static DriftWatch.Factory on(Cluster cluster, boolean allNamespaces) {
-    return onDrift -> new DriftWatcher(cluster, allNamespaces, onDrift);
+    return new DriftWatch.Factory() {
+      @Override
+      public DriftWatch start(Consumer<String> onDrift) {
+        return new DriftWatcher(cluster, allNamespaces, onDrift);
+      }
+
+      @Override
+      public DriftWatch start(Consumer<String> onDrift, Consumer<String> onStatus) {
+        return new DriftWatcher(cluster, allNamespaces, onDrift, onStatus);
+      }
+    };
   }
 
   /** Makes sure every kind and namespace of {@code refs} is watched. */
@@ -80,27 +98,31 @@ public final class DriftWatcher implements DriftWatch {
       // An add from the initial list may already carry a change made between the apply and the
       // start of the watch: check it. Later adds are the agent's own creates.
       if (!listed && !OwnWrite.newestIsOurs(obj)) {
-        report(obj);
+        report(obj, onDrift);
       }
     }
 
     @Override
     public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource now) {
-      if (SpecChange.between(old, now) && !OwnWrite.newestIsOurs(now)) {
-        report(now);
+      if (SpecChange.between(old, now)) {
+        if (!OwnWrite.newestIsOurs(now)) {
+          report(now, onDrift);
+        }
+      } else {
+        report(now, onStatus);
       }
     }
 
     @Override
     public void onDelete(GenericKubernetesResource obj, boolean finalStateUnknown) {
-      report(obj);
+      report(obj, onDrift);
     }
 
-    private void report(GenericKubernetesResource obj) {
+    private void report(GenericKubernetesResource obj, Consumer<String> to) {
       Map<String, String> annotations = obj.getMetadata() == null ? null : obj.getMetadata().getAnnotations();
       String release = annotations == null ? null : annotations.get(CapstanMetadata.RELEASE_ANNOTATION);
       if (release != null) {
-        onDrift.accept(release);
+        to.accept(release);
       }
     }
   }

@@ -1,10 +1,14 @@
 package dev.capstan.agent.http;
 
 import dev.capstan.agent.AgentOperations;
+import dev.capstan.agent.dashboard.DashboardAssets;
+import dev.capstan.agent.dashboard.Overview;
+import dev.capstan.agent.feed.ActivityFeed;
 import dev.capstan.core.CapstanException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.http.HttpVersion;
@@ -18,22 +22,25 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The agent's one HTTP server: webhooks under {@code /hooks}, the JSON API under {@code /api/v1},
- * {@code /healthz}, {@code /readyz} and {@code /metrics}.
+ * {@code /healthz}, {@code /readyz}, {@code /metrics}, and the dashboard at {@code /}.
  */
 public final class AgentHttpServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
+  private final EventStream stream;
 
   private final boolean secure;
 
-  private AgentHttpServer(Server server, ServerConnector connector, boolean secure) {
+  private AgentHttpServer(Server server, ServerConnector connector, EventStream stream, boolean secure) {
     this.server = server;
     this.connector = connector;
+    this.stream = stream;
     this.secure = secure;
   }
 
@@ -92,6 +99,15 @@ public final class AgentHttpServer implements AutoCloseable {
 
   /** Starts serving; {@code webhooks} may be null when no webhook receiver is configured. */
   public static AgentHttpServer start(Options options, AgentOperations agent, Handler webhooks, PrometheusMeterRegistry metrics) {
+    return start(options, agent, webhooks, metrics, new ActivityFeed(Clock.systemUTC()));
+  }
+
+  /**
+   * Starts serving, with the dashboard at {@code /} following {@code feed}: the feed the agent's
+   * status sink and event recorder write to ({@code FeedingSink}, {@code FeedingRecorder}).
+   */
+  public static AgentHttpServer start(Options options, AgentOperations agent, Handler webhooks, PrometheusMeterRegistry metrics,
+      ActivityFeed feed) {
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
     threads.setName("capstan-http");
     threads.setDaemon(true);
@@ -110,17 +126,25 @@ public final class AgentHttpServer implements AutoCloseable {
     if (webhooks != null) {
       contexts.addHandler(new ContextHandler(webhooks, "/hooks"));
     }
-    contexts.addHandler(new ContextHandler(new ApiHandler(agent, new BearerToken(options.apiToken(), options.openReads())), "/api/v1"));
-    Handler.Sequence root = new Handler.Sequence(new ProbeHandler(agent::ready), new MetricsHandler(metrics), contexts);
+    BearerToken token = new BearerToken(options.apiToken(), options.openReads());
+    contexts.addHandler(new ContextHandler(new ApiHandler(agent, token, feed), "/api/v1"));
+    Overview overview = new Overview(agent, feed, Clock.systemUTC());
+    EventStream stream = new EventStream(feed, overview);
+    // The page and the overview compress well (a 200-row overview is ~90 KB of JSON, ~8 KB gzipped);
+    // the event stream is left alone, so each event leaves at once.
+    GzipHandler dashboard = new GzipHandler(new Handler.Sequence(new DashboardApiHandler(token, overview, stream), new DashboardAssets()));
+    dashboard.addExcludedPaths("/api/v1/stream");
+    Handler.Sequence root = new Handler.Sequence(new ProbeHandler(agent::ready), new MetricsHandler(metrics), dashboard, contexts);
     server.setHandler(root);
     try {
       server.start();
     } catch (Exception e) {
+      stream.close();
       stopQuietly(server);
       throw new CapstanException("--http-host " + options.host() + " --http-port " + options.port(),
           "cannot start the HTTP server: " + e.getMessage(), e);
     }
-    return new AgentHttpServer(server, connector, options.tls() != null);
+    return new AgentHttpServer(server, connector, stream, options.tls() != null);
   }
 
   private static ServerConnector connector(Server server, Options options) {
@@ -165,6 +189,7 @@ public final class AgentHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
+    stream.close();
     try {
       server.stop();
     } catch (Exception e) {

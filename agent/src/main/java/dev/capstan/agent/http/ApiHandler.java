@@ -3,11 +3,15 @@ package dev.capstan.agent.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.agent.AgentOperations;
 import dev.capstan.agent.UnknownApplicationException;
+import dev.capstan.agent.dashboard.TreeView;
+import dev.capstan.agent.feed.ActivityFeed;
+import dev.capstan.agent.feed.FeedEvent;
 import dev.capstan.core.CapstanException;
 import dev.capstan.engine.diff.DiffPrinter;
 import dev.capstan.engine.diff.DiffReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -23,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's JSON API under {@code /api/v1}: read applications, their diff and history; request a
- * sync or a rollback. Every call needs the bearer token unless reads were opened ({@link BearerToken}).
+ * The agent's JSON API under {@code /api/v1}: read applications, their diff, history, object tree and
+ * recent events; request a sync or a rollback. Every call needs the bearer token unless reads were opened ({@link BearerToken}).
  */
 final class ApiHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
@@ -34,10 +38,17 @@ final class ApiHandler extends Handler.Abstract {
 
   private final AgentOperations agent;
   private final BearerToken token;
+  private final ActivityFeed feed;
 
   ApiHandler(AgentOperations agent, BearerToken token) {
+    this(agent, token, null);
+  }
+
+  /** @param feed where recent events are kept; null answers every events call with none */
+  ApiHandler(AgentOperations agent, BearerToken token, ActivityFeed feed) {
     this.agent = agent;
     this.token = token;
+    this.feed = feed;
   }
 
   @Override
@@ -103,9 +114,11 @@ final class ApiHandler extends Handler.Abstract {
     return switch (action + (read ? ":GET" : ":POST")) {
       case "diff:GET" -> diff(request, response, callback, name);
       case "history:GET" -> Replies.json(response, callback, 200, agent.history(name));
+      case "tree:GET" -> Replies.json(response, callback, 200, TreeView.of(agent.tree(name)));
+      case "events:GET" -> Replies.json(response, callback, 200, events(name));
       case "sync:POST" -> sync(request, response, callback, name);
       case "rollback:POST" -> rollback(request, response, callback, name);
-      default -> error(request, response, callback, action.matches("diff|history|sync|rollback") ? 405 : 404,
+      default -> error(request, response, callback, action.matches("diff|history|tree|events|sync|rollback") ? 405 : 404,
           "no " + request.getMethod() + " endpoint for applications/" + name + "/" + action);
     };
   }
@@ -117,6 +130,12 @@ final class ApiHandler extends Handler.Abstract {
       return Replies.text(response, callback, 200, DiffPrinter.unified(report, false));
     }
     return Replies.rawJson(response, callback, 200, DiffPrinter.json(report));
+  }
+
+  /** The application's recent events, newest first, as the agent recorded them. */
+  private List<FeedEvent> events(String name) {
+    agent.application(name).orElseThrow(() -> new UnknownApplicationException(name));
+    return feed == null ? List.of() : feed.events(name);
   }
 
   private boolean sync(Request request, Response response, Callback callback, String name) {

@@ -32,6 +32,16 @@ final class BearerToken {
     return presented(request);
   }
 
+  /** True when the request carries a bearer token at all, right or wrong. */
+  boolean offered(Request request) {
+    String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+  }
+
+  boolean openReads() {
+    return openReads;
+  }
+
   private boolean presented(Request request) {
     if (token == null) {
       return false;

@@ -17,6 +17,9 @@ final class Replies {
       .setSerializationInclusion(JsonInclude.Include.NON_NULL)
       .enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** The same mapping on one line, for server-sent events, where a newline ends the data. */
+  static final ObjectMapper COMPACT_JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
   private Replies() {}
 
   static boolean json(Response response, Callback callback, int status, Object body) {

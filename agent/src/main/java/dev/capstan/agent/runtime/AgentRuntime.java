@@ -8,6 +8,9 @@ import dev.capstan.agent.cluster.ClusterSecrets;
 import dev.capstan.agent.cluster.ClusterStatusSink;
 import dev.capstan.agent.cluster.ClusterWebhookSecrets;
 import dev.capstan.agent.cluster.DriftWatcher;
+import dev.capstan.agent.feed.ActivityFeed;
+import dev.capstan.agent.feed.FeedingRecorder;
+import dev.capstan.agent.feed.FeedingSink;
 import dev.capstan.agent.fleet.ClusterLimits;
 import dev.capstan.agent.fleet.ClusterSecretWatcher;
 import dev.capstan.agent.fleet.Fleet;
@@ -119,13 +122,14 @@ public final class AgentRuntime implements AutoCloseable {
     RepositoryCache cache = RepositoryCache.open(s.cacheDir());
     Cluster cluster = new Cluster(client);
     SourceSecrets secrets = s.statusInCluster() ? new ClusterSecrets(client) : new FolderSecrets(s.credentialsDir());
+    ActivityFeed feed = new ActivityFeed(Clock.systemUTC());
     AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new ReleaseRenderer(), cluster, new SecretReleaseStore(client),
         new ApplicationValidator(s.policy()), secrets,
         Clock.systemUTC(), new AgentMetrics(metrics),
-        s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none(),
+        new FeedingRecorder(s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none(), feed),
         HostCommitStatuses.fromEnvironment(s.environment()));
-    StatusSink sink = s.statusInCluster() ? new ClusterStatusSink(client) : StatusSink.inMemory();
+    StatusSink sink = new FeedingSink(s.statusInCluster() ? new ClusterStatusSink(client) : StatusSink.inMemory(), feed);
     ReleaseRenderer releaseRenderer = new ReleaseRenderer();
     Fleet fleet = new Fleet(client, clusters.flags(), new Fleet.Options(releaseRenderer,
         store -> new ChartRenderer(cache, new FolderReader(ReadOptions.defaults()), secrets, releaseRenderer, store),
@@ -142,7 +146,7 @@ public final class AgentRuntime implements AutoCloseable {
           ReceiverOptions.defaults());
       AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost(s.httpHost()).withPort(s.httpPort())
           .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads())
-          .withTls(s.tls()).withTrustedProxies(s.trustedProxies()), agent, webhooks, metrics);
+          .withTls(s.tls()).withTrustedProxies(s.trustedProxies()), agent, webhooks, metrics, feed);
       if (clusters.secretsNamespace() != null) {
         clusterSecrets = ClusterSecretWatcher.start(client, clusters.secretsNamespace(), fleet, clusters.limits());
       }

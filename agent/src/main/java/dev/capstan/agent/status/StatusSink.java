@@ -17,6 +17,9 @@ public interface StatusSink {
    */
   default void released(Application app) {}
 
+  /** The agent no longer keeps {@code name} (its Application was deleted, or this replica stopped leading). */
+  default void forgotten(String name) {}
+
   /** For an agent run from files: the status lives in memory and the API serves it. */
   static StatusSink inMemory() {
     return (app, status) -> { };

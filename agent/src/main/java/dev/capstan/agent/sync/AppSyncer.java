@@ -60,6 +60,9 @@ public final class AppSyncer {
       record.status(statuses.stalled(record, history(record), "InvalidSpec", why));
       return PassResult.of(record.status(), Outcome.INVALID);
     }
+    if (trigger == SyncTrigger.HEALTH) {
+      return health(record);
+    }
     if (app.getSpec().suspended() && trigger != SyncTrigger.MANUAL) {
       record.status(statuses.suspended(record, history(record)));
       return PassResult.of(record.status(), Outcome.SUSPENDED);
@@ -254,6 +257,23 @@ public final class AppSyncer {
 
   private static List<HistoryEntry> shownHistory(AppRecord record) {
     return record.status() == null || record.status().history() == null ? List.of() : record.status().history();
+  }
+
+  /**
+   * An object of the release changed status (a rollout progressed): read the release's health again
+   * and report it when it moved, so an app does not stay Progressing after its Pods became ready.
+   * Applies nothing and changes nothing else in the status.
+   */
+  private PassResult health(AppRecord record) {
+    if (record.status() == null) {
+      return PassResult.of(record.status(), Outcome.UNCHANGED);
+    }
+    ReleaseView view = observe(record);
+    if (view.health() == null || view.health().equals(record.status().health())) {
+      return PassResult.of(record.status(), Outcome.UNCHANGED);
+    }
+    record.status(statuses.healthChanged(record, view));
+    return PassResult.of(record.status(), Outcome.UNCHANGED);
   }
 
   static List<String> changed(DiffReport diff) {

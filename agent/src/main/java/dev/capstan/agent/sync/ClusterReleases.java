@@ -5,7 +5,9 @@ import dev.capstan.engine.diff.DiffOptions;
 import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.ReleaseStore;
+import dev.capstan.engine.release.ObjectNode;
 import dev.capstan.engine.release.ReleaseStatus;
+import dev.capstan.engine.release.ReleaseTree;
 import dev.capstan.engine.release.Rollback;
 import dev.capstan.engine.release.StatusReport;
 import dev.capstan.engine.release.SyncOptions;
@@ -49,6 +51,11 @@ public final class ClusterReleases implements Releases {
   @Override
   public StatusReport status(String namespace, String release) {
     return new ReleaseStatus(cluster, store).run(namespace, release);
+  }
+
+  @Override
+  public List<ObjectNode> tree(String namespace, String release) {
+    return new ReleaseTree(cluster).run(status(namespace, release));
   }
 
   @Override

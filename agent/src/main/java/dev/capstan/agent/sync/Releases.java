@@ -3,6 +3,7 @@ package dev.capstan.agent.sync;
 import dev.capstan.core.CapstanException;
 import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.history.ReleaseRevision;
+import dev.capstan.engine.release.ObjectNode;
 import dev.capstan.engine.release.StatusReport;
 import dev.capstan.engine.release.SyncOptions;
 import dev.capstan.engine.release.SyncResult;
@@ -26,6 +27,14 @@ public interface Releases {
 
   /** The release's deployed objects and their live health; fails for a release without history. */
   StatusReport status(String namespace, String release);
+
+  /**
+   * The release's objects as a tree with what the cluster made from them. Without a cluster to list
+   * children from, the deployed objects alone, as {@link #status} reports them.
+   */
+  default List<ObjectNode> tree(String namespace, String release) {
+    return status(namespace, release).objects().stream().map(o -> new ObjectNode(o.ref(), o.health(), true, List.of())).toList();
+  }
 
   /** Puts {@code revision} back as a new revision. */
   SyncResult rollback(String namespace, String release, int revision, SyncOptions options);

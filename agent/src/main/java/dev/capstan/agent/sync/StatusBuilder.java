@@ -113,6 +113,12 @@ final class StatusBuilder {
         new ReleaseView(history, null));
   }
 
+  /** The same status with the health just read: a rollout went on after the pass that applied it. */
+  ApplicationStatus healthChanged(AppRecord record, ReleaseView release) {
+    List<Condition> c = record.status().conditions() == null ? List.of() : record.status().conditions();
+    return with(record, sync(record), health(record, release), c, release);
+  }
+
   ApplicationStatus driftUnknown(AppRecord record, ReleaseView release, String message) {
     List<Condition> c = conditions(record, false, "DriftCheckFailed", message);
     return with(record, sync(record), health(record, release), c, release);

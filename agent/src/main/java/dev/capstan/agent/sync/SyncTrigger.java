@@ -5,6 +5,8 @@ package dev.capstan.agent.sync;
  * wait for one application, the strongest is kept.
  */
 public enum SyncTrigger {
+  /** A managed object's status changed (a rollout progressed): read the health again, apply nothing. */
+  HEALTH,
   /** The poll interval elapsed: sync only if Git or the spec moved. */
   POLL,
   /** A verified webhook push for the app's repository and ref. */

@@ -10,6 +10,9 @@ import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
 import dev.capstan.agent.application.Destination;
 import dev.capstan.agent.application.Source;
 import dev.capstan.engine.diff.DiffReport;
+import dev.capstan.engine.health.Health;
+import dev.capstan.engine.release.ObjectNode;
+import dev.capstan.engine.resource.ObjectRef;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -60,6 +63,11 @@ class AgentHttpServerIT {
     @Override public DiffReport diff(String name) {
       known(name);
       return new DiffReport(List.of());
+    }
+
+    @Override public List<ObjectNode> tree(String name) {
+      known(name);
+      return List.of(new ObjectNode(new ObjectRef("v1", "ConfigMap", "web", "web-config"), Health.healthy(), true, List.of()));
     }
 
     @Override public List<HistoryEntry> history(String name) {

@@ -10,6 +10,7 @@ import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
 import dev.capstan.core.CapstanException;
 import dev.capstan.core.Secret;
 import dev.capstan.engine.diff.DiffReport;
+import dev.capstan.engine.release.ObjectNode;
 import dev.capstan.webhook.dispatch.CoalescingDispatcher;
 import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.event.PushEvent;
@@ -79,6 +80,10 @@ class AgentHttpServerSecurityIT {
     }
 
     @Override public List<HistoryEntry> history(String name) {
+      throw new UnknownApplicationException(name);
+    }
+
+    @Override public List<ObjectNode> tree(String name) {
       throw new UnknownApplicationException(name);
     }
 

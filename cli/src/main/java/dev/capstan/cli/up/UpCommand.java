@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -44,8 +45,9 @@ public final class UpCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "capstan-quickstart",
-      description = "Work folder for the Git repository, kubeconfig and caches (default: ./${DEFAULT-VALUE}).")
+  @Option(names = "--dir", paramLabel = "DIR",
+      description = {"Work folder for the Git repository, kubeconfig and caches",
+          "(default: $XDG_STATE_HOME/capstan/quickstart, else ~/.local/state/capstan/quickstart)."})
   Path dir;
 
   @Option(names = "--examples", paramLabel = "DIR", description = "The examples to seed the repository with (default: Capstan's examples/).")
@@ -68,7 +70,7 @@ public final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Path work = Files.createDirectories(dir.toAbsolutePath());
+    Path work = Files.createDirectories((dir == null ? defaultWorkDir(System.getenv()) : dir).toAbsolutePath());
     QuickstartRepo repo = QuickstartRepo.seed(work, examplesDir());
     say(out, "Git repository: %s (edit in %s)", repo.url(), repo.workingCopy());
     Path applications = writeApplication(work, repo);
@@ -85,6 +87,7 @@ public final class UpCommand implements Callable<Integer> {
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(APP).endMetadata().build()).serverSideApply();
       AgentCommand.loadFiles(runtime.agent(), List.of(applications));
       runtime.agent().markReady();
+      say(out, "dashboard: %s/", runtime.server().uri());
       say(out, "agent: %s (try: bin/capstan app list --server %s)", runtime.server().uri(), runtime.server().uri());
       reportFirstSync(out, runtime.agent());
       printNextSteps(out, usedKubeconfig, repo, runtime);
@@ -100,6 +103,18 @@ public final class UpCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * Where the quickstart keeps its repository and caches unless {@code --dir} says: the user's state
+   * folder (XDG), so running it from a checkout leaves nothing untracked in the checkout, and a second
+   * run finds the repository the first one seeded.
+   */
+  static Path defaultWorkDir(Map<String, String> environment) {
+    String state = environment.get("XDG_STATE_HOME");
+    Path base = state != null && !state.isBlank() && Path.of(state).isAbsolute()
+        ? Path.of(state) : Path.of(System.getProperty("user.home"), ".local", "state");
+    return base.resolve("capstan").resolve("quickstart");
   }
 
   private LocalCluster startCluster(PrintWriter out) {
@@ -158,15 +173,16 @@ public final class UpCommand implements Callable<Integer> {
     out.printf("""
 
         Next:
-          1. Watch the cluster:   kubectl --kubeconfig %1$s -n %2$s get deploy,pods
-          2. Change the desired state and push it:
+          1. Open the dashboard:  %4$s/
+          2. Watch the cluster:   kubectl --kubeconfig %1$s -n %2$s get deploy,pods
+          3. Change the desired state and push it:
                cd %3$s
                edit examples/dockercoins/values-dev.yaml   (for example worker.replicas: 3)
                git commit -am "Scale the worker" && git push
-          3. See the agent pick it up (within 10 s):
+          4. See the agent pick it up (within 10 s), in the dashboard or with:
                bin/capstan app get %2$s --server %4$s
                bin/capstan app history %2$s --server %4$s
-          4. Change something by hand and watch it heal:
+          5. Change something by hand and watch it heal:
                kubectl --kubeconfig %1$s -n %2$s scale deploy/worker --replicas 0
 
         Ctrl-C stops the agent and the local cluster.

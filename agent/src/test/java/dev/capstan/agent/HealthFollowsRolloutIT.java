@@ -1,0 +1,78 @@
+package dev.capstan.agent;
+
+import static dev.capstan.agent.AgentFixture.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.agent.application.HealthState;
+import dev.capstan.agent.application.SyncState;
+import dev.capstan.git.testing.Upstream;
+import dev.capstan.testsupport.KubeApiServerTest;
+import dev.capstan.testsupport.KubeEnv;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An application's health follows its rollout after the sync that started it: the Deployment's
+ * status changing (its controller reporting replicas ready) is read again, with no new commit and no
+ * poll, so the app does not stay Progressing after its Pods became ready.
+ */
+@KubeApiServerTest
+class HealthFollowsRolloutIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  KubernetesClient client;
+  KubeEnv env;
+
+  @Test
+  void aRolloutFinishingAfterTheSyncTurnsTheAppHealthy(@TempDir Path tmp) throws Exception {
+    Upstream upstream = Upstream.create(tmp, "apps");
+    upstream.push("a Deployment", Map.of(
+        "web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n",
+        "web/templates/deployment.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers: [{name: web, image: "nginx:1.27"}]
+            """));
+    try (AgentFixture fx = new AgentFixture(tmp, client)) {
+      fx.load(tmp, "apps", """
+          apiVersion: capstan.dev/v1alpha1
+          kind: Application
+          metadata: {name: web}
+          spec:
+            source: {repoURL: "%s", ref: main, path: web}
+            destination: {namespace: %s}
+            syncPolicy: {automated: true, interval: 1h}
+          """.formatted(upstream.fileUrl(), env.namespace()));
+      await("web synced and Progressing", WAIT, () -> status(fx) != null && status(fx).syncState() == SyncState.SYNCED
+          && status(fx).healthState() == HealthState.PROGRESSING);
+      assertThat(status(fx).health().message()).contains("waiting for the controller");
+
+      // What the Deployment controller reports once the Pod is ready (the test's API server runs none).
+      client.apps().deployments().inNamespace(env.namespace()).withName("web").editStatus(d -> {
+        d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
+            .withReplicas(1).withUpdatedReplicas(1).withReadyReplicas(1).withAvailableReplicas(1).build());
+        return d;
+      });
+      await("web Healthy without a new commit or poll", WAIT, () -> status(fx).healthState() == HealthState.HEALTHY);
+      assertThat(fx.agent.history("web")).as("reading health applies nothing").hasSize(1);
+    }
+  }
+
+  private static ApplicationStatus status(AgentFixture fx) {
+    return fx.agent.application("web").map(Application::getStatus).orElse(null);
+  }
+}

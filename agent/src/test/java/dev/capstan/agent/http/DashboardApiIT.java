@@ -1,0 +1,289 @@
+package dev.capstan.agent.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.agent.AgentOperations;
+import dev.capstan.agent.UnknownApplicationException;
+import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationSpec;
+import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.agent.application.ApplicationStatus.HealthSummary;
+import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
+import dev.capstan.agent.application.ApplicationStatus.SyncSummary;
+import dev.capstan.agent.application.Destination;
+import dev.capstan.agent.application.HealthState;
+import dev.capstan.agent.application.Source;
+import dev.capstan.agent.application.SyncState;
+import dev.capstan.agent.feed.ActivityFeed;
+import dev.capstan.agent.feed.FeedingRecorder;
+import dev.capstan.agent.feed.FeedingSink;
+import dev.capstan.agent.status.EventRecorder;
+import dev.capstan.agent.status.StatusSink;
+import dev.capstan.engine.diff.DiffReport;
+import dev.capstan.engine.health.Health;
+import dev.capstan.engine.release.ObjectNode;
+import dev.capstan.engine.resource.ObjectRef;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The API calls the dashboard uses, and the page itself, over real HTTP. */
+class DashboardApiIT {
+  private static final String TOKEN = "dash-token";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Map<String, Application> APPS = new LinkedHashMap<>();
+  private static final ActivityFeed FEED = new ActivityFeed(Clock.systemUTC());
+  private static AgentHttpServer server;
+
+  private static Application app(String name, String namespace, SyncState sync, HealthState health, boolean ready, String message) {
+    Application app = new Application();
+    app.setMetadata(new ObjectMetaBuilder().withName(name).build());
+    app.setSpec(new ApplicationSpec(new Source("https://github.com/acme/shop.git", "main", name, null, null, null),
+        new Destination(namespace, null), null, null, null, null));
+    app.setStatus(new ApplicationStatus(new SyncSummary(sync, "0123456789abcdef0123456789abcdef01234567"),
+        new HealthSummary(health, health == HealthState.HEALTHY ? null : "Deployment/" + namespace + "/web: 0/1 ready"),
+        List.of(new ConditionBuilder().withType("Ready").withStatus(ready ? "True" : "False").withReason(ready ? "Synced" : "SyncFailed")
+            .withMessage(message).withLastTransitionTime("2026-12-04T10:00:00Z").build()), List.of(), 1L));
+    return app;
+  }
+
+  private static final class Fleet implements AgentOperations {
+    private Application known(String name) {
+      Application app = APPS.get(name);
+      if (app == null) {
+        throw new UnknownApplicationException(name);
+      }
+      return app;
+    }
+
+    @Override public List<Application> applications() {
+      return List.copyOf(APPS.values());
+    }
+
+    @Override public Optional<Application> application(String name) {
+      return Optional.ofNullable(APPS.get(name));
+    }
+
+    @Override public DiffReport diff(String name) {
+      known(name);
+      return new DiffReport(List.of());
+    }
+
+    @Override public List<ObjectNode> tree(String name) {
+      String ns = known(name).getSpec().destination().namespace();
+      ObjectNode pod = new ObjectNode(new ObjectRef("v1", "Pod", ns, "web-1-a"), Health.progressing("not ready (Pending)"), false, List.of());
+      ObjectNode rs = new ObjectNode(new ObjectRef("apps/v1", "ReplicaSet", ns, "web-1"), Health.progressing("0/1 ready"), false, List.of(pod));
+      return List.of(new ObjectNode(new ObjectRef("apps/v1", "Deployment", ns, "web"), Health.progressing("0/1 ready"), true, List.of(rs)));
+    }
+
+    @Override public List<HistoryEntry> history(String name) {
+      known(name);
+      return List.of();
+    }
+
+    @Override public Optional<String> requestSync(String name, boolean override) {
+      known(name);
+      return Optional.empty();
+    }
+
+    @Override public HistoryEntry rollback(String name, int revision) {
+      known(name);
+      return new HistoryEntry(2, "abc", "2026-12-04T10:00:00Z", "deployed");
+    }
+
+    @Override public boolean ready() {
+      return true;
+    }
+  }
+
+  @BeforeAll
+  static void start() {
+    APPS.put("api", app("api", "shop", SyncState.SYNCED, HealthState.HEALTHY, true, "revision 3 applied 0123456 (Scale up)"));
+    APPS.put("cart", app("cart", "shop", SyncState.OUT_OF_SYNC, HealthState.DEGRADED, false, "0123456: field is immutable"));
+    APPS.put("web", app("web", "front", SyncState.SYNCED, HealthState.PROGRESSING, true, "revision 1 applied 0123456 (First)"));
+    server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost("127.0.0.1").withPort(0).withApiToken(TOKEN),
+        new Fleet(), null, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), FEED);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri().resolve(path)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode json(HttpResponse<String> response) throws Exception {
+    return Replies.JSON.readTree(response.body());
+  }
+
+  @Test
+  void thePageIsServedWithAStrictContentSecurityPolicy() throws Exception {
+    HttpResponse<String> page = get("/", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+        assertThat(csp).contains("script-src 'self'").contains("default-src 'none'").doesNotContain("unsafe-inline"));
+    assertThat(page.body()).contains("<script src=\"/ui/app.js\" defer></script>");
+    HttpResponse<String> script = get("/ui/app.js", null);
+    assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+    assertThat(script.body()).contains("textContent").doesNotContain("innerHTML");
+    assertThat(get("/ui/app.css", null).statusCode()).isEqualTo(200);
+    assertThat(get("/ui/nothing.js", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void thePageAndTheOverviewAreCompressedAndTheStreamIsNot() throws Exception {
+    for (String path : List.of("/ui/app.js", "/api/v1/overview")) {
+      HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(server.uri().resolve(path)).header("Accept-Encoding", "gzip")
+          .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(r.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+      String text = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body())).readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(text).as(path).isNotBlank();
+    }
+    HttpResponse<InputStream> stream = HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/api/v1/stream")).header("Accept-Encoding", "gzip")
+        .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    try {
+      assertThat(stream.headers().firstValue("Content-Encoding")).isEmpty();
+    } finally {
+      stream.body().close();
+    }
+  }
+
+  @Test
+  void theSessionSaysWhatTheTokenAllowsAndRefusesAWrongOne() throws Exception {
+    JsonNode anonymous = json(get("/api/v1/session", null));
+    assertThat(anonymous.path("mayRead").asBoolean()).isFalse();
+    assertThat(anonymous.path("mayWrite").asBoolean()).isFalse();
+    assertThat(anonymous.path("whyNotWrite").asText()).isEqualTo("sign in with the API token to act");
+
+    HttpResponse<String> wrong = get("/api/v1/session", "nope");
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(json(wrong).path("error").asText()).isEqualTo("the token was refused");
+
+    JsonNode signedIn = json(get("/api/v1/session", TOKEN));
+    assertThat(signedIn.path("signedIn").asBoolean()).isTrue();
+    assertThat(signedIn.path("mayWrite").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theOverviewCountsEverythingAndListsWhatIsBrokenFirst() throws Exception {
+    assertThat(get("/api/v1/overview", null).statusCode()).isEqualTo(401);
+    assertThat(get("/api/v1/overview", "nope").statusCode()).isEqualTo(401);
+
+    JsonNode page = json(get("/api/v1/overview", TOKEN));
+    assertThat(page.path("total").asInt()).isEqualTo(3);
+    assertThat(page.path("sync").path("Synced").asInt()).isEqualTo(2);
+    assertThat(page.path("health").path("Degraded").asInt()).isEqualTo(1);
+    List<String> names = new ArrayList<>();
+    page.path("rows").forEach(r -> names.add(r.path("name").asText()));
+    assertThat(names).containsExactly("cart", "web", "api");
+    JsonNode cart = page.path("rows").get(0);
+    assertThat(cart.path("message").asText()).isEqualTo("0123456: field is immutable");
+    assertThat(cart.path("readyReason").asText()).isEqualTo("SyncFailed");
+
+    JsonNode filtered = json(get("/api/v1/overview?namespace=shop&health=Healthy", TOKEN));
+    assertThat(filtered.path("matched").asInt()).isEqualTo(1);
+    assertThat(filtered.path("rows").get(0).path("name").asText()).isEqualTo("api");
+    assertThat(json(get("/api/v1/overview?name=AR", TOKEN)).path("rows").get(0).path("name").asText()).isEqualTo("cart");
+
+    HttpResponse<String> bad = get("/api/v1/overview?sync=Green", TOKEN);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json(bad).path("error").asText()).isEqualTo("sync: unknown status \"Green\"");
+  }
+
+  @Test
+  void theTreeAndTheRecentEventsOfAnApplication() throws Exception {
+    JsonNode tree = json(get("/api/v1/applications/web/tree", TOKEN));
+    assertThat(tree.get(0).path("kind").asText()).isEqualTo("Deployment");
+    assertThat(tree.get(0).path("health").asText()).isEqualTo("Progressing");
+    assertThat(tree.get(0).path("managed").asBoolean()).isTrue();
+    JsonNode pod = tree.get(0).path("children").get(0).path("children").get(0);
+    assertThat(pod.path("name").asText()).isEqualTo("web-1-a");
+    assertThat(pod.path("message").asText()).isEqualTo("not ready (Pending)");
+    assertThat(pod.path("managed").asBoolean()).isFalse();
+    assertThat(get("/api/v1/applications/nope/tree", TOKEN).statusCode()).isEqualTo(404);
+
+    new FeedingRecorder(EventRecorder.none(), FEED).warning(APPS.get("api"), "SyncFailed", "Deployment/shop/web: field is immutable");
+    JsonNode events = json(get("/api/v1/applications/api/events", TOKEN));
+    assertThat(events.get(0).path("type").asText()).isEqualTo("Warning");
+    assertThat(events.get(0).path("reason").asText()).isEqualTo("SyncFailed");
+    assertThat(events.get(0).path("message").asText()).isEqualTo("Deployment/shop/web: field is immutable");
+    assertThat(get("/api/v1/applications/api/events", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theStreamSendsARowWhenASyncStartsAndWhenTheStatusChanges() throws Exception {
+    assertThat(get("/api/v1/stream", "nope").statusCode()).isEqualTo(401);
+    HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("/api/v1/stream")).header("Authorization", "Bearer " + TOKEN).GET().build();
+    HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
+    BlockingQueue<String> events = new ArrayBlockingQueue<>(100);
+    Thread reader = new Thread(() -> {
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        StringBuilder event = new StringBuilder();
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          if (line.isEmpty()) {
+            events.add(event.toString());
+            event.setLength(0);
+          } else {
+            event.append(line).append('\n');
+          }
+        }
+      } catch (Exception closed) {
+        // the test closed the stream
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      assertThat(events.poll(10, TimeUnit.SECONDS)).startsWith("event: hello\n");
+
+      new FeedingRecorder(EventRecorder.none(), FEED).normal(APPS.get("web"), "Syncing", "applying 0123456 (Scale)");
+      String syncing = events.poll(10, TimeUnit.SECONDS);
+      assertThat(syncing).startsWith("event: app\ndata: {");
+      JsonNode row = Replies.JSON.readTree(syncing.substring(syncing.indexOf("data: ") + 6));
+      assertThat(row.path("name").asText()).isEqualTo("web");
+      assertThat(row.path("syncing").asBoolean()).isTrue();
+
+      APPS.put("web", app("web", "front", SyncState.SYNCED, HealthState.HEALTHY, true, "revision 2 applied 0123456 (Scale)"));
+      new FeedingSink(StatusSink.inMemory(), FEED).publish(APPS.get("web"), APPS.get("web").getStatus());
+      String synced = events.poll(10, TimeUnit.SECONDS);
+      JsonNode after = Replies.JSON.readTree(synced.substring(synced.indexOf("data: ") + 6));
+      assertThat(after.path("syncing").asBoolean()).isFalse();
+      assertThat(after.path("health").asText()).isEqualTo("Healthy");
+      assertThat(events.poll(Duration.ofMillis(300).toMillis(), TimeUnit.MILLISECONDS)).as("nothing more while nothing changes").isNull();
+    } finally {
+      response.body().close();
+      APPS.put("web", app("web", "front", SyncState.SYNCED, HealthState.PROGRESSING, true, "revision 1 applied 0123456 (First)"));
+    }
+  }
+}
