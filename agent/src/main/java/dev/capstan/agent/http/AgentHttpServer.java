@@ -1,8 +1,11 @@
 package dev.capstan.agent.http;
 
 import dev.capstan.agent.AgentOperations;
+import dev.capstan.agent.preview.OpenPreview;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
@@ -55,6 +58,12 @@ public final class AgentHttpServer implements AutoCloseable {
 
   /** Starts serving; {@code webhooks} may be null when no webhook receiver is configured. */
   public static AgentHttpServer start(Options options, AgentOperations agent, Handler webhooks, PrometheusMeterRegistry metrics) {
+    return start(options, agent, webhooks, metrics, List::of);
+  }
+
+  /** As above, with the open pull-request previews served at {@code /api/v1/previews}. */
+  public static AgentHttpServer start(Options options, AgentOperations agent, Handler webhooks, PrometheusMeterRegistry metrics,
+      Supplier<List<OpenPreview>> previews) {
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
     threads.setName("capstan-http");
     threads.setDaemon(true);
@@ -72,7 +81,11 @@ public final class AgentHttpServer implements AutoCloseable {
     if (webhooks != null) {
       contexts.addHandler(new ContextHandler(webhooks, "/hooks"));
     }
-    contexts.addHandler(new ContextHandler(new ApiHandler(agent, new BearerToken(options.apiToken(), options.openReads())), "/api/v1"));
+    BearerToken token = new BearerToken(options.apiToken(), options.openReads());
+    contexts.addHandler(new ContextHandler(new ApiHandler(agent, token), "/api/v1"));
+    ContextHandler previewsContext = new ContextHandler(new PreviewsHandler(previews, token), "/api/v1/previews");
+    previewsContext.setAllowNullPathInContext(true); // answer /api/v1/previews itself, not a redirect to .../previews/
+    contexts.addHandler(previewsContext);
     Handler.Sequence root = new Handler.Sequence(new ProbeHandler(agent::ready), new MetricsHandler(metrics), contexts);
     server.setHandler(root);
     try {

@@ -56,10 +56,12 @@ public final class AgentRuntime implements AutoCloseable {
   private final CoalescingDispatcher pushes;
   private final AgentHttpServer server;
   private final PrometheusMeterRegistry metrics;
+  private final Previews previews;
 
   private AgentRuntime(RepositoryCache cache, Agent agent, CoalescingDispatcher pushes, AgentHttpServer server,
-      PrometheusMeterRegistry metrics) {
+      PrometheusMeterRegistry metrics, Previews previews) {
     this.metrics = metrics;
+    this.previews = previews;
     this.cache = cache;
     this.agent = agent;
     this.pushes = pushes;
@@ -70,7 +72,8 @@ public final class AgentRuntime implements AutoCloseable {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RepositoryCache cache = RepositoryCache.open(s.cacheDir());
     Cluster cluster = new Cluster(client);
-    AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
+    Fetcher fetcher = new Fetcher(cache, FetchOptions.defaults());
+    AgentContext ctx = AgentContext.of(cache, fetcher, new FolderReader(ReadOptions.defaults()),
         new ReleaseRenderer(), cluster, new SecretReleaseStore(client),
         new ApplicationValidator(s.policy()), s.credentialsDir(),
         Clock.systemUTC(), new AgentMetrics(metrics),
@@ -79,13 +82,16 @@ public final class AgentRuntime implements AutoCloseable {
     StatusSink sink = s.statusInCluster() ? new ClusterStatusSink(client) : StatusSink.inMemory();
     Agent agent = new Agent(ctx, sink, DriftWatcher.on(cluster, s.policy().anyNamespace()), s.concurrency());
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
+    Previews previews = Previews.start(agent, ctx, cache, fetcher, s.credentialsDir(), s.environment(), metrics);
     try {
       WebhookHandler webhooks = new WebhookHandler(WebhookSecrets.fromEnvironment(s.environment()).build(), pushes,
-          ReceiverOptions.defaults());
+          previews.service(), ReceiverOptions.defaults());
       AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost(s.httpHost()).withPort(s.httpPort())
-          .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads()), agent, webhooks, metrics);
-      return new AgentRuntime(cache, agent, pushes, server, metrics);
+          .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads()), agent, webhooks, metrics,
+          previews.store()::list);
+      return new AgentRuntime(cache, agent, pushes, server, metrics, previews);
     } catch (RuntimeException e) {
+      previews.close();
       pushes.close();
       agent.close();
       cache.close();
@@ -106,9 +112,15 @@ public final class AgentRuntime implements AutoCloseable {
     return metrics;
   }
 
+  /** The pull-request previews this agent runs. */
+  public Previews previews() {
+    return previews;
+  }
+
   @Override
   public void close() {
     server.close();
+    previews.close();
     pushes.close();
     agent.close();
     cache.close();

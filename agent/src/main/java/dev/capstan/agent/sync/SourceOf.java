@@ -13,13 +13,13 @@ import java.nio.file.Path;
  * folder under the agent's credentials directory (where the cluster mounts that Secret), so the agent
  * needs no permission to read Secrets.
  */
-final class SourceOf {
+public final class SourceOf {
   /** The remote's default branch, as {@code git clone} picks it. */
   static final String DEFAULT_REF = "HEAD";
 
   private SourceOf() {}
 
-  static GitSource of(Application app, Path credentialsDir) {
+  public static GitSource of(Application app, Path credentialsDir) {
     Source source = app.getSpec().source();
     String ref = source.ref() == null || source.ref().isBlank() ? DEFAULT_REF : source.ref();
     GitSource git = GitSource.of(source.repoURL(), ref).withPath(source.path() == null ? "" : source.path());
