@@ -3,6 +3,7 @@ package dev.capstan.agent.preview;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The latest preview of each open pull request; a closed one is forgotten whole. */
@@ -11,6 +12,10 @@ public final class PreviewStore {
 
   void put(String pullRequestId, OpenPreview preview) {
     previews.put(pullRequestId, preview);
+  }
+
+  Optional<OpenPreview> get(String pullRequestId) {
+    return Optional.ofNullable(previews.get(pullRequestId));
   }
 
   void remove(String pullRequestId) {

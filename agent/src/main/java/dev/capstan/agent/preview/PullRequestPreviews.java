@@ -106,6 +106,11 @@ public final class PullRequestPreviews implements PullRequestSink, AutoCloseable
       publisher.closed(pr);
       return;
     }
+    // An edited title or description (GitLab's "update", GitHub's "edited") leaves the head where it was.
+    boolean sameHead = store.get(pr.id()).map(last -> last.headCommit().startsWith(pr.headCommit())).orElse(false);
+    if (pr.action() == PullRequestAction.UPDATED && sameHead) {
+      return;
+    }
     List<Application> candidates = new ArrayList<>();
     for (Application app : applications.get()) {
       Optional<String> refusal = PullRequestMatch.refusal(app, pr);
