@@ -106,8 +106,9 @@ public final class PullRequestPreviews implements PullRequestSink, AutoCloseable
       publisher.closed(pr);
       return;
     }
-    // An edited title or description (GitLab's "update", GitHub's "edited") leaves the head where it was.
-    boolean sameHead = store.get(pr.id()).map(last -> last.headCommit().startsWith(pr.headCommit())).orElse(false);
+    // An edited title or description (GitLab's "update", GitHub's "edited") leaves head and target where they were.
+    boolean sameHead = store.get(pr.id())
+        .map(last -> last.headCommit().startsWith(pr.headCommit()) && last.baseBranch().equals(pr.baseBranch())).orElse(false);
     if (pr.action() == PullRequestAction.UPDATED && sameHead) {
       return;
     }
