@@ -26,6 +26,9 @@ public final class PreviewComment {
     out.append("### Capstan preview of ").append(code(shortSha(headCommit))).append("\n\n");
     out.append("What merging this pull request would do to the cluster, per Application (a server-side dry run;"
         + " nothing was applied).\n\n");
+    if (sections.isEmpty()) {
+      return out.append("This head changes no Application that has previews on; nothing to show.\n").toString();
+    }
     out.append("| Application | Create | Change | Delete | Result |\n|---|---:|---:|---:|---|\n");
     for (PreviewSection s : sections) {
       out.append("| ").append(cell(s.application())).append(" | ");

@@ -28,6 +28,12 @@ class PreviewCommentTest {
   }
 
   @Test
+  void aHeadThatNoLongerTouchesAnyApplicationSaysSo() {
+    assertThat(PreviewComment.markdown(HEAD, List.of(), CommentLimit.of(Provider.GITLAB)))
+        .endsWith("nothing was applied).\n\nThis head changes no Application that has previews on; nothing to show.\n");
+  }
+
+  @Test
   void pastTheLimitDiffsAreCutWithANoteAndTheMarkdownStaysClosed() {
     StringBuilder big = new StringBuilder("--- ConfigMap/shop/big (live)\n+++ ConfigMap/shop/big (desired)\n");
     for (int i = 0; i < 4000; i++) {

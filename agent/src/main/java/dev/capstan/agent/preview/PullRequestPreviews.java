@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * A preview fetches the head and the target branch, keeps the Applications whose folder the changes
  * touch, previews each ({@link Previewer}), remembers the result for the API and hands it to the
  * {@link PreviewPublisher}. A closed request is forgotten; one that touches no Application gets
- * nothing.
+ * nothing (and one that no longer does has its comment say so).
  */
 public final class PullRequestPreviews implements PullRequestSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PullRequestPreviews.class);
@@ -139,13 +139,18 @@ public final class PullRequestPreviews implements PullRequestSink, AutoCloseable
         results.put(name, AppPreview.failed(name, app.getSpec().destination().namespace(), Previewer.oneLine(e.getMessage())));
         continue;
       }
+      head = heads.head().sha();
       if (!PullRequestMatch.touches(app, heads.changedPaths())) {
         continue;
       }
-      head = heads.head().sha();
       results.put(name, previewer.preview(app, heads.head()));
     }
     if (results.isEmpty()) {
+      // A request that touched an Application and no longer does: its comment must not keep showing the old diff.
+      if (store.get(pr.id()).isPresent()) {
+        store.remove(pr.id());
+        publisher.publish(pr, head != null ? head : pr.headCommit(), List.of());
+      }
       return;
     }
     String commit = head != null ? head : pr.headCommit();

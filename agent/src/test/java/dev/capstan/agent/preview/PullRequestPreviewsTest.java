@@ -30,6 +30,7 @@ class PullRequestPreviewsTest {
   private final List<String> published = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> closed = Collections.synchronizedList(new ArrayList<>());
   private final PreviewStore store = new PreviewStore();
+  private volatile List<String> changed = List.of("app/values.yaml");
   private PullRequestPreviews previews;
 
   private PullRequestPreviews start(PreviewOptions options) {
@@ -43,7 +44,7 @@ class PullRequestPreviewsTest {
       GitRevision head = world.git.head(FakeWorld.REPO);
       GitRevision revision = new GitRevision(pr.headCommit(), head.ref(), head.author(), head.committer(), head.time(), head.subject(),
           head.signature());
-      return new PullRequestSources.Heads(revision, head, List.of("app/values.yaml"));
+      return new PullRequestSources.Heads(revision, head, changed);
     };
     PreviewPublisher publisher = new PreviewPublisher() {
       @Override
@@ -108,6 +109,23 @@ class PullRequestPreviewsTest {
     release.countDown();
     await("both previewed", Duration.ofSeconds(10), () -> published.size() == 2);
     assertThat(published).containsExactly(sha(1), sha(4));
+  }
+
+  @Test
+  void aRequestThatNoLongerTouchesTheApplicationHasItsCommentSaySo() throws Exception {
+    world.git.commit(FakeWorld.REPO, "main");
+    release.countDown();
+    PullRequestPreviews queue = start(PreviewOptions.defaults());
+    queue.submit(event(6, PullRequestAction.OPENED, sha(1)));
+    await("previewed", Duration.ofSeconds(10), () -> queue.eventsHandled() == 1);
+    changed = List.of("docs/README.md");
+    queue.submit(event(6, PullRequestAction.UPDATED, sha(2)));
+    await("handled", Duration.ofSeconds(10), () -> queue.eventsHandled() == 2);
+    assertThat(published).containsExactly(sha(1), sha(2));
+    assertThat(store.list()).isEmpty();
+    queue.submit(event(6, PullRequestAction.UPDATED, sha(3)));
+    await("handled again", Duration.ofSeconds(10), () -> queue.eventsHandled() == 3);
+    assertThat(published).as("nothing more once the comment says so").hasSize(2);
   }
 
   @Test
