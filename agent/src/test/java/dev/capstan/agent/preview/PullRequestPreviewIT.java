@@ -171,6 +171,18 @@ class PullRequestPreviewIT {
         assertThat(failed.get("description").asText()).startsWith("web/templates/configmap.yaml:6");
         assertThat(requests(github, "POST", "/issues/7/comments")).as("never a second comment").hasSize(1);
 
+        // A third push fixes the template but breaks the values' schema: failed again, naming the schema.
+        String head3 = upstream.commit("web: schema", Map.of(
+            "web/templates/configmap.yaml", configMapChart("web", "web", "x").get("web/templates/configmap.yaml"),
+            "web/values.schema.json", "{\"type\": \"object\", \"properties\": {\"message\": {\"type\": \"integer\"}}}"));
+        upstream.git("push", "-q", "--force", "origin", "HEAD:refs/pull/7/head");
+        assertThat(deliver(http, hooks, pullRequest(repo, 7, "synchronize", head3, "bump", repo))).isEqualTo(202);
+        await("schema failure reported", Duration.ofSeconds(60), () -> requests(github, "POST", "/statuses/" + head3).size() == 1
+            && requests(github, "PATCH", "/issues/comments/901").size() == 2);
+        JsonNode schema = JSON.readTree(requests(github, "POST", "/statuses/" + head3).get(0).getBodyAsString());
+        assertThat(schema.get("state").asText()).isEqualTo("failure");
+        assertThat(schema.get("description").asText()).contains("values.schema.json");
+
         // A request touching no Application's folder gets nothing; handled after it, request 9 shows it was seen.
         upstream.git("checkout", "-q", "main");
         upstream.git("checkout", "-q", "-b", "docs");
