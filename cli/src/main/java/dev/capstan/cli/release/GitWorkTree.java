@@ -103,7 +103,7 @@ final class GitWorkTree implements AutoCloseable {
     if (file.toString().equals("-")) {
       throw new CapstanException("--values -", "standard input cannot be read at a revision; name a file");
     }
-    Path absolute = file.toAbsolutePath().normalize();
+    Path absolute = real(file);
     if (!absolute.startsWith(root)) {
       return new ValuesDocument(file.toString(), readDisk(file));
     }
@@ -119,6 +119,21 @@ final class GitWorkTree implements AutoCloseable {
       throw new CapstanException(file.toString(), "larger than " + MAX_VALUES_BYTES + " bytes at " + commit.abbreviate(12).name());
     } catch (IOException e) {
       throw new CapstanException(file.toString(), "cannot read at " + commit.abbreviate(12).name() + ": " + e.getMessage());
+    }
+  }
+
+  /** The file's real path where it exists (a work tree reached through a symlink still matches), else its absolute one. */
+  private static Path real(Path file) {
+    try {
+      return file.toRealPath();
+    } catch (IOException e) {
+      Path absolute = file.toAbsolutePath().normalize();
+      Path parent = absolute.getParent();
+      try {
+        return parent == null ? absolute : parent.toRealPath().resolve(absolute.getFileName());
+      } catch (IOException noParent) {
+        return absolute;
+      }
     }
   }
 
