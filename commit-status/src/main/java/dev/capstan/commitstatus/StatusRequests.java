@@ -42,26 +42,23 @@ final class StatusRequests {
     String link = status.targetUrl() == null ? null : status.targetUrl().toString();
     switch (target.provider()) {
       case GITHUB -> {
-        request.uri(URI.create(base + "/repos/" + target.repositoryPath() + "/statuses/" + status.commit()))
-            .header("Authorization", "Bearer " + token.reveal())
-            .header("Accept", "application/vnd.github+json")
-            .header("X-GitHub-Api-Version", "2022-11-28");
+        authorize(request.uri(URI.create(base + "/repos/" + target.repositoryPath() + "/statuses/" + status.commit())),
+            target.provider(), token);
         common(body, target, status, link, "target_url", "context");
       }
       case GITLAB -> {
         String project = URLEncoder.encode(target.repositoryPath(), StandardCharsets.UTF_8);
-        request.uri(URI.create(base + "/projects/" + project + "/statuses/" + status.commit()))
-            .header("PRIVATE-TOKEN", token.reveal());
+        authorize(request.uri(URI.create(base + "/projects/" + project + "/statuses/" + status.commit())), target.provider(), token);
         common(body, target, status, link, "target_url", "name");
       }
       case GITEA -> {
-        request.uri(URI.create(base + "/repos/" + target.repositoryPath() + "/statuses/" + status.commit()))
-            .header("Authorization", "token " + token.reveal());
+        authorize(request.uri(URI.create(base + "/repos/" + target.repositoryPath() + "/statuses/" + status.commit())),
+            target.provider(), token);
         common(body, target, status, link, "target_url", "context");
       }
       case BITBUCKET -> {
-        request.uri(URI.create(base + "/repositories/" + target.repositoryPath() + "/commit/" + status.commit() + "/statuses/build"))
-            .header("Authorization", bitbucketAuthorization(token));
+        authorize(request.uri(URI.create(base + "/repositories/" + target.repositoryPath() + "/commit/" + status.commit()
+            + "/statuses/build")), target.provider(), token);
         String key = status.context().length() > BITBUCKET_KEY_LENGTH ? status.context().substring(0, BITBUCKET_KEY_LENGTH) : status.context();
         body.put("key", key).put("name", status.context());
         common(body, target, status, link, "url", null);
@@ -92,6 +89,19 @@ final class StatusRequests {
         case FAILURE -> "FAILED";
       };
       default -> state.name().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  /** Each host's authentication header (and GitHub's API version), shared by statuses and comments. */
+  static HttpRequest.Builder authorize(HttpRequest.Builder request, Provider provider, Secret token) {
+    return switch (provider) {
+      case GITHUB -> request.header("Authorization", "Bearer " + token.reveal())
+          .header("Accept", "application/vnd.github+json")
+          .header("X-GitHub-Api-Version", "2022-11-28");
+      case GITLAB -> request.header("PRIVATE-TOKEN", token.reveal());
+      case GITEA -> request.header("Authorization", "token " + token.reveal());
+      case BITBUCKET -> request.header("Authorization", bitbucketAuthorization(token));
+      case GENERIC -> throw new IllegalArgumentException("no API for the generic provider");
     };
   }
 

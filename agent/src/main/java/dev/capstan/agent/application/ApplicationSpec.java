@@ -13,7 +13,19 @@ public record ApplicationSpec(
     @JsonPropertyDescription("How and when the agent syncs.") SyncPolicy syncPolicy,
     @JsonPropertyDescription("Applications that must be Healthy before this one syncs.") List<String> dependsOn,
     @JsonPropertyDescription("Stops every sync of this application while true.") Boolean suspend,
-    @JsonPropertyDescription("Time windows that hold automated syncs.") List<SyncWindow> syncWindows) {
+    @JsonPropertyDescription("Time windows that hold automated syncs.") List<SyncWindow> syncWindows,
+    @JsonPropertyDescription("Previews of pull requests on the Git host; off by default.") Preview preview) {
+
+  /** A spec without previews (as written before they existed). */
+  public ApplicationSpec(Source source, Destination destination, SyncPolicy syncPolicy, List<String> dependsOn, Boolean suspend,
+      List<SyncWindow> syncWindows) {
+    this(source, destination, syncPolicy, dependsOn, suspend, syncWindows, null);
+  }
+
+  /** The preview settings, off when absent. */
+  public Preview previewOrDefault() {
+    return preview == null ? new Preview(false, true) : preview;
+  }
 
   public SyncPolicy syncPolicyOrDefault() {
     return syncPolicy == null ? SyncPolicy.defaults() : syncPolicy;

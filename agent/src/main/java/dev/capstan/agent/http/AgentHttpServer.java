@@ -4,6 +4,7 @@ import dev.capstan.agent.AgentOperations;
 import dev.capstan.agent.dashboard.DashboardAssets;
 import dev.capstan.agent.dashboard.Overview;
 import dev.capstan.agent.feed.ActivityFeed;
+import dev.capstan.agent.preview.OpenPreview;
 import dev.capstan.core.CapstanException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -99,15 +101,22 @@ public final class AgentHttpServer implements AutoCloseable {
 
   /** Starts serving; {@code webhooks} may be null when no webhook receiver is configured. */
   public static AgentHttpServer start(Options options, AgentOperations agent, Handler webhooks, PrometheusMeterRegistry metrics) {
-    return start(options, agent, webhooks, metrics, new ActivityFeed(Clock.systemUTC()));
+    return start(options, agent, webhooks, metrics, new ActivityFeed(Clock.systemUTC()), List::of);
+  }
+
+  /** Starts serving, with the dashboard following {@code feed} and no pull-request previews. */
+  public static AgentHttpServer start(Options options, AgentOperations agent, Handler webhooks, PrometheusMeterRegistry metrics,
+      ActivityFeed feed) {
+    return start(options, agent, webhooks, metrics, feed, List::of);
   }
 
   /**
    * Starts serving, with the dashboard at {@code /} following {@code feed}: the feed the agent's
-   * status sink and event recorder write to ({@code FeedingSink}, {@code FeedingRecorder}).
+   * status sink and event recorder write to ({@code FeedingSink}, {@code FeedingRecorder}); and the
+   * open pull-request previews at {@code /api/v1/previews}.
    */
   public static AgentHttpServer start(Options options, AgentOperations agent, Handler webhooks, PrometheusMeterRegistry metrics,
-      ActivityFeed feed) {
+      ActivityFeed feed, Supplier<List<OpenPreview>> previews) {
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
     threads.setName("capstan-http");
     threads.setDaemon(true);
@@ -128,6 +137,9 @@ public final class AgentHttpServer implements AutoCloseable {
     }
     BearerToken token = new BearerToken(options.apiToken(), options.openReads());
     contexts.addHandler(new ContextHandler(new ApiHandler(agent, token, feed), "/api/v1"));
+    ContextHandler previewsContext = new ContextHandler(new PreviewsHandler(previews, token), "/api/v1/previews");
+    previewsContext.setAllowNullPathInContext(true); // answer /api/v1/previews itself, not a redirect to .../previews/
+    contexts.addHandler(previewsContext);
     Overview overview = new Overview(agent, feed, Clock.systemUTC());
     EventStream stream = new EventStream(feed, overview);
     // The page and the overview compress well (a 200-row overview is ~90 KB of JSON, ~8 KB gzipped);

@@ -47,14 +47,19 @@ public final class WorkQueue<K> implements AutoCloseable {
    * @param retryPolicy given a key and how many times in a row it failed, the delay before the next try
    */
   public WorkQueue(int concurrency, Handler<K> handler, BiFunction<K, Integer, Optional<Duration>> retryPolicy) {
+    this("capstan-sync", concurrency, handler, retryPolicy);
+  }
+
+  /** @param name the prefix of the workers' thread names, so a thread dump tells syncs from other queues' work */
+  public WorkQueue(String name, int concurrency, Handler<K> handler, BiFunction<K, Integer, Optional<Duration>> retryPolicy) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1");
     }
     this.concurrency = concurrency;
     this.handler = handler;
     this.retryPolicy = retryPolicy;
-    this.workers = Executors.newFixedThreadPool(concurrency, named("capstan-sync"));
-    this.timer = Executors.newSingleThreadScheduledExecutor(named("capstan-requeue"));
+    this.workers = Executors.newFixedThreadPool(concurrency, named(name));
+    this.timer = Executors.newSingleThreadScheduledExecutor(named(name + "-requeue"));
   }
 
   /** Exponential back-off from {@code first}, doubled per failure up to {@code cap}, at most {@code maxRetries} retries. */

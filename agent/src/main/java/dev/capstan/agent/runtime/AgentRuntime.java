@@ -100,12 +100,14 @@ public final class AgentRuntime implements AutoCloseable {
   private final CoalescingDispatcher pushes;
   private final AgentHttpServer server;
   private final PrometheusMeterRegistry metrics;
+  private final Previews previews;
 
   private AgentRuntime(RepositoryCache cache, Agent agent, CoalescingDispatcher pushes, AgentHttpServer server,
-      PrometheusMeterRegistry metrics, Fleet fleet, ClusterSecretWatcher clusterSecrets) {
+      PrometheusMeterRegistry metrics, Fleet fleet, ClusterSecretWatcher clusterSecrets, Previews previews) {
     this.fleet = fleet;
     this.clusterSecrets = clusterSecrets;
     this.metrics = metrics;
+    this.previews = previews;
     this.cache = cache;
     this.agent = agent;
     this.pushes = pushes;
@@ -123,7 +125,8 @@ public final class AgentRuntime implements AutoCloseable {
     Cluster cluster = new Cluster(client);
     SourceSecrets secrets = s.statusInCluster() ? new ClusterSecrets(client) : new FolderSecrets(s.credentialsDir());
     ActivityFeed feed = new ActivityFeed(Clock.systemUTC());
-    AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
+    Fetcher fetcher = new Fetcher(cache, FetchOptions.defaults());
+    AgentContext ctx = AgentContext.of(cache, fetcher, new FolderReader(ReadOptions.defaults()),
         new ReleaseRenderer(), cluster, new SecretReleaseStore(client),
         new ApplicationValidator(s.policy()), secrets,
         Clock.systemUTC(), new AgentMetrics(metrics),
@@ -137,21 +140,24 @@ public final class AgentRuntime implements AutoCloseable {
     Agent agent = new Agent(ctx, sink, DriftWatcher.on(cluster, s.policy().anyNamespace()), s.concurrency(), fleet.asFactory());
     ClusterSecretWatcher clusterSecrets = null;
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
+    Previews previews = Previews.start(agent, ctx, cache, fetcher, secrets, s.environment(), metrics);
     try {
       WebhookSecrets.Builder hookSecrets = WebhookSecrets.fromEnvironment(s.environment());
       if (s.statusInCluster()) {
         ClusterWebhookSecrets.addTo(hookSecrets, client, s.environment());
       }
       WebhookHandler webhooks = new WebhookHandler(hookSecrets.build(), pushes,
-          ReceiverOptions.defaults());
+          previews.service(), ReceiverOptions.defaults());
       AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost(s.httpHost()).withPort(s.httpPort())
           .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads())
-          .withTls(s.tls()).withTrustedProxies(s.trustedProxies()), agent, webhooks, metrics, feed);
+          .withTls(s.tls()).withTrustedProxies(s.trustedProxies()), agent, webhooks, metrics, feed,
+          previews.store()::list);
       if (clusters.secretsNamespace() != null) {
         clusterSecrets = ClusterSecretWatcher.start(client, clusters.secretsNamespace(), fleet, clusters.limits());
       }
-      return new AgentRuntime(cache, agent, pushes, server, metrics, fleet, clusterSecrets);
+      return new AgentRuntime(cache, agent, pushes, server, metrics, fleet, clusterSecrets, previews);
     } catch (RuntimeException e) {
+      previews.close();
       pushes.close();
       agent.close();
       cache.close();
@@ -177,12 +183,18 @@ public final class AgentRuntime implements AutoCloseable {
     return fleet;
   }
 
+  /** The pull-request previews this agent runs. */
+  public Previews previews() {
+    return previews;
+  }
+
   @Override
   public void close() {
     if (clusterSecrets != null) {
       clusterSecrets.close();
     }
     server.close();
+    previews.close();
     pushes.close();
     agent.close();
     cache.close();

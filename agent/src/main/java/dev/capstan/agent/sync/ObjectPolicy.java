@@ -16,17 +16,17 @@ import java.util.List;
  * check cannot see that, so every rendered object is checked before anything is applied, as Argo
  * CD's project destinations and cluster-resource allow-list are.
  */
-final class ObjectPolicy {
+public final class ObjectPolicy {
   private final AgentPolicy policy;
   private final KindScopes scopes;
 
-  ObjectPolicy(AgentPolicy policy, KindScopes scopes) {
+  public ObjectPolicy(AgentPolicy policy, KindScopes scopes) {
     this.policy = policy;
     this.scopes = scopes;
   }
 
   /** One violation per object the policy forbids, named by its source template. */
-  List<Violation> check(DesiredState desired) {
+  public List<Violation> check(DesiredState desired) {
     List<Violation> out = new ArrayList<>();
     for (DesiredObject object : desired.objects()) {
       ObjectRef ref = object.ref();

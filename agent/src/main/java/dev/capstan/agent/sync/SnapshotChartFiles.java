@@ -14,12 +14,12 @@ import org.eclipse.jgit.lib.Repository;
  * asks for them; {@code file://../x} dependencies resolve to sibling folders of the same commit, and
  * never outside the repository.
  */
-final class SnapshotChartFiles implements ChartFiles {
+public final class SnapshotChartFiles implements ChartFiles {
   private final FolderSnapshot snapshot;
   private final Repository repo;
   private final FolderReader reader;
 
-  SnapshotChartFiles(FolderSnapshot snapshot, Repository repo, FolderReader reader) {
+  public SnapshotChartFiles(FolderSnapshot snapshot, Repository repo, FolderReader reader) {
     this.snapshot = snapshot;
     this.repo = repo;
     this.reader = reader;

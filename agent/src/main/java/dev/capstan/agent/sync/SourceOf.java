@@ -19,14 +19,14 @@ import java.util.Map;
  * Secret (see {@link SourceSecrets}), whose keys are read when a fetch needs them; git-sync then
  * checks that its {@code url} covers the repository before anything is sent.
  */
-final class SourceOf {
+public final class SourceOf {
   /** The remote's default branch, as {@code git clone} picks it. */
   static final String DEFAULT_REF = "HEAD";
 
   private SourceOf() {}
 
   /** Where the source is and whose credentials fetch it: enough to find its copy in the cache. */
-  static GitSource located(Application app, SourceSecrets secrets) {
+  public static GitSource located(Application app, SourceSecrets secrets) {
     Source source = app.getSpec().source();
     String ref = source.ref() == null || source.ref().isBlank() ? DEFAULT_REF : source.ref();
     GitSource git = GitSource.of(source.repoURL(), ref).withPath(source.path() == null ? "" : source.path());

@@ -39,7 +39,7 @@ public final class PushMatch {
     return push.isTag() && ref.matches(".*[<>=~^*xX].*");
   }
 
-  static boolean sameRepository(String repoURL, RepoId pushed) {
+  public static boolean sameRepository(String repoURL, RepoId pushed) {
     try {
       return RepoId.of(repoURL).equals(pushed);
     } catch (CapstanException | IllegalArgumentException e) {

@@ -49,6 +49,11 @@ public final class ClusterFlags {
     return fromConfig == null || fromConfig.isEmpty() ? "default" : fromConfig;
   }
 
+  /** The namespace as given by {@code -n}, without asking the kubeconfig (for commands that need no cluster). */
+  java.util.Optional<String> namespaceFlag() {
+    return java.util.Optional.ofNullable(namespace);
+  }
+
   void close() {
     if (client != null) {
       client.close();

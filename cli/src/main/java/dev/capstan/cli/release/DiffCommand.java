@@ -8,7 +8,9 @@ import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.diff.IgnoreRule;
 import dev.capstan.release.Diff;
 import dev.capstan.release.ReleaseRenderer;
+import dev.capstan.release.RevisionDiff;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,12 +18,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code capstan diff CHART --release NAME}: what {@code apply} would change, as {@code kubectl diff}
- * shows it, with the same exit codes: 0 in sync, 1 differences, 2 error.
+ * shows it, with the same exit codes: 0 in sync, 1 differences, 2 error. With {@code --revision REF}
+ * the chart is taken as committed at REF in the Git work tree around CHART; with
+ * {@code --from A --to B} two revisions' renders are compared and no cluster is contacted (a CI job's
+ * preview of a pull request), with the same exit codes.
  */
 @Command(name = "diff",
     description = "Show what applying a chart would change in the cluster (exit 0: in sync, 1: differences, 2: error).")
@@ -60,20 +66,68 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(names = "--force-conflicts", description = "Compare as if apply took fields other managers own.")
   boolean forceConflicts;
 
+  @Option(names = "--revision", paramLabel = "REF",
+      description = "Diff the chart as committed at REF (branch, tag, SHA, HEAD~1) in the Git work tree around CHART.")
+  String revision;
+
+  @Option(names = "--from", paramLabel = "REF", description = "With --to: compare the renders of two revisions; no cluster.")
+  String from;
+
+  @Option(names = "--to", paramLabel = "REF", description = "With --from: the revision whose render is compared with --from's.")
+  String to;
+
   @Override
   public Integer call() {
     spec.commandLine().setExitCodeExceptionMapper(e -> 2); // kubectl diff: errors are 2, differences 1
+    checkRevisionFlags();
+    List<IgnoreRule> rules = ignore.stream().map(IgnoreRule::parse).toList();
+    if (from != null) {
+      return betweenRevisions(rules);
+    }
     try {
-      List<IgnoreRule> rules = ignore.stream().map(IgnoreRule::parse).toList();
       DiffOptions options = DiffOptions.defaults().withIgnoreRules(rules).withForceConflicts(forceConflicts);
       Diff diff = new Diff(cluster.cluster(), cluster.store(), new ReleaseRenderer(), options);
-      DiffReport report = diff.run(LocalChart.input(source.localize(chart), cluster.namespace(), release, values.toOptions()));
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(format == Format.json ? DiffPrinter.json(report) : DiffPrinter.unified(report, Terminal.interactive()));
-      out.flush();
-      return report.inSync() ? 0 : 1;
+      DiffReport report;
+      if (revision == null) {
+        report = diff.run(LocalChart.input(source.localize(chart), cluster.namespace(), release, values.toOptions()));
+      } else {
+        try (GitWorkTree tree = GitWorkTree.around(Path.of(chart), "--revision")) {
+          report = diff.run(tree.input(tree.commit(revision, "--revision"), cluster.namespace(), release, values.toOptions()));
+        }
+      }
+      return print(report, "live", "desired");
     } finally {
       cluster.close();
     }
+  }
+
+  /** Both revisions rendered as a first install (revision 1), compared with the same rule as a cluster diff. */
+  private int betweenRevisions(List<IgnoreRule> rules) {
+    String namespace = cluster.namespaceFlag().orElse("default");
+    ReleaseRenderer renderer = new ReleaseRenderer();
+    try (GitWorkTree tree = GitWorkTree.around(Path.of(chart), "--from")) {
+      var before = renderer.render(tree.input(tree.commit(from, "--from"), namespace, release, values.toOptions()), 1, false);
+      var after = renderer.render(tree.input(tree.commit(to, "--to"), namespace, release, values.toOptions()), 1, false);
+      return print(new RevisionDiff(rules).run(before, after), from, to);
+    }
+  }
+
+  private void checkRevisionFlags() {
+    if ((from == null) != (to == null)) {
+      throw new ParameterException(spec.commandLine(), from == null ? "--to needs --from" : "--from needs --to");
+    }
+    if (from != null && revision != null) {
+      throw new ParameterException(spec.commandLine(), "--revision cannot be combined with --from/--to");
+    }
+    if (from != null && forceConflicts) {
+      throw new ParameterException(spec.commandLine(), "--force-conflicts needs a cluster; --from/--to compare without one");
+    }
+  }
+
+  private int print(DiffReport report, String before, String after) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format == Format.json ? DiffPrinter.json(report) : DiffPrinter.unified(report, Terminal.interactive(), before, after));
+    out.flush();
+    return report.inSync() ? 0 : 1;
   }
 }

@@ -29,21 +29,33 @@ public final class DiffPrinter {
   private DiffPrinter() {}
 
   public static String unified(DiffReport report, boolean color) {
+    return unified(report, color, "live", "desired");
+  }
+
+  /**
+   * As {@link #unified(DiffReport, boolean)}, naming the two sides, e.g. two Git revisions
+   * ({@code --- main v1 ConfigMap shop/web}, {@code +++ HEAD ...}) when no cluster is involved.
+   */
+  public static String unified(DiffReport report, boolean color, String before, String after) {
     StringBuilder out = new StringBuilder();
     for (ObjectDiff diff : report.objects()) {
       if (diff.action() != DiffAction.UNCHANGED) {
-        out.append(unified(diff, color));
+        out.append(unified(diff, color, before, after));
       }
     }
     return out.toString();
   }
 
   static String unified(ObjectDiff diff, boolean color) {
+    return unified(diff, color, "live", "desired");
+  }
+
+  private static String unified(ObjectDiff diff, boolean color, String before, String after) {
     List<String> live = lines(diff.liveYaml());
     List<String> desired = lines(diff.desiredYaml());
     Patch<String> patch = DiffUtils.diff(live, desired);
     String id = title(diff.ref());
-    List<String> text = UnifiedDiffUtils.generateUnifiedDiff("live " + id, "desired " + id, live, patch, 3);
+    List<String> text = UnifiedDiffUtils.generateUnifiedDiff(before + " " + id, after + " " + id, live, patch, 3);
     StringBuilder out = new StringBuilder();
     for (FieldConflict conflict : diff.conflicts()) {
       out.append("# ").append(id).append(": ").append(describe(conflict)).append('\n');

@@ -7,6 +7,9 @@ import java.util.List;
 /**
  * Bitbucket Cloud {@code repo:push} events. One delivery may carry several ref changes
  * ({@code push.changes[]}); a deleted ref has {@code new: null}. Bitbucket lists no file paths.
+ * {@code pullrequest:created/updated/fulfilled/rejected} become pull-request events. Bitbucket keeps no
+ * pull-request refs and names commits by a 12-digit abbreviation, so the head is fetched as the source
+ * branch, which only a same-repository request has in the target repository.
  */
 final class BitbucketParser implements PayloadParser {
   @Override
@@ -20,6 +23,9 @@ final class BitbucketParser implements PayloadParser {
     RepoId repo = repository(body);
     if ("diagnostics:ping".equals(event)) {
       return new ParsedDelivery.Ping(repo);
+    }
+    if (event != null && event.startsWith("pullrequest:")) {
+      return pullRequest(event, body, repo, deliveryId(headers));
     }
     if (!"repo:push".equals(event)) {
       return new ParsedDelivery.Ignored(event == null ? "(no X-Event-Key)" : event, repo);
@@ -36,6 +42,34 @@ final class BitbucketParser implements PayloadParser {
       events.add(change(changes.get(i), i, repo, deliveryId(headers)));
     }
     return new ParsedDelivery.Pushes(events);
+  }
+
+  private static ParsedDelivery pullRequest(String event, JsonNode body, RepoId repo, String delivery) {
+    PullRequestAction action = switch (event) {
+      case "pullrequest:created" -> PullRequestAction.OPENED;
+      case "pullrequest:updated" -> PullRequestAction.UPDATED;
+      case "pullrequest:fulfilled", "pullrequest:rejected" -> PullRequestAction.CLOSED;
+      default -> null; // comments, approvals
+    };
+    if (action == null) {
+      return new ParsedDelivery.Ignored(event, repo);
+    }
+    if (repo == null) {
+      throw new PayloadException("$.repository.links.html.href", "is missing or not a string");
+    }
+    JsonNode id = Json.at(body, "pullrequest", "id");
+    if (id == null || !id.canConvertToLong() || id.asLong() < 1) {
+      throw new PayloadException("$.pullrequest.id", "is missing or not a positive number");
+    }
+    String headBranch = Json.text(body, "pullrequest", "source", "branch", "name");
+    RepoId headRepo = repository(Json.at(body, "pullrequest", "source"));
+    boolean sameRepository = headRepo == null || headRepo.equals(repo);
+    return new ParsedDelivery.PullRequest(new PullRequestEvent(repo, id.asLong(), action,
+        Json.text(body, "pullrequest", "source", "commit", "hash"), headBranch, headRepo,
+        Json.text(body, "pullrequest", "destination", "branch", "name"),
+        sameRepository ? "refs/heads/" + headBranch : null,
+        Json.optText(body, "pullrequest", "title"), Json.optText(body, "pullrequest", "links", "html", "href"),
+        Provider.BITBUCKET, delivery));
   }
 
   private static PushEvent change(JsonNode change, int index, RepoId repo, String delivery) {
@@ -59,6 +93,9 @@ final class BitbucketParser implements PayloadParser {
   }
 
   private static RepoId repository(JsonNode body) {
+    if (body == null) {
+      return null;
+    }
     String url = Json.optText(body, "repository", "links", "html", "href");
     if (url != null) {
       return RepoId.of(url);

@@ -3,7 +3,11 @@ package dev.capstan.webhook.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** GitHub {@code push} and {@code ping} events (X-GitHub-Event); tag pushes arrive as pushes of {@code refs/tags/…}. */
+/**
+ * GitHub {@code push}, {@code pull_request} and {@code ping} events (X-GitHub-Event); tag pushes arrive
+ * as pushes of {@code refs/tags/…}. A pull request's head is kept by GitHub as {@code refs/pull/N/head}
+ * in the target repository, forks included.
+ */
 final class GitHubParser implements PayloadParser {
   /** GitHub lists at most this many commits; a push with that many may have more. */
   private static final int COMMIT_LIST_LIMIT = 2048;
@@ -20,6 +24,9 @@ final class GitHubParser implements PayloadParser {
     if ("ping".equals(event)) {
       return new ParsedDelivery.Ping(repo);
     }
+    if ("pull_request".equals(event)) {
+      return pullRequest(headers, body, repo);
+    }
     if (!"push".equals(event)) {
       return new ParsedDelivery.Ignored(event == null ? "(no X-GitHub-Event)" : event, repo);
     }
@@ -29,6 +36,17 @@ final class GitHubParser implements PayloadParser {
     String after = Json.text(body, "after");
     PushEvent push = new PushEvent(repo, Json.text(body, "ref"), after, paths(body), Provider.GITHUB, deliveryId(headers));
     return new ParsedDelivery.Pushes(List.of(push));
+  }
+
+  private ParsedDelivery pullRequest(DeliveryHeaders headers, JsonNode body, RepoId repo) {
+    PullRequestAction action = PullRequestPayloads.githubAction(Json.optText(body, "action"), body);
+    if (action == null) {
+      return new ParsedDelivery.Ignored("pull_request:" + Json.optText(body, "action"), repo);
+    }
+    if (repo == null) {
+      throw new PayloadException("$.repository.clone_url", "is missing or not a string");
+    }
+    return new ParsedDelivery.PullRequest(PullRequestPayloads.githubLike(body, action, repo, Provider.GITHUB, deliveryId(headers)));
   }
 
   private static RepoId repository(JsonNode body) {

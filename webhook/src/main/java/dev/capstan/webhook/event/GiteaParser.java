@@ -7,6 +7,8 @@ import java.util.List;
  * Gitea, Forgejo and Gogs {@code push} events. The three send the same payload under their own
  * header names, so each header is looked up under all three. A deleted branch or tag arrives as a
  * separate {@code delete} event (not as a push to the zero SHA, as on GitHub), so it is read here too.
+ * Pull requests arrive as {@code pull_request} (and {@code pull_request_sync} on some versions) in
+ * GitHub's shape; Gitea keeps the head as {@code refs/pull/N/head} in the target repository.
  */
 final class GiteaParser implements PayloadParser {
   @Override
@@ -18,6 +20,9 @@ final class GiteaParser implements PayloadParser {
   public ParsedDelivery parse(DeliveryHeaders headers, JsonNode body) {
     String event = headers.first("X-Gitea-Event", "X-Forgejo-Event", "X-Gogs-Event");
     RepoId repo = repository(body);
+    if ("pull_request".equals(event) || "pull_request_sync".equals(event)) {
+      return pullRequest(headers, body, repo);
+    }
     if (!"push".equals(event) && !"delete".equals(event)) {
       return new ParsedDelivery.Ignored(event == null ? "(no X-Gitea-Event)" : event, repo);
     }
@@ -30,6 +35,17 @@ final class GiteaParser implements PayloadParser {
     String after = Json.text(body, "after");
     PushEvent push = new PushEvent(repo, Json.text(body, "ref"), after, paths(body, after), Provider.GITEA, deliveryId(headers));
     return new ParsedDelivery.Pushes(List.of(push));
+  }
+
+  private ParsedDelivery pullRequest(DeliveryHeaders headers, JsonNode body, RepoId repo) {
+    PullRequestAction action = PullRequestPayloads.githubAction(Json.optText(body, "action"), body);
+    if (action == null) {
+      return new ParsedDelivery.Ignored("pull_request:" + Json.optText(body, "action"), repo);
+    }
+    if (repo == null) {
+      throw new PayloadException("$.repository.clone_url", "is missing or not a string");
+    }
+    return new ParsedDelivery.PullRequest(PullRequestPayloads.githubLike(body, action, repo, Provider.GITEA, deliveryId(headers)));
   }
 
   private static PushEvent deletion(JsonNode body, RepoId repo, String delivery) {

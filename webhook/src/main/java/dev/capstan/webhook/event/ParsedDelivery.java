@@ -24,6 +24,14 @@ public sealed interface ParsedDelivery {
     }
   }
 
+  /** A pull request (merge request) was opened, updated or closed. */
+  record PullRequest(PullRequestEvent event) implements ParsedDelivery {
+    @Override
+    public List<RepoId> repositories() {
+      return List.of(event.repository());
+    }
+  }
+
   /** The host checking the hook works (GitHub's {@code ping}, Bitbucket's {@code diagnostics:ping}). */
   record Ping(RepoId repository) implements ParsedDelivery {
     @Override
@@ -32,7 +40,7 @@ public sealed interface ParsedDelivery {
     }
   }
 
-  /** An event Capstan has no use for (issues, pull requests, ...); acknowledged and dropped. */
+  /** An event Capstan has no use for (issues, comments, ...); acknowledged and dropped. */
   record Ignored(String eventName, RepoId repository) implements ParsedDelivery {
     @Override
     public List<RepoId> repositories() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.webhook.WebhookException;
 import dev.capstan.webhook.dispatch.CoalescingDispatcher;
+import dev.capstan.webhook.dispatch.PullRequestSink;
 import dev.capstan.webhook.event.DeliveryHeaders;
 import dev.capstan.webhook.event.ParsedDelivery;
 import dev.capstan.webhook.event.PayloadParser;
@@ -35,12 +36,20 @@ final class DeliveryProcessor {
   private final DeliveryVerifier verifier;
   private final ReplayCache replays;
   private final CoalescingDispatcher dispatcher;
+  /** Null when nobody previews pull requests: their events are then acknowledged and dropped. */
+  private final PullRequestSink pullRequests;
 
   DeliveryProcessor(ObjectMapper json, DeliveryVerifier verifier, ReplayCache replays, CoalescingDispatcher dispatcher) {
+    this(json, verifier, replays, dispatcher, null);
+  }
+
+  DeliveryProcessor(ObjectMapper json, DeliveryVerifier verifier, ReplayCache replays, CoalescingDispatcher dispatcher,
+      PullRequestSink pullRequests) {
     this.json = json;
     this.verifier = verifier;
     this.replays = replays;
     this.dispatcher = dispatcher;
+    this.pullRequests = pullRequests;
   }
 
   Reply process(Provider provider, DeliveryHeaders headers, byte[] body, String source) {
@@ -102,11 +111,22 @@ final class DeliveryProcessor {
     if (parsed instanceof ParsedDelivery.Ignored ignored) {
       return Reply.ok(202, "ignored", Map.of("event", ignored.eventName()));
     }
-    List<PushEvent> events = ((ParsedDelivery.Pushes) parsed).events();
+    if (parsed instanceof ParsedDelivery.PullRequest && pullRequests == null) {
+      return Reply.ok(202, "ignored", Map.of("event", "pull_request"));
+    }
     String replayKey = replayKey(provider, body);
     if (!replays.firstSeen(replayKey)) {
       return Reply.ok(200, "duplicate", deliveryId == null ? Map.of() : Map.of("delivery", deliveryId));
     }
+    if (parsed instanceof ParsedDelivery.PullRequest pr) {
+      if (!pullRequests.submit(pr.event())) {
+        replays.forget(replayKey);
+        LOG.warn("preview queue full; asked {} to retry delivery {}", provider.path(), deliveryId);
+        return Reply.retryLater(503, "too many pending pull requests; retry later", 5);
+      }
+      return Reply.ok(202, "accepted", Map.of("pullRequest", pr.event().number()));
+    }
+    List<PushEvent> events = ((ParsedDelivery.Pushes) parsed).events();
     for (PushEvent event : events) {
       if (!dispatcher.submit(event)) {
         replays.forget(replayKey);

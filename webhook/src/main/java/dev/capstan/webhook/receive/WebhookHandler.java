@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.capstan.webhook.dispatch.CoalescingDispatcher;
+import dev.capstan.webhook.dispatch.PullRequestSink;
 import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.verify.DeliveryVerifier;
 import dev.capstan.webhook.verify.WebhookSecrets;
@@ -49,6 +50,13 @@ public final class WebhookHandler extends Handler.Abstract {
   private final ObjectMapper json;
 
   public WebhookHandler(WebhookSecrets secrets, CoalescingDispatcher dispatcher, ReceiverOptions options) {
+    this(secrets, dispatcher, null, options);
+  }
+
+  /**
+   * @param pullRequests where verified pull-request events go; null acknowledges and drops them
+   */
+  public WebhookHandler(WebhookSecrets secrets, CoalescingDispatcher dispatcher, PullRequestSink pullRequests, ReceiverOptions options) {
     this.options = options;
     // Real payloads nest a handful of levels; a low cap stops deeply nested bombs cheaply. A body
     // is one JSON object and nothing after it.
@@ -57,7 +65,7 @@ public final class WebhookHandler extends Handler.Abstract {
         .build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     this.rateLimiter = new RateLimiter(options.burst(), options.perSecond(), options.trackedAddresses(), System::nanoTime);
     ReplayCache replays = new ReplayCache(options.replayWindow(), options.replayCapacity(), System::nanoTime);
-    this.processor = new DeliveryProcessor(json, new DeliveryVerifier(secrets), replays, dispatcher);
+    this.processor = new DeliveryProcessor(json, new DeliveryVerifier(secrets), replays, dispatcher, pullRequests);
   }
 
   @Override

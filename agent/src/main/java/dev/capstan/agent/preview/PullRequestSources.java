@@ -1,0 +1,24 @@
+package dev.capstan.agent.preview;
+
+import dev.capstan.agent.application.Application;
+import dev.capstan.git.fetch.GitRevision;
+import dev.capstan.webhook.event.PullRequestEvent;
+import java.util.List;
+
+/** Where a preview gets a pull request's head, its target branch and the paths between them. */
+public interface PullRequestSources {
+  /**
+   * The head and the target branch's tip of {@code pr}, in {@code app}'s repository, and every path
+   * that differs between the two trees.
+   *
+   * @throws dev.capstan.core.CapstanException when either cannot be fetched
+   */
+  Heads fetch(Application app, PullRequestEvent pr);
+
+  /** A pull request's two ends and the files between them. */
+  record Heads(GitRevision head, GitRevision base, List<String> changedPaths) {
+    public Heads {
+      changedPaths = List.copyOf(changedPaths);
+    }
+  }
+}
