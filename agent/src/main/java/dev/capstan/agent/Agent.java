@@ -106,6 +106,15 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
       }
 
       @Override
+      public void statusChanged(String cluster, String releaseId) {
+        slots.forEach((name, slot) -> {
+          if (releaseId.equals(slot.releaseId()) && cluster.equals(clusterOf(slot.application()))) {
+            trigger(name, SyncTrigger.HEALTH);
+          }
+        });
+      }
+
+      @Override
       public void changed(String cluster) {
         slots.forEach((name, slot) -> {
           if (cluster.equals(clusterOf(slot.application()))) {

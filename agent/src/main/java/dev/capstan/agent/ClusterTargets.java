@@ -50,6 +50,9 @@ public interface ClusterTargets extends AutoCloseable {
     /** An object of release {@code releaseId} ({@code namespace/release}) in {@code cluster} was changed by someone else. */
     void drifted(String cluster, String releaseId);
 
+    /** Only the status of an object of release {@code releaseId} in {@code cluster} changed (a rollout went on). */
+    default void statusChanged(String cluster, String releaseId) {}
+
     /** {@code cluster} was registered, changed, removed, came back or went away: its Applications need a pass. */
     void changed(String cluster);
   }

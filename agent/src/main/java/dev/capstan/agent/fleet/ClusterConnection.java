@@ -34,7 +34,8 @@ final class ClusterConnection implements AutoCloseable {
   private volatile Reachability reachability;
 
   ClusterConnection(RegisteredCluster registered, KubernetesClient client, boolean ownsClient, ReleaseRenderer renderer,
-      Function<ReleaseStore, AppRenderer> renderers, boolean allNamespaces, Consumer<String> onDrift) {
+      Function<ReleaseStore, AppRenderer> renderers, boolean allNamespaces, Consumer<String> onDrift,
+      Consumer<String> onStatus) {
     this.registered = registered;
     this.client = client;
     this.ownsClient = ownsClient;
@@ -54,7 +55,7 @@ final class ClusterConnection implements AutoCloseable {
     };
     this.ready = new ClusterTargets.Resolution.Ready(registered.name(), new ClusterReleases(cluster, store, renderer),
         renderers.apply(store), cluster, permits);
-    this.drift = new DriftWatcher(cluster, allNamespaces, onDrift);
+    this.drift = new DriftWatcher(cluster, allNamespaces, onDrift, onStatus);
   }
 
   RegisteredCluster registered() {

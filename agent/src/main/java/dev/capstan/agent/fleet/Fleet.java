@@ -109,7 +109,8 @@ public final class Fleet implements ClusterTargets {
         .build();
     String name = cluster.name();
     ClusterConnection connection = new ClusterConnection(cluster, client, ownsClient, options.renderer(), options.renderers(),
-        options.allNamespaces(), release -> listener.drifted(name, release));
+        options.allNamespaces(), release -> listener.drifted(name, release),
+        release -> listener.statusChanged(name, release));
     ClusterConnection old = connected.put(name, connection);
     invalid.remove(name);
     probes.put(name, new Probe());
