@@ -1,5 +1,6 @@
 package dev.capstan.chart.template;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,6 +32,14 @@ final class FilterPreflight {
         yield args;
       }
       case "split" -> literalDelimiter(args);
+      case "join" -> {
+        checkJoin(input, args, budget, path, line);
+        yield args;
+      }
+      case "replace" -> {
+        checkReplace(input, args, budget, path, line);
+        yield args;
+      }
       default -> args;
     };
   }
@@ -48,6 +57,55 @@ final class FilterPreflight {
         }
       }
     }
+  }
+
+  /**
+   * {@code join}'s result, measured element by element before Pebble's StringBuilder grows to it:
+   * a lazy {@code range(0, 10000000)} is small, its join is not.
+   */
+  private static void checkJoin(Object input, Map<String, Object> args, RenderBudget budget, String path, int line) {
+    Iterable<?> items = input instanceof Iterable<?> it ? it : input instanceof Object[] array ? Arrays.asList(array) : null;
+    if (items == null) {
+      return;
+    }
+    Object separator = args.get("separator");
+    long separatorLength = separator == null ? 0 : String.valueOf(separator).length();
+    long total = 0;
+    for (Object item : items) {
+      total += String.valueOf(item).length() + separatorLength;
+      if (total > budget.maxOutputChars()) {
+        budget.checkSize(total, path, line);
+      }
+    }
+  }
+
+  /**
+   * {@code replace}'s result, pair by pair as Pebble applies them, measured before each step
+   * allocates it: a short input and a long replacement multiply.
+   */
+  private static void checkReplace(Object input, Map<String, Object> args, RenderBudget budget, String path, int line) {
+    if (!(input instanceof CharSequence text) || !(args.get("replace_pairs") instanceof Map<?, ?> pairs)) {
+      return;
+    }
+    String current = text.toString();
+    for (Map.Entry<?, ?> pair : pairs.entrySet()) {
+      String target = String.valueOf(pair.getKey());
+      String replacement = String.valueOf(pair.getValue());
+      long count = occurrences(current, target);
+      budget.checkSize(current.length() + count * (replacement.length() - (long) target.length()), path, line);
+      current = current.replace(target, replacement);
+    }
+  }
+
+  private static long occurrences(String text, String target) {
+    if (target.isEmpty()) {
+      return text.length() + 1L; // String.replace inserts between every character
+    }
+    long count = 0;
+    for (int at = text.indexOf(target); at >= 0; at = text.indexOf(target, at + target.length())) {
+      count++;
+    }
+    return count;
   }
 
   private static Map<String, Object> literalDelimiter(Map<String, Object> args) {

@@ -195,6 +195,29 @@ class SandboxEscapeTest {
 
   @Test
   @Timeout(10)
+  void joinIsMeasuredBeforeItsStringIsBuilt() {
+    // range is lazy and small; its join would be about two thousand million characters.
+    InlineChart chart = InlineChart.of("t").file("templates/a.yaml", "{% set sep = ',' %}{{ range(0, 200000000) | join(sep) }}");
+    assertThatThrownBy(chart::render).isInstanceOf(LimitExceededException.class)
+        .hasMessageStartingWith("t/templates/a.yaml:1: ")
+        .hasMessageContaining("exceeds");
+  }
+
+  @Test
+  @Timeout(10)
+  void replaceIsMeasuredBeforeEachPairIsApplied() {
+    // 2^20 characters, each replaced by 2^12: four thousand million characters.
+    InlineChart chart = InlineChart.of("t").file("templates/a.yaml",
+        "{% set s = 'a' %}{% for i in range(1, 20) %}{% set s = s ~ s %}{% endfor %}"
+            + "{% set r = 'b' %}{% for i in range(1, 12) %}{% set r = r ~ r %}{% endfor %}"
+            + "{{ s | replace({'a': r}) | length }}");
+    assertThatThrownBy(chart::render).isInstanceOf(LimitExceededException.class)
+        .hasMessageStartingWith("t/templates/a.yaml:1: ")
+        .hasMessageContaining("exceeds");
+  }
+
+  @Test
+  @Timeout(10)
   void splitTakesItsDelimiterLiterallyAsSprigDoes() {
     InlineChart chart = InlineChart.of("t")
         .configMap("templates/cm.yaml", "\"{{ 'a.b.c' | split('.') | length }} {{ 'aaaaaaaaaaaaaaaaaaaaaaaaaaaa' "
