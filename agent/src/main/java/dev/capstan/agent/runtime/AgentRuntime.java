@@ -3,8 +3,8 @@ package dev.capstan.agent.runtime;
 import dev.capstan.agent.Agent;
 import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationValidator;
+import dev.capstan.agent.cluster.ApiSourceSecrets;
 import dev.capstan.agent.cluster.ClusterEventRecorder;
-import dev.capstan.agent.cluster.ClusterSecrets;
 import dev.capstan.agent.cluster.ClusterStatusSink;
 import dev.capstan.agent.cluster.ClusterWebhookSecrets;
 import dev.capstan.agent.cluster.DriftWatcher;
@@ -123,7 +123,7 @@ public final class AgentRuntime implements AutoCloseable {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RepositoryCache cache = RepositoryCache.open(s.cacheDir());
     Cluster cluster = new Cluster(client);
-    SourceSecrets secrets = s.statusInCluster() ? new ClusterSecrets(client) : new FolderSecrets(s.credentialsDir());
+    SourceSecrets secrets = s.statusInCluster() ? new ApiSourceSecrets(client) : new FolderSecrets(s.credentialsDir());
     ActivityFeed feed = new ActivityFeed(Clock.systemUTC());
     Fetcher fetcher = new Fetcher(cache, FetchOptions.defaults());
     AgentContext ctx = AgentContext.of(cache, fetcher, new FolderReader(ReadOptions.defaults()),

@@ -49,7 +49,7 @@ final class ClusterAgent implements AutoCloseable {
     AgentPolicy policy = AgentPolicy.permissive();
     AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new ReleaseRenderer(), cluster, new SecretReleaseStore(client), new ApplicationValidator(policy),
-        new ClusterSecrets(client), Clock.systemUTC(), metrics, new ClusterEventRecorder(client, "capstan-agent"),
+        new ApiSourceSecrets(client), Clock.systemUTC(), metrics, new ClusterEventRecorder(client, "capstan-agent"),
         CommitStatuses.none());
     agent = new Agent(ctx, new ClusterStatusSink(client), DriftWatcher.on(cluster, policy.anyNamespace()), 2);
     try {

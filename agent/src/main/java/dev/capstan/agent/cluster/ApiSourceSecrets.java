@@ -16,10 +16,10 @@ import java.util.TreeMap;
  * read through the API with a {@code get} the chart grants in that namespace only. Nothing is mounted,
  * and an Application cannot name a Secret of another namespace.
  */
-public final class ClusterSecrets implements SourceSecrets {
+public final class ApiSourceSecrets implements SourceSecrets {
   private final KubernetesClient client;
 
-  public ClusterSecrets(KubernetesClient client) {
+  public ApiSourceSecrets(KubernetesClient client) {
     this.client = client;
   }
 
