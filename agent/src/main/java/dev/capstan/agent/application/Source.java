@@ -1,5 +1,6 @@
 package dev.capstan.agent.application;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
@@ -8,15 +9,29 @@ import io.fabric8.generator.annotation.Required;
 import java.util.List;
 import java.util.Map;
 
-/** A chart folder in a Git repository at a ref, and the values to render it with. */
+/**
+ * A folder in a Git repository at a ref: a chart, or plain manifests (no {@code Chart.yaml}, or
+ * {@code directory} set), and the values to render a chart with. In {@code spec.sources}, a source
+ * with a {@code name} only provides files to the others: {@code valuesFiles} entries
+ * {@code $name/path} are read from that repository's root at its ref (Argo CD's {@code ref: values},
+ * here {@code name}, as {@code ref} is already the Git ref).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Source(
     @Required @JsonPropertyDescription("Repository URL: https://, ssh://, git@host:org/repo.git or file://.") String repoURL,
     @JsonPropertyDescription("Branch, tag, full commit SHA or a semver range over tags; default: the remote HEAD.") String ref,
     @JsonPropertyDescription("Folder of the chart inside the repository; default: the root.") String path,
-    @JsonPropertyDescription("Values files inside the chart folder, applied in order.") List<String> valuesFiles,
+    @JsonPropertyDescription("Values files inside the chart folder, or $name/path in the source named name, applied in order.") List<String> valuesFiles,
     @PreserveUnknownFields @SchemaFrom(type = Object.class) @JsonPropertyDescription("Values given inline; they override the values files.") Map<String, Object> values,
-    @JsonPropertyDescription("Name of a Secret (in the agent's namespace) holding Git credentials.") String secretRef) {
+    @JsonPropertyDescription("Name of a Secret (in the agent's namespace) holding Git credentials.") String secretRef,
+    @JsonPropertyDescription("Read the folder as plain manifests, not a chart: recurse, include, exclude.") DirectorySource directory,
+    @JsonPropertyDescription("In spec.sources: this source's name; it then only provides files that other sources name as $name/path.") String name,
+    @JsonPropertyDescription("Values from ConfigMaps or Secrets in the Application's namespace, after the values files (cluster mode).") List<ValuesFrom> valuesFrom) {
+
+  /** A chart or manifests folder with no name, no directory settings and no values from objects. */
+  public Source(String repoURL, String ref, String path, List<String> valuesFiles, Map<String, Object> values, String secretRef) {
+    this(repoURL, ref, path, valuesFiles, values, secretRef, null, null, null);
+  }
 
   public List<String> valuesFilesOrEmpty() {
     return valuesFiles == null ? List.of() : valuesFiles;
@@ -24,5 +39,15 @@ public record Source(
 
   public Map<String, Object> valuesOrEmpty() {
     return values == null ? Map.of() : values;
+  }
+
+  public List<ValuesFrom> valuesFromOrEmpty() {
+    return valuesFrom == null ? List.of() : valuesFrom;
+  }
+
+  /** Whether this source only provides files to the others of {@code spec.sources}. */
+  @JsonIgnore
+  public boolean isReference() {
+    return name != null && !name.isBlank();
   }
 }

@@ -5,6 +5,7 @@ import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.cluster.ClusterEventRecorder;
 import dev.capstan.agent.cluster.ClusterStatusSink;
+import dev.capstan.agent.cluster.ClusterValuesFrom;
 import dev.capstan.agent.cluster.DriftWatcher;
 import dev.capstan.agent.http.AgentHttpServer;
 import dev.capstan.agent.metrics.AgentMetrics;
@@ -76,6 +77,9 @@ public final class AgentRuntime implements AutoCloseable {
         Clock.systemUTC(), new AgentMetrics(metrics),
         s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none(),
         HostCommitStatuses.fromEnvironment(s.environment()));
+    if (s.statusInCluster()) {
+      ctx = ctx.withValuesFrom(new ClusterValuesFrom(client));
+    }
     StatusSink sink = s.statusInCluster() ? new ClusterStatusSink(client) : StatusSink.inMemory();
     Agent agent = new Agent(ctx, sink, DriftWatcher.on(cluster, s.policy().anyNamespace()), s.concurrency());
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);

@@ -76,7 +76,7 @@ public final class HostCommitStatuses implements CommitStatuses {
   public void report(Application app, String commit, State state, String description) {
     RepoId repo;
     try {
-      repo = RepoId.of(app.getSpec().source().repoURL());
+      repo = RepoId.of(app.getSpec().deployedSource().repoURL());
     } catch (RuntimeException hostless) {
       return;
     }

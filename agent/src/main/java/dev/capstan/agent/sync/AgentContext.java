@@ -28,7 +28,19 @@ public record AgentContext(
     Clock clock,
     AgentMetrics metrics,
     EventRecorder events,
-    CommitStatuses commitStatuses) {
+    CommitStatuses commitStatuses,
+    ValuesFromReader valuesFrom) {
+
+  /** A context without {@code valuesFrom} objects to read: an agent run from files. */
+  public AgentContext(SourceFetcher sources, AppRenderer renderer, Releases releases, KindScopes kinds, ApplicationValidator validator,
+      Clock clock, AgentMetrics metrics, EventRecorder events, CommitStatuses commitStatuses) {
+    this(sources, renderer, releases, kinds, validator, clock, metrics, events, commitStatuses, ValuesFromReader.refused());
+  }
+
+  /** This context reading {@code valuesFrom} through {@code reader} (cluster mode). */
+  public AgentContext withValuesFrom(ValuesFromReader reader) {
+    return new AgentContext(sources, renderer, releases, kinds, validator, clock, metrics, events, commitStatuses, reader);
+  }
 
   /** The real thing: Git through {@code cache}, charts rendered by the release layer, releases in {@code cluster}. */
   public static AgentContext of(RepositoryCache cache, Fetcher fetcher, FolderReader reader, ReleaseRenderer renderer, Cluster cluster,

@@ -20,6 +20,7 @@ public final class AppRecord {
   private String failedCommit;
   private String failedSpec;
   private String fetchedCommit;
+  private final java.util.Set<String> fetchedReferences = new java.util.HashSet<>();
 
   public AppRecord(Application application) {
     this.application = application;
@@ -73,6 +74,17 @@ public final class AppRecord {
 
   void fetched(String commit) {
     this.fetchedCommit = commit;
+    this.fetchedReferences.clear();
+  }
+
+  /** A named source that provides values files resolved to {@code commit} in this pass. */
+  void fetchedReference(String commit) {
+    this.fetchedReferences.add(commit);
+  }
+
+  /** Whether the last pass saw {@code commit} in any of the application's sources. */
+  public boolean sawCommit(String commit) {
+    return commit.equals(fetchedCommit) || fetchedReferences.contains(commit);
   }
 
   /** Whether the last apply of exactly this commit and spec failed; polls and pushes do not repeat it. */

@@ -1,10 +1,12 @@
 package dev.capstan.agent.sync;
 
 import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationException;
 import dev.capstan.agent.application.ApplicationSpec;
 import dev.capstan.agent.application.ApplicationStatus.HealthSummary;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
 import dev.capstan.agent.application.HealthState;
+import dev.capstan.agent.application.Source;
 import dev.capstan.agent.application.SyncPolicy;
 import dev.capstan.agent.application.Violation;
 import dev.capstan.agent.status.CommitStatuses;
@@ -25,7 +27,9 @@ import dev.capstan.git.auth.Redactor;
 import dev.capstan.git.fetch.FetchResult;
 import dev.capstan.git.fetch.GitRevision;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -73,7 +77,12 @@ public final class AppSyncer {
     FetchResult.Success success = (FetchResult.Success) fetched;
     GitRevision revision = success.revision();
     record.fetched(revision.sha());
-    String spec = SpecFingerprint.of(app.getSpec());
+    Gathered gathered = gather(record, revision);
+    if (gathered.failed() != null) {
+      return gathered.failed();
+    }
+    AppInputs inputs = gathered.inputs();
+    String spec = SpecFingerprint.of(app.getSpec()) + inputs.extrasKey();
     SyncPolicy policy = app.getSpec().syncPolicyOrDefault();
     boolean forced = trigger == SyncTrigger.MANUAL;
     boolean willApply = mayApply && (policy.isAutomated() || trigger.appliesWithoutAutomation());
@@ -81,16 +90,50 @@ public final class AppSyncer {
       boolean applied = record.syncedCommit() != null && spec.equals(record.syncedSpec())
           && (revision.sha().equals(record.syncedCommit()) || !success.pathChanged());
       boolean failedBefore = record.failedBefore(revision.sha(), spec) && trigger != SyncTrigger.RETRY;
-      return (applied || failedBefore) && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : apply(record, revision, spec);
+      return (applied || failedBefore) && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : apply(record, inputs, spec);
     }
     boolean compared = revision.sha().equals(record.comparedCommit()) && spec.equals(record.comparedSpec());
-    return compared && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : compare(record, revision, spec);
+    return compared && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : compare(record, inputs, spec);
   }
 
-  private PassResult apply(AppRecord record, GitRevision revision, String spec) {
+  /** What a pass read besides the deployed source, or the result of a pass that could not read it. */
+  private record Gathered(AppInputs inputs, PassResult failed) {}
+
+  /**
+   * Fetches each named source that provides values files and reads {@code valuesFrom}. A source that
+   * cannot be fetched, or an object that cannot be read, fails the pass as a fetch failure does: the
+   * last good revision stays in force.
+   */
+  private Gathered gather(AppRecord record, GitRevision revision) {
+    Application app = record.application();
+    Map<String, GitRevision> references = new LinkedHashMap<>();
+    for (Map.Entry<String, Source> named : app.getSpec().referenceSources().entrySet()) {
+      FetchResult fetched = ctx.metrics().fetch().record(() -> ctx.sources().fetch(app, named.getValue(), Optional.empty()));
+      if (fetched instanceof FetchResult.Failure failure) {
+        String why = "source " + named.getKey() + ": " + Redactor.maskUrlCredentials(failure.failure().message());
+        record.status(statuses.fetchFailed(record, history(record), why));
+        return new Gathered(null, PassResult.of(record.status(), Outcome.FAILED));
+      }
+      GitRevision r = ((FetchResult.Success) fetched).revision();
+      record.fetchedReference(r.sha());
+      references.put(named.getKey(), r);
+    }
+    try {
+      return new Gathered(new AppInputs(revision, references, ctx.valuesFrom().read(app)), null);
+    } catch (ApplicationException e) {
+      record.status(statuses.stalled(record, history(record), "InvalidSpec", e.getMessage()));
+      return new Gathered(null, PassResult.of(record.status(), Outcome.INVALID));
+    } catch (CapstanException e) {
+      record.status(statuses.fetchFailed(record, history(record), e.getMessage()));
+      return new Gathered(null, PassResult.of(record.status(), Outcome.FAILED));
+    }
+  }
+
+  private PassResult apply(AppRecord record, AppInputs inputs, String spec) {
+    GitRevision revision = inputs.revision();
     DesiredState desired;
     try {
-      desired = render(record.application(), revision);
+      desired = render(record.application(), inputs);
     } catch (CapstanException e) {
       record.failed(revision.sha(), spec);
       record.status(statuses.renderFailed(record, history(record), revision, e.getMessage()));
@@ -210,10 +253,11 @@ public final class AppSyncer {
     return diff.objects().stream().filter(o -> o.action() != DiffAction.UNCHANGED).map(o -> o.ref().toString()).toList();
   }
 
-  private PassResult compare(AppRecord record, GitRevision revision, String spec) {
+  private PassResult compare(AppRecord record, AppInputs inputs, String spec) {
+    GitRevision revision = inputs.revision();
     DiffReport diff;
     try {
-      diff = ctx.releases().diff(render(record.application(), revision));
+      diff = ctx.releases().diff(render(record.application(), inputs));
     } catch (CapstanException e) {
       record.status(statuses.renderFailed(record, history(record), revision, e.getMessage()));
       return PassResult.of(record.status(), Outcome.FAILED);
@@ -225,13 +269,17 @@ public final class AppSyncer {
 
   /** What a user's diff shows: Git at the last fetched commit against the cluster now. */
   public DiffReport diff(AppRecord record) {
-    GitRevision revision = ctx.sources().fetch(record.application(), Optional.ofNullable(record.syncedCommit())).revisionOrThrow();
-    return ctx.releases().diff(render(record.application(), revision));
+    Application app = record.application();
+    GitRevision revision = ctx.sources().fetch(app, Optional.ofNullable(record.syncedCommit())).revisionOrThrow();
+    Map<String, GitRevision> references = new LinkedHashMap<>();
+    app.getSpec().referenceSources().forEach((name, source) ->
+        references.put(name, ctx.sources().fetch(app, source, Optional.empty()).revisionOrThrow()));
+    return ctx.releases().diff(render(app, new AppInputs(revision, references, ctx.valuesFrom().read(app))));
   }
 
-  /** The Application's chart at {@code revision}, rendered as its release's next revision. */
-  private DesiredState render(Application app, GitRevision revision) {
-    return ctx.metrics().render().record(() -> ctx.renderer().render(app, revision));
+  /** The Application's chart at its sources' revisions, rendered as its release's next revision. */
+  private DesiredState render(Application app, AppInputs inputs) {
+    return ctx.metrics().render().record(() -> ctx.renderer().render(app, inputs));
   }
 
   /** The revisions to show, read once for the status this pass builds; health keeps its last value. */
@@ -285,7 +333,8 @@ public final class AppSyncer {
 
   /** A revision as the Application's status and the API show it. */
   public static HistoryEntry entry(ReleaseRevision r) {
-    return new HistoryEntry(r.number(), r.gitCommit(), r.time().toString(), r.status().label());
+    return new HistoryEntry(r.number(), r.gitCommit(), r.time().toString(), r.status().label(),
+        r.sourceRevisions().isEmpty() ? null : r.sourceRevisions());
   }
 
   /** The engine options an Application's sync policy stands for. */

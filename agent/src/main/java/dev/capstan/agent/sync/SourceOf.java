@@ -19,10 +19,15 @@ final class SourceOf {
 
   private SourceOf() {}
 
+  /** The source whose chart or manifests the application deploys. */
   static GitSource of(Application app, Path credentialsDir) {
-    Source source = app.getSpec().source();
+    return of(app.getSpec().deployedSource(), credentialsDir);
+  }
+
+  /** One of the application's sources; the repository root for one that only provides files. */
+  static GitSource of(Source source, Path credentialsDir) {
     String ref = source.ref() == null || source.ref().isBlank() ? DEFAULT_REF : source.ref();
-    GitSource git = GitSource.of(source.repoURL(), ref).withPath(source.path() == null ? "" : source.path());
+    GitSource git = GitSource.of(source.repoURL(), ref).withPath(source.path() == null || source.isReference() ? "" : source.path());
     if (source.secretRef() != null && !source.secretRef().isBlank()) {
       // The validator refuses such names first; this is the last line before a path is built from one.
       if (!ApplicationValidator.isObjectName(source.secretRef())) {

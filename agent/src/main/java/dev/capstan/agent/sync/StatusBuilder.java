@@ -60,7 +60,7 @@ final class StatusBuilder {
   ApplicationStatus synced(AppRecord record, ReleaseView release, GitRevision revision, SyncResult result) {
     String message = "revision " + result.revision().number() + " applied " + revision.shortSha() + " (" + revision.subject() + ")";
     List<Condition> c = conditions(record, true, "Synced", message);
-    return with(record, new SyncSummary(SyncState.SYNCED, revision.sha()), health(record, release), c, release);
+    return with(record, new SyncSummary(SyncState.SYNCED, revision.sha(), sourceRevisions(record)), health(record, release), c, release);
   }
 
   ApplicationStatus syncFailed(AppRecord record, ReleaseView release, GitRevision revision, String message) {
@@ -78,7 +78,13 @@ final class StatusBuilder {
   ApplicationStatus healed(AppRecord record, ReleaseView release, SyncResult result, DiffReport diff) {
     String message = "drift corrected by revision " + result.revision().number() + ": " + String.join(", ", AppSyncer.changed(diff));
     List<Condition> c = conditions(record, true, "Synced", message);
-    return with(record, new SyncSummary(SyncState.SYNCED, record.syncedCommit()), health(record, release), c, release);
+    return with(record, new SyncSummary(SyncState.SYNCED, record.syncedCommit(), sourceRevisions(record)), health(record, release), c,
+        release);
+  }
+
+  /** Each source's commit in what was last applied, when it came from several; else null. */
+  private static java.util.Map<String, String> sourceRevisions(AppRecord record) {
+    return record.desired() == null || record.desired().sourceRevisions().isEmpty() ? null : record.desired().sourceRevisions();
   }
 
   /** Whether drift of the last applied state was reported, so its going away is worth a new status. */
