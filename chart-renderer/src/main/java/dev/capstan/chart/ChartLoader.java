@@ -1,13 +1,19 @@
 package dev.capstan.chart;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.capstan.chart.archive.ArchiveBudget;
+import dev.capstan.chart.archive.ArchiveLimits;
+import dev.capstan.chart.archive.ChartArchiveReader;
 import dev.capstan.chart.source.ChartException;
 import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chart.values.ValuesYaml;
 import dev.capstan.core.semver.RangeDialect;
 import dev.capstan.core.semver.SemVer;
 import dev.capstan.core.semver.SemVerRange;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,10 +39,35 @@ public final class ChartLoader {
 
   private ChartLoader() {}
 
-  /** Loads the chart in {@code dir}; errors name files as {@code <dir name>/...}. */
+  /**
+   * Loads the chart in {@code dir}, or in the chart archive {@code dir} names when it is a file;
+   * errors name files as {@code <dir name>/...}.
+   */
   public static Chart load(Path dir) {
+    if (Files.isRegularFile(dir)) {
+      return loadArchive(dir, ArchiveLimits.defaults());
+    }
     Path name = dir.toAbsolutePath().normalize().getFileName();
     return load(ChartFiles.of(dir), name == null ? dir.toString() : name.toString());
+  }
+
+  /** Loads the chart archive ({@code .tgz}) at {@code file} within {@code limits}. */
+  public static Chart loadArchive(Path file, ArchiveLimits limits) {
+    ArchiveBudget budget = ArchiveBudget.of(limits);
+    ChartFiles files;
+    try (InputStream in = Files.newInputStream(file)) {
+      files = ChartArchiveReader.read(in, file.toString(), budget);
+    } catch (IOException e) {
+      throw new ChartException(file.toString(), "cannot read the chart archive: " + e.getMessage(), e);
+    }
+    return load(files.withoutIgnored(file.getFileName().toString()), file.toString(), null, 0, budget);
+  }
+
+  /** Loads a chart archive held in memory (downloaded from a repository or registry). */
+  public static Chart loadArchive(byte[] tgz, String displayName, ArchiveLimits limits) {
+    ArchiveBudget budget = ArchiveBudget.of(limits);
+    ChartFiles files = ChartArchiveReader.read(tgz, displayName, budget);
+    return load(files.withoutIgnored(displayName), displayName, null, 0, budget);
   }
 
   /**
@@ -44,10 +75,10 @@ public final class ChartLoader {
    * chart's {@code .helmignore} excludes are not loaded, as in Helm.
    */
   public static Chart load(ChartFiles files, String displayName) {
-    return load(files.withoutIgnored(displayName), displayName, null, 0);
+    return load(files.withoutIgnored(displayName), displayName, null, 0, ArchiveBudget.of(ArchiveLimits.defaults()));
   }
 
-  private static Chart load(ChartFiles files, String displayPath, Dependency entry, int depth) {
+  private static Chart load(ChartFiles files, String displayPath, Dependency entry, int depth, ArchiveBudget budget) {
     if (depth > MAX_NESTING) {
       throw new ChartException(displayPath, "dependencies nest deeper than " + MAX_NESTING + " levels (a cycle?)");
     }
@@ -71,19 +102,27 @@ public final class ChartLoader {
     }
     List<Chart> dependencies = new ArrayList<>();
     Set<String> loadedFolders = new LinkedHashSet<>();
+    SubchartArchives archives = SubchartArchives.of(files, displayPath, budget);
     for (int i = 0; i < metadata.dependencies().size(); i++) {
       Dependency dep = metadata.dependencies().get(i);
+      String range = chartYaml.dependencyVersions().get(i);
       String depPath = displayPath + "/charts/" + dep.scopeName();
-      ChartFiles depFiles = dependencyFiles(files, dep, displayPath, loadedFolders);
-      Chart loaded = load(depFiles, depPath, dep, depth + 1);
-      checkVersion(dep, chartYaml.dependencyVersions().get(i), loaded, displayPath + "/Chart.yaml");
+      ChartFiles depFiles = dependencyFiles(files, dep, range, displayPath, loadedFolders, archives);
+      Chart loaded = load(depFiles, depPath, dep, depth + 1, budget);
+      checkVersion(dep, range, loaded, displayPath + "/Chart.yaml");
       dependencies.add(loaded);
     }
     for (String folder : chartFolders(files)) {
       if (!loadedFolders.contains(folder)) {
         Dependency implicit = new Dependency(folder, null, null, List.of(), null);
-        dependencies.add(load(files.subtree("charts/" + folder), displayPath + "/charts/" + folder, implicit, depth + 1));
+        dependencies.add(load(files.subtree("charts/" + folder), displayPath + "/charts/" + folder, implicit, depth + 1,
+            budget));
       }
+    }
+    for (SubchartArchives.Archive archive : archives.unclaimed()) {
+      Dependency implicit = new Dependency(archive.name(), null, null, List.of(), null);
+      dependencies.add(load(archive.files().withoutIgnored(displayPath + "/" + archive.file()),
+          displayPath + "/charts/" + archive.name(), implicit, depth + 1, budget));
     }
     return new Chart(metadata, displayPath, entry, defaults, schema, Collections.unmodifiableSortedMap(templates),
         files, dependencies);
@@ -100,8 +139,15 @@ public final class ChartLoader {
     }
   }
 
-  private static ChartFiles dependencyFiles(ChartFiles files, Dependency dep, String displayPath, Set<String> loadedFolders) {
+  private static ChartFiles dependencyFiles(ChartFiles files, Dependency dep, String range, String displayPath,
+      Set<String> loadedFolders, SubchartArchives archives) {
     String repo = dep.repository() == null ? "" : dep.repository();
+    if (repo.startsWith("file://") && archives.has(dep.name())) {
+      // As in Helm, what charts/ holds wins: a packaged chart carries its file:// dependencies as archives.
+      loadedFolders.add(dep.name());
+      return archives.claim(dep.name(), range, displayPath + "/Chart.yaml").orElseThrow()
+          .files().withoutIgnored(displayPath + "/charts/" + dep.scopeName());
+    }
     if (repo.startsWith("file://")) {
       String target = Path.of(repo.substring("file://".length())).normalize().toString().replace('\\', '/');
       if (target.startsWith("charts/") && target.indexOf('/', "charts/".length()) < 0) {
@@ -113,10 +159,12 @@ public final class ChartLoader {
           .withoutIgnored(displayPath + "/charts/" + dep.scopeName());
     }
     if (!chartFolders(files).contains(dep.name())) {
-      boolean archive = files.list().stream().anyMatch(p -> p.startsWith("charts/" + dep.name() + "-") && p.endsWith(".tgz"));
-      throw new ChartException(displayPath + "/Chart.yaml", "dependency \"" + dep.name() + "\" not found in charts/"
-          + dep.name() + (archive ? " (chart archives are not read: unpack the .tgz into charts/" + dep.name() + "/)"
-          : repo.isEmpty() ? "" : " (Capstan does not download charts: vendor " + repo + " into charts/)"));
+      String where = displayPath + "/Chart.yaml";
+      return archives.claim(dep.name(), range, where)
+          .map(a -> a.files().withoutIgnored(displayPath + "/" + a.file()))
+          .orElseThrow(() -> new ChartException(where, "dependency \"" + dep.name() + "\" not found in charts/"
+              + dep.name() + " (nor a charts/*.tgz archive of that chart)"
+              + (repo.isEmpty() ? "" : "; run capstan dependency update to download it from " + repo)));
     }
     loadedFolders.add(dep.name());
     return files.subtree("charts/" + dep.name());

@@ -205,12 +205,12 @@ class RenderErrorsTest {
   }
 
   @Test
-  void aPackagedDependencyGetsAHint() {
+  void aBrokenDependencyArchiveIsNamed() {
     InlineChart chart = InlineChart.of("t").file("Chart.yaml",
         "apiVersion: v2\nname: t\nversion: 1.0.0\ndependencies:\n  - name: redis\n")
         .file("charts/redis-1.2.3.tgz", "binary");
     assertThatThrownBy(chart::load).isInstanceOf(ChartException.class)
-        .hasMessageEndingWith("(chart archives are not read: unpack the .tgz into charts/redis/)");
+        .hasMessageStartingWith("t/charts/redis-1.2.3.tgz: not a readable chart archive (gzip-compressed tar): ");
   }
 
   @Test

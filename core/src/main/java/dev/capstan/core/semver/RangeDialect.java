@@ -19,13 +19,20 @@ public enum RangeDialect {
    * {@code !=}. A pre-release tag matches only when the range names a pre-release itself, as in npm
    * and Flux, so {@code >=1.2} never picks {@code 1.5.0-rc.1}.
    */
-  GIT_TAGS;
+  GIT_TAGS,
+  /**
+   * Chart versions in a Helm repository or OCI registry ({@code helm pull --version}, dependency
+   * resolution): {@link #HELM}'s wildcards, but, as Masterminds/semver resolves them, a pre-release
+   * matches only when the range names a pre-release itself ({@code >=2.0.0-0}), so {@code ^1.0} or an
+   * empty range never picks {@code 2.0.0-rc.1}.
+   */
+  HELM_CHART_VERSIONS;
 
   boolean missingPartsAreWildcards() {
-    return this == HELM;
+    return this == HELM || this == HELM_CHART_VERSIONS;
   }
 
   boolean preReleasesOnlyWhenNamed() {
-    return this == GIT_TAGS;
+    return this == GIT_TAGS || this == HELM_CHART_VERSIONS;
   }
 }

@@ -40,6 +40,22 @@ class SemVerRangeTest {
     assertThat(SemVerRange.parse(range, HELM).matches(SemVer.parseLoose(version).orElseThrow())).isEqualTo(expected);
   }
 
+  /** Chart versions in repositories: Helm's wildcards, pre-releases only when the range names one. */
+  @ParameterizedTest
+  @CsvSource({
+      "^1.0, 1.9.0, true",
+      "^1.0, 2.0.0-rc.1, false",
+      "*, 2.0.0-rc.1, false",
+      "*, 1.1.0, true",
+      ">=2.0.0-0, 2.0.0-rc.1, true",
+      "1.2, 1.2.7, true",
+      "~1.2.0-0, 1.2.1-beta.1, true",
+  })
+  void chartVersionRanges(String range, String version, boolean expected) {
+    assertThat(SemVerRange.parse(range, RangeDialect.HELM_CHART_VERSIONS).matches(SemVer.parseLoose(version).orElseThrow()))
+        .isEqualTo(expected);
+  }
+
   /** What a Git source's {@code ref} may say to pick the highest matching tag. */
   @ParameterizedTest
   @CsvSource({

@@ -1,0 +1,32 @@
+/**
+ * Charts from where teams keep them outside Git: Helm HTTP repositories and OCI registries. The API
+ * other modules use (the CLI, the agent):
+ *
+ * <ul>
+ *   <li>{@link dev.capstan.chartrepo.ChartSource}: a chart in a repository
+ *       ({@code ChartSource.Repository(HelmRepository, chart, version)}) or a registry
+ *       ({@code ChartSource.Oci(OciReference, Credentials, version)}); {@code version} is exact, a
+ *       SemVer range ({@code ^1.2}) or empty for the newest release (pre-releases only when the range
+ *       names one, as in Helm).</li>
+ *   <li>{@link dev.capstan.chartrepo.ChartFetcher}: {@code resolve(source)} → {@link
+ *       dev.capstan.chartrepo.ResolvedChart} (name, version, digest) at the least cost, for polling: an
+ *       unchanged Helm repository costs one conditional {@code index.yaml} request (ETag), none within
+ *       the fetcher's {@code indexMaxAge}, and concurrent callers share it; an OCI exact version costs
+ *       one HEAD. {@code fetch(source)} → {@link dev.capstan.chartrepo.FetchedChart} (the verified
+ *       archive, {@code load()} gives the {@code Chart}), from the cache when the digest is known.</li>
+ *   <li>{@link dev.capstan.chartrepo.ChartPusher}: {@code helm push} (the chart under
+ *       {@code oci://host/path/NAME:VERSION}, Helm's media types).</li>
+ *   <li>{@link dev.capstan.chartrepo.cache.ChartCache}: archives by sha256, verified on write and read,
+ *       safe across threads and processes ({@code ChartCache.userDefault()} is
+ *       {@code ~/.cache/capstan/charts}).</li>
+ *   <li>{@link dev.capstan.chartrepo.http.TransportOptions} (Helm's {@code --ca-file},
+ *       {@code --insecure-skip-tls-verify}, {@code --plain-http}, size caps) and
+ *       {@link dev.capstan.chartrepo.http.Credentials} (basic, bearer; sent only to the repository's
+ *       or registry's own origin).</li>
+ * </ul>
+ *
+ * Every failure is a {@link dev.capstan.chartrepo.http.SourceException}: one line starting with the
+ * source, with a {@code reason()} (unreachable, unauthorized, not found, no matching version, digest
+ * mismatch, malformed, too large) the agent can map to Stalled or Degraded.
+ */
+package dev.capstan.chartrepo;
