@@ -106,6 +106,9 @@ public final class ApplicationValidator {
       SourceFields.checkReference(source, field, out);
       return;
     }
+    if (source.isChartSource()) {
+      ChartSourceFields.check(source, field, out);
+    }
     for (int i = 0; i < source.valuesFilesOrEmpty().size(); i++) {
       SourceFields.checkValuesFile(source.valuesFilesOrEmpty().get(i), field + ".valuesFiles[" + i + "]", references, out);
     }

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A folder in a Git repository at a ref: a chart, or plain manifests (no {@code Chart.yaml}, or
+ * A chart in a Helm repository or OCI registry at a version or range ({@code chart}, {@code oci://}),
+ * or a folder in a Git repository at a ref: a chart, or plain manifests (no {@code Chart.yaml}, or
  * {@code directory} set), and the values to render a chart with. In {@code spec.sources}, a source
  * with a {@code name} only provides files to the others: {@code valuesFiles} entries
  * {@code $name/path} are read from that repository's root at its ref (Argo CD's {@code ref: values},
@@ -26,11 +27,26 @@ public record Source(
     @JsonPropertyDescription("Name of a Secret (in the agent's namespace) holding Git credentials.") String secretRef,
     @JsonPropertyDescription("Read the folder as plain manifests, not a chart: recurse, include, exclude.") DirectorySource directory,
     @JsonPropertyDescription("In spec.sources: this source's name; it then only provides files that other sources name as $name/path.") String name,
-    @JsonPropertyDescription("Values from ConfigMaps or Secrets in the Application's namespace, after the values files (cluster mode).") List<ValuesFrom> valuesFrom) {
+    @JsonPropertyDescription("Values from ConfigMaps or Secrets in the Application's namespace, after the values files (cluster mode).") List<ValuesFrom> valuesFrom,
+    @JsonPropertyDescription("Chart name in the Helm repository at repoURL (https://), or appended to an oci:// repoURL; ref is then the version or SemVer range.") String chart,
+    @JsonPropertyDescription("Reach an oci:// registry over plain HTTP (a registry on loopback).") Boolean insecure) {
 
-  /** A chart or manifests folder with no name, no directory settings and no values from objects. */
+  /** A chart or manifests folder in Git with no name, no directory settings and no values from objects. */
   public Source(String repoURL, String ref, String path, List<String> valuesFiles, Map<String, Object> values, String secretRef) {
-    this(repoURL, ref, path, valuesFiles, values, secretRef, null, null, null);
+    this(repoURL, ref, path, valuesFiles, values, secretRef, null, null, null, null, null);
+  }
+
+  /**
+   * Whether the chart comes from a Helm repository ({@code chart} set) or an OCI registry
+   * ({@code oci://}) rather than from a Git folder.
+   */
+  @JsonIgnore
+  public boolean isChartSource() {
+    return (chart != null && !chart.isBlank()) || (repoURL != null && repoURL.strip().startsWith("oci://"));
+  }
+
+  public boolean isInsecure() {
+    return Boolean.TRUE.equals(insecure);
   }
 
   public List<String> valuesFilesOrEmpty() {

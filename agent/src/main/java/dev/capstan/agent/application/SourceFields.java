@@ -92,5 +92,9 @@ final class SourceFields {
     if (source.directory() != null) {
       out.add(new Violation(field + ".directory", "a named source only provides files to the others and is not deployed"));
     }
+    if (source.isChartSource()) {
+      out.add(new Violation(field + ".name", "a chart from a repository or registry is deployed, not named; "
+          + "named sources are Git repositories that provide values files"));
+    }
   }
 }

@@ -13,6 +13,12 @@ import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.agent.status.HostCommitStatuses;
 import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
+import dev.capstan.agent.sync.ChartSources;
+import dev.capstan.agent.sync.RepositoryChartSources;
+import dev.capstan.chartrepo.ChartFetcher;
+import dev.capstan.chartrepo.cache.ChartCache;
+import dev.capstan.chartrepo.http.HttpTransport;
+import dev.capstan.chartrepo.http.TransportOptions;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.git.cache.RepositoryCache;
@@ -80,6 +86,7 @@ public final class AgentRuntime implements AutoCloseable {
     if (s.statusInCluster()) {
       ctx = ctx.withValuesFrom(new ClusterValuesFrom(client));
     }
+    ctx = ctx.withCharts(chartSources(s));
     StatusSink sink = s.statusInCluster() ? new ClusterStatusSink(client) : StatusSink.inMemory();
     Agent agent = new Agent(ctx, sink, DriftWatcher.on(cluster, s.policy().anyNamespace()), s.concurrency());
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
@@ -95,6 +102,16 @@ public final class AgentRuntime implements AutoCloseable {
       cache.close();
       throw e;
     }
+  }
+
+  /**
+   * Charts from Helm repositories and OCI registries, one index per repository and one archive cache
+   * for every application, beside the Git cache; a second transport for plain-HTTP ({@code insecure}) registries.
+   */
+  private static ChartSources chartSources(Settings s) {
+    ChartCache charts = ChartCache.at(s.cacheDir().resolve("charts"));
+    return new RepositoryChartSources(ChartFetcher.create(HttpTransport.create(TransportOptions.defaults()), charts),
+        ChartFetcher.create(HttpTransport.create(TransportOptions.defaults().withPlainHttp(true)), charts), s.credentialsDir());
   }
 
   public Agent agent() {

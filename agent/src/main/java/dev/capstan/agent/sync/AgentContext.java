@@ -29,17 +29,27 @@ public record AgentContext(
     AgentMetrics metrics,
     EventRecorder events,
     CommitStatuses commitStatuses,
-    ValuesFromReader valuesFrom) {
+    ValuesFromReader valuesFrom,
+    ChartSources charts) {
 
-  /** A context without {@code valuesFrom} objects to read: an agent run from files. */
+  /**
+   * A context reading charts from Git only and without {@code valuesFrom} objects to read (an agent
+   * run from files); {@link #withValuesFrom} and {@link #withCharts} add them.
+   */
   public AgentContext(SourceFetcher sources, AppRenderer renderer, Releases releases, KindScopes kinds, ApplicationValidator validator,
       Clock clock, AgentMetrics metrics, EventRecorder events, CommitStatuses commitStatuses) {
-    this(sources, renderer, releases, kinds, validator, clock, metrics, events, commitStatuses, ValuesFromReader.refused());
+    this(sources, renderer, releases, kinds, validator, clock, metrics, events, commitStatuses, ValuesFromReader.refused(),
+        ChartSources.unavailable());
   }
 
   /** This context reading {@code valuesFrom} through {@code reader} (cluster mode). */
   public AgentContext withValuesFrom(ValuesFromReader reader) {
-    return new AgentContext(sources, renderer, releases, kinds, validator, clock, metrics, events, commitStatuses, reader);
+    return new AgentContext(sources, renderer, releases, kinds, validator, clock, metrics, events, commitStatuses, reader, charts);
+  }
+
+  /** This context reading charts from Helm repositories and OCI registries through {@code charts}. */
+  public AgentContext withCharts(ChartSources charts) {
+    return new AgentContext(sources, renderer, releases, kinds, validator, clock, metrics, events, commitStatuses, valuesFrom, charts);
   }
 
   /** The real thing: Git through {@code cache}, charts rendered by the release layer, releases in {@code cluster}. */

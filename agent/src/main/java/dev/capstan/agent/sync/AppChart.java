@@ -9,6 +9,7 @@ import dev.capstan.chart.render.ManifestLimits;
 import dev.capstan.chart.render.ManifestSelection;
 import dev.capstan.chart.render.PlainManifests;
 import dev.capstan.chart.source.ChartException;
+import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chart.values.UserValues;
 import dev.capstan.chart.values.ValuesOptions;
 import dev.capstan.git.cache.CachedRepository;
@@ -19,6 +20,7 @@ import dev.capstan.git.read.FolderSnapshot;
 import dev.capstan.release.ManifestsInput;
 import dev.capstan.release.ReleaseInput;
 import java.nio.file.Path;
+import java.util.Map;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -57,7 +59,14 @@ final class AppChart {
     Chart chart = ChartLoader.load(files, path.isEmpty() ? app.getMetadata().getName() : path);
     AppValues values = new AppValues(app, files, this::referenceFile, inputs);
     return ReleaseInput.of(app.getSpec().destination().namespace(), releaseName(app), chart,
-        UserValues.load(values.documents(), ValuesOptions.none())).withGitCommit(inputs.revision().sha());
+        UserValues.load(values.documents(), ValuesOptions.none())).withGitCommit(inputs.revision().id());
+  }
+
+  /** A chart from a repository or registry, with values from the app's Git sources, objects and spec. */
+  ReleaseInput repositoryChartInput(Application app, AppInputs inputs, Chart chart) {
+    AppValues values = new AppValues(app, ChartFiles.of(Map.of()), this::referenceFile, inputs);
+    return ReleaseInput.of(app.getSpec().destination().namespace(), releaseName(app), chart,
+        UserValues.load(values.documents(), ValuesOptions.none()));
   }
 
   ManifestsInput manifestsInput(Application app, AppInputs inputs, SnapshotChartFiles files) {
@@ -73,7 +82,7 @@ final class AppChart {
     String namespace = app.getSpec().destination().namespace();
     String name = path.isEmpty() ? app.getMetadata().getName() : path.substring(path.lastIndexOf('/') + 1);
     return new ManifestsInput(namespace, releaseName(app), name,
-        PlainManifests.read(files, path, namespace, selection, manifestLimits), inputs.revision().sha());
+        PlainManifests.read(files, path, namespace, selection, manifestLimits), inputs.revision().id());
   }
 
   /** A file of the named source {@code name}, at the commit this pass fetched, from its repository's root. */

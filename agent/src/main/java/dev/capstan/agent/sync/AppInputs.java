@@ -1,5 +1,6 @@
 package dev.capstan.agent.sync;
 
+import dev.capstan.chart.Chart;
 import dev.capstan.chart.values.ValuesDocument;
 import dev.capstan.git.fetch.GitRevision;
 import java.nio.charset.StandardCharsets;
@@ -9,25 +10,29 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * What one pass read for an application besides its spec: the commit of the deployed source, the
- * commit of each named source that provides values files, and the values documents read from
- * ConfigMaps and Secrets ({@code valuesFrom}).
+ * What one pass read for an application besides its spec: what the deployed source resolved to (a
+ * commit, or a chart version), the commit of each named source that provides values files, and the
+ * values documents read from ConfigMaps and Secrets ({@code valuesFrom}).
  *
- * @param revision the deployed source's commit
+ * @param revision the deployed source's revision
  * @param references the named sources' commits, by name, in spec order
  * @param valuesFrom values documents from objects, in spec order
+ * @param chart for a chart from a repository or registry, loads it (only a pass that renders asks);
+ *     null for a Git source
  */
-public record AppInputs(GitRevision revision, Map<String, GitRevision> references, List<ValuesDocument> valuesFrom) {
+public record AppInputs(PassRevision revision, Map<String, GitRevision> references, List<ValuesDocument> valuesFrom,
+    Supplier<Chart> chart) {
   public AppInputs {
     references = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(references));
     valuesFrom = List.copyOf(valuesFrom);
   }
 
-  /** An application with one source and nothing read from objects. */
+  /** An application with one Git source and nothing read from objects. */
   public static AppInputs of(GitRevision revision) {
-    return new AppInputs(revision, Map.of(), List.of());
+    return new AppInputs(PassRevision.of(revision), Map.of(), List.of(), null);
   }
 
   /**
@@ -52,15 +57,16 @@ public record AppInputs(GitRevision revision, Map<String, GitRevision> reference
   }
 
   /**
-   * Every source's commit by name as the release history records it, when there is more than one
-   * source: the deployed one under {@code deployedName}; empty for a single source.
+   * Every source's revision by name as the release history records it, when there is more than one
+   * source or the chart comes from a repository: the deployed one under {@code deployedName}; empty
+   * for a single Git source, whose commit is the history's {@code gitCommit}.
    */
   Map<String, String> sourceRevisions(String deployedName) {
-    if (references.isEmpty()) {
+    if (references.isEmpty() && revision.isGitCommit()) {
       return Map.of();
     }
     Map<String, String> out = new LinkedHashMap<>();
-    out.put(deployedName, revision.sha());
+    out.put(deployedName, revision.id());
     references.forEach((name, r) -> out.put(name, r.sha()));
     return out;
   }

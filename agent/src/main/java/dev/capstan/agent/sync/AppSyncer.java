@@ -11,6 +11,8 @@ import dev.capstan.agent.application.SyncPolicy;
 import dev.capstan.agent.application.Violation;
 import dev.capstan.agent.status.CommitStatuses;
 import dev.capstan.agent.sync.PassResult.Outcome;
+import dev.capstan.chart.Chart;
+import dev.capstan.chartrepo.ResolvedChart;
 import dev.capstan.core.CapstanException;
 import dev.capstan.engine.diff.DiffAction;
 import dev.capstan.engine.diff.DiffReport;
@@ -26,12 +28,14 @@ import dev.capstan.engine.resource.DesiredState;
 import dev.capstan.git.auth.Redactor;
 import dev.capstan.git.fetch.FetchResult;
 import dev.capstan.git.fetch.GitRevision;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One pass over one application: validate the spec, fetch its source, and, only when Git or the spec
@@ -69,14 +73,26 @@ public final class AppSyncer {
     if (trigger == SyncTrigger.DRIFT) {
       return drift(record, mayApply);
     }
-    FetchResult fetched = ctx.metrics().fetch().record(() -> ctx.sources().fetch(app, Optional.ofNullable(record.syncedCommit())));
-    if (fetched instanceof FetchResult.Failure failure) {
-      record.status(statuses.fetchFailed(record, history(record), Redactor.maskUrlCredentials(failure.failure().message())));
-      return PassResult.of(record.status(), Outcome.FAILED);
+    PassRevision revision;
+    boolean pathChanged;
+    if (app.getSpec().deployedSource().isChartSource()) {
+      Optional<PassRevision> chart = resolveChart(record);
+      if (chart.isEmpty()) {
+        return PassResult.of(record.status(), Outcome.FAILED);
+      }
+      revision = chart.get();
+      pathChanged = true;
+    } else {
+      FetchResult fetched = ctx.metrics().fetch().record(() -> ctx.sources().fetch(app, Optional.ofNullable(record.syncedCommit())));
+      if (fetched instanceof FetchResult.Failure failure) {
+        record.status(statuses.fetchFailed(record, history(record), Redactor.maskUrlCredentials(failure.failure().message())));
+        return PassResult.of(record.status(), Outcome.FAILED);
+      }
+      FetchResult.Success success = (FetchResult.Success) fetched;
+      revision = PassRevision.of(success.revision());
+      pathChanged = success.pathChanged();
     }
-    FetchResult.Success success = (FetchResult.Success) fetched;
-    GitRevision revision = success.revision();
-    record.fetched(revision.sha());
+    record.fetched(revision.id());
     Gathered gathered = gather(record, revision);
     if (gathered.failed() != null) {
       return gathered.failed();
@@ -88,11 +104,11 @@ public final class AppSyncer {
     boolean willApply = mayApply && (policy.isAutomated() || trigger.appliesWithoutAutomation());
     if (willApply) {
       boolean applied = record.syncedCommit() != null && spec.equals(record.syncedSpec())
-          && (revision.sha().equals(record.syncedCommit()) || !success.pathChanged());
-      boolean failedBefore = record.failedBefore(revision.sha(), spec) && trigger != SyncTrigger.RETRY;
+          && (revision.id().equals(record.syncedCommit()) || !pathChanged);
+      boolean failedBefore = record.failedBefore(revision.id(), spec) && trigger != SyncTrigger.RETRY;
       return (applied || failedBefore) && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : apply(record, inputs, spec);
     }
-    boolean compared = revision.sha().equals(record.comparedCommit()) && spec.equals(record.comparedSpec());
+    boolean compared = revision.id().equals(record.comparedCommit()) && spec.equals(record.comparedSpec());
     return compared && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : compare(record, inputs, spec);
   }
 
@@ -104,7 +120,7 @@ public final class AppSyncer {
    * cannot be fetched, or an object that cannot be read, fails the pass as a fetch failure does: the
    * last good revision stays in force.
    */
-  private Gathered gather(AppRecord record, GitRevision revision) {
+  private Gathered gather(AppRecord record, PassRevision revision) {
     Application app = record.application();
     Map<String, GitRevision> references = new LinkedHashMap<>();
     for (Map.Entry<String, Source> named : app.getSpec().referenceSources().entrySet()) {
@@ -119,7 +135,7 @@ public final class AppSyncer {
       references.put(named.getKey(), r);
     }
     try {
-      return new Gathered(new AppInputs(revision, references, ctx.valuesFrom().read(app)), null);
+      return new Gathered(new AppInputs(revision, references, ctx.valuesFrom().read(app), chartLoader(app, revision)), null);
     } catch (ApplicationException e) {
       record.status(statuses.stalled(record, history(record), "InvalidSpec", e.getMessage()));
       return new Gathered(null, PassResult.of(record.status(), Outcome.INVALID));
@@ -130,12 +146,12 @@ public final class AppSyncer {
   }
 
   private PassResult apply(AppRecord record, AppInputs inputs, String spec) {
-    GitRevision revision = inputs.revision();
+    PassRevision revision = inputs.revision();
     DesiredState desired;
     try {
       desired = render(record.application(), inputs);
     } catch (CapstanException e) {
-      record.failed(revision.sha(), spec);
+      record.failed(revision.id(), spec);
       record.status(statuses.renderFailed(record, history(record), revision, e.getMessage()));
       return PassResult.of(record.status(), Outcome.FAILED);
     }
@@ -146,24 +162,24 @@ public final class AppSyncer {
     Application app = record.application();
     Optional<Integer> adopted = record.syncedCommit() == null ? deployedAlready(desired) : Optional.empty();
     if (adopted.isEmpty()) {
-      ctx.events().normal(app, "Syncing", "applying " + revision.shortSha() + " (" + revision.subject() + ")");
-      ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.PENDING, "deploying to " + app.getSpec().destination().namespace());
+      ctx.events().normal(app, "Syncing", "applying " + revision.shortId() + " (" + revision.subject() + ")");
+      commitStatus(app, revision, CommitStatuses.State.PENDING, "deploying to " + app.getSpec().destination().namespace());
     }
     try {
       SyncResult result = ctx.releases().upgrade(desired, syncOptions(app.getSpec()));
-      record.synced(revision.sha(), spec, desired);
+      record.synced(revision.id(), spec, desired);
       record.status(statuses.synced(record, observe(record), revision, result));
       if (!adopted.equals(Optional.of(result.revision().number()))) {
-        ctx.events().normal(app, "Synced", "revision " + result.revision().number() + " applied " + revision.shortSha());
-        ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.SUCCESS,
+        ctx.events().normal(app, "Synced", "revision " + result.revision().number() + " applied " + revision.shortId());
+        commitStatus(app, revision, CommitStatuses.State.SUCCESS,
             "live in " + app.getSpec().destination().namespace() + " as revision " + result.revision().number());
       }
       return PassResult.of(record.status(), Outcome.SYNCED);
     } catch (CapstanException e) {
-      record.failed(revision.sha(), spec);
+      record.failed(revision.id(), spec);
       record.status(statuses.syncFailed(record, observe(record), revision, e.getMessage()));
       ctx.events().warning(app, "SyncFailed", e.getMessage());
-      ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.FAILURE, e.getMessage());
+      commitStatus(app, revision, CommitStatuses.State.FAILURE, e.getMessage());
       if (e instanceof SyncFailedException failed && failed.recorded() == RevisionStatus.ROLLED_BACK) {
         ctx.events().warning(app, "RolledBack", "revision " + failed.revision() + " failed and the previous revision was put back");
       }
@@ -172,19 +188,19 @@ public final class AppSyncer {
   }
 
   /** A rendered object outside the agent's policy stalls the app before anything is applied. */
-  private Optional<PassResult> refuseForbidden(AppRecord record, GitRevision revision, String spec, DesiredState desired) {
+  private Optional<PassResult> refuseForbidden(AppRecord record, PassRevision revision, String spec, DesiredState desired) {
     List<Violation> forbidden;
     try {
       forbidden = new ObjectPolicy(ctx.validator().policy(), ctx.kinds()).check(desired);
     } catch (CapstanException e) {
-      record.failed(revision.sha(), spec);
+      record.failed(revision.id(), spec);
       record.status(statuses.syncFailed(record, observe(record), revision, e.getMessage()));
       return Optional.of(PassResult.of(record.status(), Outcome.FAILED));
     }
     if (forbidden.isEmpty()) {
       return Optional.empty();
     }
-    record.failed(revision.sha(), spec);
+    record.failed(revision.id(), spec);
     String why = String.join("; ", forbidden.stream().map(Violation::toString).toList());
     record.status(statuses.stalled(record, history(record), "ForbiddenObjects", why));
     return Optional.of(PassResult.of(record.status(), Outcome.INVALID));
@@ -254,7 +270,7 @@ public final class AppSyncer {
   }
 
   private PassResult compare(AppRecord record, AppInputs inputs, String spec) {
-    GitRevision revision = inputs.revision();
+    PassRevision revision = inputs.revision();
     DiffReport diff;
     try {
       diff = ctx.releases().diff(render(record.application(), inputs));
@@ -262,7 +278,7 @@ public final class AppSyncer {
       record.status(statuses.renderFailed(record, history(record), revision, e.getMessage()));
       return PassResult.of(record.status(), Outcome.FAILED);
     }
-    record.compared(revision.sha(), spec);
+    record.compared(revision.id(), spec);
     record.status(statuses.compared(record, observe(record), revision, diff.inSync()));
     return PassResult.of(record.status(), Outcome.COMPARED);
   }
@@ -270,11 +286,53 @@ public final class AppSyncer {
   /** What a user's diff shows: Git at the last fetched commit against the cluster now. */
   public DiffReport diff(AppRecord record) {
     Application app = record.application();
-    GitRevision revision = ctx.sources().fetch(app, Optional.ofNullable(record.syncedCommit())).revisionOrThrow();
+    Source deployed = app.getSpec().deployedSource();
+    PassRevision revision = deployed.isChartSource()
+        ? PassRevision.of(ctx.charts().resolve(app, deployed, Duration.ZERO))
+        : PassRevision.of(ctx.sources().fetch(app, Optional.ofNullable(record.syncedCommit())).revisionOrThrow());
     Map<String, GitRevision> references = new LinkedHashMap<>();
     app.getSpec().referenceSources().forEach((name, source) ->
         references.put(name, ctx.sources().fetch(app, source, Optional.empty()).revisionOrThrow()));
-    return ctx.releases().diff(render(app, new AppInputs(revision, references, ctx.valuesFrom().read(app))));
+    return ctx.releases().diff(render(app, new AppInputs(revision, references, ctx.valuesFrom().read(app), chartLoader(app, revision))));
+  }
+
+  /**
+   * The chart version a repository or registry source names now. An index younger than the app's
+   * poll interval is used as it is, so apps sharing a repository share one request per interval.
+   * A failure is the pass's status (the last good revision stays in force), and empty is returned.
+   */
+  private Optional<PassRevision> resolveChart(AppRecord record) {
+    Application app = record.application();
+    Duration maxAge;
+    try {
+      maxAge = app.getSpec().syncPolicyOrDefault().pollInterval();
+    } catch (IllegalArgumentException invalid) {
+      maxAge = Duration.ZERO;
+    }
+    Duration age = maxAge;
+    try {
+      ResolvedChart resolved = ctx.metrics().fetch().record(() -> ctx.charts().resolve(app, app.getSpec().deployedSource(), age));
+      return Optional.of(PassRevision.of(resolved));
+    } catch (CapstanException e) {
+      record.status(statuses.sourceFailed(record, history(record), "ChartFetchFailed", Redactor.maskUrlCredentials(e.getMessage())));
+      return Optional.empty();
+    }
+  }
+
+  /** Loads the resolved chart when a render asks for it; null for a Git source. */
+  private Supplier<Chart> chartLoader(Application app, PassRevision revision) {
+    Source deployed = app.getSpec().deployedSource();
+    if (revision.chart() == null) {
+      return null;
+    }
+    return () -> ctx.charts().load(app, deployed, revision.chart());
+  }
+
+  /** Commit statuses go to the Git host of the commit deployed; a chart version has none. */
+  private void commitStatus(Application app, PassRevision revision, CommitStatuses.State state, String description) {
+    if (revision.isGitCommit()) {
+      ctx.commitStatuses().report(app, revision.id(), state, description);
+    }
   }
 
   /** The Application's chart at its sources' revisions, rendered as its release's next revision. */

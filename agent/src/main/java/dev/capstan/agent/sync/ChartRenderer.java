@@ -28,15 +28,23 @@ public final class ChartRenderer implements AppRenderer {
 
   @Override
   public DesiredState render(Application app, AppInputs inputs) {
-    SnapshotChartFiles files = charts.files(app, inputs.revision());
-    DesiredState desired = AppChart.isManifests(app, files)
-        ? renderer.render(charts.manifestsInput(app, inputs, files))
-        : renderer.render(store, charts.chartInput(app, inputs, files));
+    DesiredState desired;
+    if (inputs.chart() != null) {
+      desired = renderer.render(store, charts.repositoryChartInput(app, inputs, inputs.chart().get()));
+    } else {
+      SnapshotChartFiles files = charts.files(app, inputs.revision().git());
+      desired = AppChart.isManifests(app, files)
+          ? renderer.render(charts.manifestsInput(app, inputs, files))
+          : renderer.render(store, charts.chartInput(app, inputs, files));
+    }
     return desired.withSourceRevisions(inputs.sourceRevisions(deployedName(app)));
   }
 
-  /** How history names the deployed source among several: its place in {@code spec.sources}. */
+  /** How history names the deployed source: {@code source}, or its place in {@code spec.sources}. */
   private static String deployedName(Application app) {
+    if (app.getSpec().sources() == null || app.getSpec().sources().isEmpty()) {
+      return "source";
+    }
     List<Source> sources = app.getSpec().allSources();
     return "sources[" + sources.indexOf(app.getSpec().deployedSource()) + "]";
   }

@@ -95,6 +95,42 @@ class SourcesValidationTest {
   }
 
   @Test
+  void chartsFromRepositoriesAndRegistriesAreChecked() throws Exception {
+    assertThat(violations("""
+        sources:
+          - {repoURL: "oci://registry.example/charts/web", ref: "^1.2", insecure: true, valuesFiles: [$values/prod.yaml]}
+          - {repoURL: "https://git.example/config.git", name: values}
+        """)).isEmpty();
+    assertThat(violations("source: {repoURL: \"https://charts.example/stable\", chart: web, ref: \"1.2.3\"}")).isEmpty();
+    assertThat(violations("""
+        source:
+          repoURL: "ftp://charts.example/stable"
+          chart: web
+          ref: "~>banana"
+          path: charts/web
+          insecure: true
+          valuesFiles: [values-prod.yaml]
+        """)).containsExactly(
+        "spec.source.repoURL: a Helm repository is an https:// or http:// URL (or use oci://), got \"ftp://charts.example/stable\"",
+        "spec.source.insecure: applies to oci:// registries; a Helm repository's scheme says https:// or http://",
+        "spec.source.ref: \"~>banana\" is not a chart version or SemVer range: " + rangeError("~>banana"),
+        "spec.source.path: a chart from a repository or registry has no folder; remove path",
+        "spec.source.valuesFiles[0]: files of a chart from a repository are not read as values; "
+            + "name a file of a Git source as $name/path, or use values or valuesFrom");
+    assertThat(violations("source: {repoURL: \"oci://registry.example\"}")).singleElement().asString()
+        .startsWith("spec.source.repoURL: \"oci://registry.example\" names no repository");
+  }
+
+  private static String rangeError(String range) {
+    try {
+      dev.capstan.core.semver.SemVerRange.parse(range, dev.capstan.core.semver.RangeDialect.HELM_CHART_VERSIONS);
+      return "";
+    } catch (dev.capstan.core.semver.InvalidRangeException e) {
+      return e.getMessage();
+    }
+  }
+
+  @Test
   void aTypoInTheNewFieldsIsAnErrorNamingTheLine() {
     assertThatThrownBy(() -> load("source: {repoURL: \"https://git.example/a.git\"}\nsources:\n  - repoURL: x\n    directory: {recursive: true}\n"))
         .isInstanceOf(ApplicationException.class)

@@ -38,7 +38,7 @@ public final class FakeCharts implements AppRenderer {
 
   @Override
   public DesiredState render(Application app, AppInputs inputs) {
-    GitRevision revision = inputs.revision();
+    GitRevision revision = inputs.revision().git();
     renders.incrementAndGet();
     if (broken.containsKey(revision.sha())) {
       throw new CapstanException("demo/templates/configmap.yaml:3", broken.get(revision.sha()));
