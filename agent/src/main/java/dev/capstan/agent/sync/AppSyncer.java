@@ -1,18 +1,14 @@
 package dev.capstan.agent.sync;
 
 import dev.capstan.agent.application.Application;
-import dev.capstan.agent.application.ApplicationException;
 import dev.capstan.agent.application.ApplicationSpec;
 import dev.capstan.agent.application.ApplicationStatus.HealthSummary;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
 import dev.capstan.agent.application.HealthState;
-import dev.capstan.agent.application.Source;
 import dev.capstan.agent.application.SyncPolicy;
 import dev.capstan.agent.application.Violation;
 import dev.capstan.agent.status.CommitStatuses;
 import dev.capstan.agent.sync.PassResult.Outcome;
-import dev.capstan.chart.Chart;
-import dev.capstan.chartrepo.ResolvedChart;
 import dev.capstan.core.CapstanException;
 import dev.capstan.engine.diff.DiffAction;
 import dev.capstan.engine.diff.DiffReport;
@@ -25,17 +21,10 @@ import dev.capstan.engine.release.SyncOptions;
 import dev.capstan.engine.release.SyncResult;
 import dev.capstan.engine.resource.Canonical;
 import dev.capstan.engine.resource.DesiredState;
-import dev.capstan.git.auth.Redactor;
-import dev.capstan.git.fetch.FetchResult;
-import dev.capstan.git.fetch.GitRevision;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * One pass over one application: validate the spec, fetch its source, and, only when Git or the spec
@@ -48,10 +37,12 @@ public final class AppSyncer {
 
   private final AgentContext ctx;
   private final StatusBuilder statuses;
+  private final PassInputs passInputs;
 
   public AppSyncer(AgentContext ctx) {
     this.ctx = ctx;
     this.statuses = new StatusBuilder(ctx.clock());
+    this.passInputs = new PassInputs(ctx);
   }
 
   /**
@@ -73,38 +64,19 @@ public final class AppSyncer {
     if (trigger == SyncTrigger.DRIFT) {
       return drift(record, mayApply);
     }
-    PassRevision revision;
-    boolean pathChanged;
-    if (app.getSpec().deployedSource().isChartSource()) {
-      Optional<PassRevision> chart = resolveChart(record);
-      if (chart.isEmpty()) {
-        return PassResult.of(record.status(), Outcome.FAILED);
-      }
-      revision = chart.get();
-      pathChanged = true;
-    } else {
-      FetchResult fetched = ctx.metrics().fetch().record(() -> ctx.sources().fetch(app, Optional.ofNullable(record.syncedCommit())));
-      if (fetched instanceof FetchResult.Failure failure) {
-        record.status(statuses.fetchFailed(record, history(record), Redactor.maskUrlCredentials(failure.failure().message())));
-        return PassResult.of(record.status(), Outcome.FAILED);
-      }
-      FetchResult.Success success = (FetchResult.Success) fetched;
-      revision = PassRevision.of(success.revision());
-      pathChanged = success.pathChanged();
+    PassInputs.Read read = passInputs.read(record);
+    if (read.failure() != null) {
+      return failed(record, read.failure());
     }
-    record.fetched(revision.id());
-    Gathered gathered = gather(record, revision);
-    if (gathered.failed() != null) {
-      return gathered.failed();
-    }
-    AppInputs inputs = gathered.inputs();
+    AppInputs inputs = read.inputs();
+    PassRevision revision = inputs.revision();
     String spec = SpecFingerprint.of(app.getSpec()) + inputs.extrasKey();
     SyncPolicy policy = app.getSpec().syncPolicyOrDefault();
     boolean forced = trigger == SyncTrigger.MANUAL;
     boolean willApply = mayApply && (policy.isAutomated() || trigger.appliesWithoutAutomation());
     if (willApply) {
       boolean applied = record.syncedCommit() != null && spec.equals(record.syncedSpec())
-          && (revision.id().equals(record.syncedCommit()) || !pathChanged);
+          && (revision.id().equals(record.syncedCommit()) || !read.pathChanged());
       boolean failedBefore = record.failedBefore(revision.id(), spec) && trigger != SyncTrigger.RETRY;
       return (applied || failedBefore) && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : apply(record, inputs, spec);
     }
@@ -112,37 +84,14 @@ public final class AppSyncer {
     return compared && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : compare(record, inputs, spec);
   }
 
-  /** What a pass read besides the deployed source, or the result of a pass that could not read it. */
-  private record Gathered(AppInputs inputs, PassResult failed) {}
-
-  /**
-   * Fetches each named source that provides values files and reads {@code valuesFrom}. A source that
-   * cannot be fetched, or an object that cannot be read, fails the pass as a fetch failure does: the
-   * last good revision stays in force.
-   */
-  private Gathered gather(AppRecord record, PassRevision revision) {
-    Application app = record.application();
-    Map<String, GitRevision> references = new LinkedHashMap<>();
-    for (Map.Entry<String, Source> named : app.getSpec().referenceSources().entrySet()) {
-      FetchResult fetched = ctx.metrics().fetch().record(() -> ctx.sources().fetch(app, named.getValue(), Optional.empty()));
-      if (fetched instanceof FetchResult.Failure failure) {
-        String why = "source " + named.getKey() + ": " + Redactor.maskUrlCredentials(failure.failure().message());
-        record.status(statuses.fetchFailed(record, history(record), why));
-        return new Gathered(null, PassResult.of(record.status(), Outcome.FAILED));
-      }
-      GitRevision r = ((FetchResult.Success) fetched).revision();
-      record.fetchedReference(r.sha());
-      references.put(named.getKey(), r);
+  /** A source that could not be read: Stalled when the spec is at fault, else a retried failure; what is live stays. */
+  private PassResult failed(AppRecord record, PassInputs.Failure failure) {
+    if (failure.invalidSpec()) {
+      record.status(statuses.stalled(record, history(record), "InvalidSpec", failure.message()));
+      return PassResult.of(record.status(), Outcome.INVALID);
     }
-    try {
-      return new Gathered(new AppInputs(revision, references, ctx.valuesFrom().read(app), chartLoader(app, revision)), null);
-    } catch (ApplicationException e) {
-      record.status(statuses.stalled(record, history(record), "InvalidSpec", e.getMessage()));
-      return new Gathered(null, PassResult.of(record.status(), Outcome.INVALID));
-    } catch (CapstanException e) {
-      record.status(statuses.fetchFailed(record, history(record), e.getMessage()));
-      return new Gathered(null, PassResult.of(record.status(), Outcome.FAILED));
-    }
+    record.status(statuses.sourceFailed(record, history(record), failure.reason(), failure.message()));
+    return PassResult.of(record.status(), Outcome.FAILED);
   }
 
   private PassResult apply(AppRecord record, AppInputs inputs, String spec) {
@@ -283,49 +232,9 @@ public final class AppSyncer {
     return PassResult.of(record.status(), Outcome.COMPARED);
   }
 
-  /** What a user's diff shows: Git at the last fetched commit against the cluster now. */
+  /** What a user's diff shows: every source as it is now against the cluster now. */
   public DiffReport diff(AppRecord record) {
-    Application app = record.application();
-    Source deployed = app.getSpec().deployedSource();
-    PassRevision revision = deployed.isChartSource()
-        ? PassRevision.of(ctx.charts().resolve(app, deployed, Duration.ZERO))
-        : PassRevision.of(ctx.sources().fetch(app, Optional.ofNullable(record.syncedCommit())).revisionOrThrow());
-    Map<String, GitRevision> references = new LinkedHashMap<>();
-    app.getSpec().referenceSources().forEach((name, source) ->
-        references.put(name, ctx.sources().fetch(app, source, Optional.empty()).revisionOrThrow()));
-    return ctx.releases().diff(render(app, new AppInputs(revision, references, ctx.valuesFrom().read(app), chartLoader(app, revision))));
-  }
-
-  /**
-   * The chart version a repository or registry source names now. An index younger than the app's
-   * poll interval is used as it is, so apps sharing a repository share one request per interval.
-   * A failure is the pass's status (the last good revision stays in force), and empty is returned.
-   */
-  private Optional<PassRevision> resolveChart(AppRecord record) {
-    Application app = record.application();
-    Duration maxAge;
-    try {
-      maxAge = app.getSpec().syncPolicyOrDefault().pollInterval();
-    } catch (IllegalArgumentException invalid) {
-      maxAge = Duration.ZERO;
-    }
-    Duration age = maxAge;
-    try {
-      ResolvedChart resolved = ctx.metrics().fetch().record(() -> ctx.charts().resolve(app, app.getSpec().deployedSource(), age));
-      return Optional.of(PassRevision.of(resolved));
-    } catch (CapstanException e) {
-      record.status(statuses.sourceFailed(record, history(record), "ChartFetchFailed", Redactor.maskUrlCredentials(e.getMessage())));
-      return Optional.empty();
-    }
-  }
-
-  /** Loads the resolved chart when a render asks for it; null for a Git source. */
-  private Supplier<Chart> chartLoader(Application app, PassRevision revision) {
-    Source deployed = app.getSpec().deployedSource();
-    if (revision.chart() == null) {
-      return null;
-    }
-    return () -> ctx.charts().load(app, deployed, revision.chart());
+    return ctx.releases().diff(render(record.application(), passInputs.readNow(record)));
   }
 
   /** Commit statuses go to the Git host of the commit deployed; a chart version has none. */
