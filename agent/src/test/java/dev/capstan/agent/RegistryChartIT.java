@@ -127,6 +127,13 @@ class RegistryChartIT {
         assertThat(chartLabel()).as("2.0.0 is outside ^1.0.0").isEqualTo("web-1.1.0");
         await("status names the values commit", WAIT, () -> prod2.equals(revisions(agent).get("values")));
         assertThat(revision(agent)).isEqualTo("1.1.0@" + digest2);
+
+        var narrowed = ApplicationFiles.load(Files.writeString(apps, Files.readString(apps).replace("^1.0.0", "^9.0"))).get(0);
+        agent.upsert(narrowed.application());
+        await("a range nothing satisfies is reported, naming the source", WAIT, () -> ready(agent).contains("no tag matches"));
+        assertThat(ready(agent)).contains(REGISTRY.url("charts/web"), "\"^9.0\"", "the last good revision stays in force");
+        assertThat(chartLabel()).isEqualTo("web-1.1.0");
+        assertThat(agent.history("web")).hasSize(3);
       }
     }
   }
@@ -138,6 +145,12 @@ class RegistryChartIT {
   private static String revision(Agent agent) {
     ApplicationStatus s = status(agent);
     return s == null || s.sync() == null ? null : s.sync().revision();
+  }
+
+  private static String ready(Agent agent) {
+    ApplicationStatus s = status(agent);
+    return s == null || s.conditions() == null ? "" : s.conditions().stream().filter(c -> "Ready".equals(c.getType()))
+        .map(c -> c.getMessage()).findFirst().orElse("");
   }
 
   private static Map<String, String> revisions(Agent agent) {
