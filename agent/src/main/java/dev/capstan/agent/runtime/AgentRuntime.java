@@ -15,10 +15,7 @@ import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
 import dev.capstan.agent.sync.ChartSources;
 import dev.capstan.agent.sync.RepositoryChartSources;
-import dev.capstan.chartrepo.ChartFetcher;
 import dev.capstan.chartrepo.cache.ChartCache;
-import dev.capstan.chartrepo.http.HttpTransport;
-import dev.capstan.chartrepo.http.TransportOptions;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.git.cache.RepositoryCache;
@@ -106,12 +103,10 @@ public final class AgentRuntime implements AutoCloseable {
 
   /**
    * Charts from Helm repositories and OCI registries, one index per repository and one archive cache
-   * for every application, beside the Git cache; a second transport for plain-HTTP ({@code insecure}) registries.
+   * for every application, beside the Git cache.
    */
   private static ChartSources chartSources(Settings s) {
-    ChartCache charts = ChartCache.at(s.cacheDir().resolve("charts"));
-    return new RepositoryChartSources(ChartFetcher.create(HttpTransport.create(TransportOptions.defaults()), charts),
-        ChartFetcher.create(HttpTransport.create(TransportOptions.defaults().withPlainHttp(true)), charts), s.credentialsDir());
+    return new RepositoryChartSources(ChartCache.at(s.cacheDir().resolve("charts")), s.credentialsDir());
   }
 
   public Agent agent() {

@@ -8,7 +8,10 @@ import dev.capstan.chart.Chart;
 import dev.capstan.chartrepo.ChartFetcher;
 import dev.capstan.chartrepo.ChartSource;
 import dev.capstan.chartrepo.ResolvedChart;
+import dev.capstan.chartrepo.cache.ChartCache;
 import dev.capstan.chartrepo.http.Credentials;
+import dev.capstan.chartrepo.http.HttpTransport;
+import dev.capstan.chartrepo.http.TransportOptions;
 import dev.capstan.chartrepo.index.HelmRepository;
 import dev.capstan.chartrepo.index.IndexEntry;
 import dev.capstan.chartrepo.oci.OciReference;
@@ -16,25 +19,33 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Chart sources through the chart-repository module's {@link ChartFetcher}, shared by every
  * application of the agent: one index per Helm repository (concurrent and recent requests share it),
  * archives in one content-addressed cache. Credentials follow the rules of Git sources:
  * {@code secretRef} names a folder under the agent's credentials directory (a mounted Secret) holding
- * {@code username} and {@code password}, or {@code token} (a bearer token). {@code insecure} sources
- * (plain-HTTP registries, Flux's word) go through a second fetcher.
+ * {@code username} and {@code password}, or {@code token} (a bearer token), and optionally
+ * {@code ca.crt}, the PEM certificates to trust instead of the JDK's roots (Helm's {@code --ca-file}).
+ * Each trust setting (the JDK's roots, a CA file, plain HTTP for {@code insecure} registries) has its
+ * own fetcher, made once.
  */
 public final class RepositoryChartSources implements ChartSources {
-  private final ChartFetcher secure;
-  private final ChartFetcher plainHttp;
-  private final Path credentialsDir;
+  /** The key of a mounted Secret holding the CA to trust, as Kubernetes names TLS Secrets' CA. */
+  static final String CA_KEY = "ca.crt";
 
-  public RepositoryChartSources(ChartFetcher secure, ChartFetcher plainHttp, Path credentialsDir) {
-    this.secure = secure;
-    this.plainHttp = plainHttp;
+  private final ChartCache cache;
+  private final Path credentialsDir;
+  private final Map<Optional<Path>, ChartFetcher> byTrust = new ConcurrentHashMap<>();
+  private final ChartFetcher plainHttp;
+
+  public RepositoryChartSources(ChartCache cache, Path credentialsDir) {
+    this.cache = cache;
     this.credentialsDir = credentialsDir;
+    this.plainHttp = ChartFetcher.create(HttpTransport.create(TransportOptions.defaults().withPlainHttp(true)), cache);
   }
 
   @Override
@@ -60,7 +71,23 @@ public final class RepositoryChartSources implements ChartSources {
   }
 
   private ChartFetcher fetcher(Source source) {
-    return source.isInsecure() ? plainHttp : secure;
+    if (source.isInsecure()) {
+      return plainHttp;
+    }
+    Optional<Path> ca = secretFolder(source).map(dir -> dir.resolve(CA_KEY)).filter(Files::isRegularFile);
+    return byTrust.computeIfAbsent(ca, file -> ChartFetcher.create(
+        HttpTransport.create(file.map(TransportOptions.defaults()::withCaFile).orElse(TransportOptions.defaults())), cache));
+  }
+
+  private Optional<Path> secretFolder(Source source) {
+    String secretRef = source.secretRef();
+    if (secretRef == null || secretRef.isBlank()) {
+      return Optional.empty();
+    }
+    if (!ApplicationValidator.isObjectName(secretRef)) {
+      throw new ApplicationException("spec.source.secretRef", "must name a Secret, got \"" + secretRef + "\"");
+    }
+    return Optional.of(credentialsDir.resolve(secretRef));
   }
 
   /** The source as the chart-repository module names it; {@code version} exact or a range. */
@@ -81,14 +108,11 @@ public final class RepositoryChartSources implements ChartSources {
   }
 
   private Credentials credentials(Source source) {
-    String secretRef = source.secretRef();
-    if (secretRef == null || secretRef.isBlank()) {
+    Optional<Path> folder = secretFolder(source);
+    if (folder.isEmpty()) {
       return Credentials.NONE;
     }
-    if (!ApplicationValidator.isObjectName(secretRef)) {
-      throw new ApplicationException("spec.source.secretRef", "must name a Secret, got \"" + secretRef + "\"");
-    }
-    Path dir = credentialsDir.resolve(secretRef);
+    Path dir = folder.get();
     Optional<String> token = read(dir, "token");
     Optional<String> password = read(dir, "password");
     if (password.isPresent()) {
@@ -97,7 +121,11 @@ public final class RepositoryChartSources implements ChartSources {
     if (token.isPresent()) {
       return Credentials.bearer(token.get());
     }
-    throw new ApplicationException("spec.source.secretRef", "Secret " + secretRef + " holds no username/password or token");
+    if (Files.isRegularFile(dir.resolve(CA_KEY))) {
+      return Credentials.NONE; // only a CA to trust
+    }
+    throw new ApplicationException("spec.source.secretRef", "Secret " + source.secretRef() + " holds no username/password, token or "
+        + CA_KEY);
   }
 
   private static Optional<String> read(Path dir, String key) {

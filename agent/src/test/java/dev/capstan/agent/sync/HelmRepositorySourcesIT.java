@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.capstan.agent.application.Application;
 import dev.capstan.chart.Chart;
 import dev.capstan.chart.ChartPackager;
-import dev.capstan.chartrepo.ChartFetcher;
 import dev.capstan.chartrepo.ResolvedChart;
 import dev.capstan.chartrepo.cache.ChartCache;
-import dev.capstan.chartrepo.http.HttpTransport;
-import dev.capstan.chartrepo.http.TransportOptions;
 import dev.capstan.core.CapstanException;
 import dev.capstan.testsupport.HelmOracle;
 import dev.capstan.testsupport.HelmRepositoryServer;
@@ -64,9 +61,7 @@ class HelmRepositorySourcesIT {
   }
 
   private static RepositoryChartSources sources(Path cache) {
-    ChartCache charts = ChartCache.at(cache);
-    return new RepositoryChartSources(ChartFetcher.create(HttpTransport.create(TransportOptions.defaults()), charts),
-        ChartFetcher.create(HttpTransport.create(TransportOptions.defaults().withPlainHttp(true)), charts), work.resolve("credentials"));
+    return new RepositoryChartSources(ChartCache.at(cache), work.resolve("credentials"));
   }
 
   private static Application app(String name, String secretRef) {
@@ -103,6 +98,44 @@ class HelmRepositorySourcesIT {
         .hasMessageStartingWith(server.url().toString())
         .hasMessageNotContaining("guessed-password")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  /**
+   * A repository behind TLS with a private CA: trusted through the {@code ca.crt} key of the mounted
+   * Secret, refused without it, naming the repository.
+   */
+  @Test
+  void aPrivateCaIsTrustedFromTheSecretAndNothingElseIs(@TempDir Path tmp, @TempDir Path cache) throws Exception {
+    Path keystore = tmp.resolve("server.p12");
+    keytool("-genkeypair", "-alias", "repo", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+        "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+        "-storepass", "changeit", "-keypass", "changeit");
+    Path trusted = Files.createDirectories(work.resolve("credentials/private-ca"));
+    keytool("-exportcert", "-rfc", "-alias", "repo", "-keystore", keystore.toString(), "-storepass", "changeit",
+        "-file", trusted.resolve(RepositoryChartSources.CA_KEY).toString());
+    try (TlsRepository repo = TlsRepository.serve(work.resolve("repo"), keystore, "changeit")) {
+      Application withCa = FakeWorld.app("web", "source: {repoURL: \"" + repo.url() + "\", chart: web, ref: \"1.0.0\", secretRef: private-ca}");
+      Application without = FakeWorld.app("web", "source: {repoURL: \"" + repo.url() + "\", chart: web, ref: \"1.0.0\"}");
+      RepositoryChartSources sources = sources(cache);
+
+      assertThat(sources.resolve(withCa, withCa.getSpec().source(), Duration.ZERO).version()).isEqualTo("1.0.0");
+      assertThat(sources.load(withCa, withCa.getSpec().source(), sources.resolve(withCa, withCa.getSpec().source(), Duration.ZERO))
+          .metadata().name()).isEqualTo("web");
+      assertThatThrownBy(() -> sources.resolve(without, without.getSpec().source(), Duration.ZERO))
+          .isInstanceOf(CapstanException.class)
+          .hasMessageStartingWith(repo.url().toString())
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+  }
+
+  private static void keytool(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0) {
+      throw new AssertionError("keytool failed: " + out);
+    }
   }
 
   private static List<ResolvedChart> resolveAll(RepositoryChartSources sources, List<Application> apps, Duration maxAge)
