@@ -43,12 +43,15 @@ public final class AppRecord {
     this.status = status;
   }
 
-  /** The commit last applied, or null before the first sync. */
+  /** The revision last applied (a commit, or a chart's {@code VERSION@digest}), or null before the first sync. */
   public String syncedCommit() {
     return syncedCommit;
   }
 
-  /** The fingerprint of the spec last applied; a different one means values or policy changed. */
+  /**
+   * The fingerprint of the spec last applied, with the named sources' commits and the valuesFrom
+   * content; a different one means values or policy changed.
+   */
   public String syncedSpec() {
     return syncedSpec;
   }
@@ -67,7 +70,7 @@ public final class AppRecord {
     return comparedSpec;
   }
 
-  /** The commit the last successful fetch resolved to, or null. */
+  /** What the deployed source last resolved to (a commit, or a chart's {@code VERSION@digest}), or null. */
   public String fetchedCommit() {
     return fetchedCommit;
   }
