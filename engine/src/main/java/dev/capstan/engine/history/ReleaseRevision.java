@@ -43,6 +43,14 @@ public record ReleaseRevision(
         Map.of());
   }
 
+  /**
+   * How listings name what was deployed: {@code NAME-VERSION} as Helm prints a chart, or the name
+   * alone for what has no version (a folder of plain manifests).
+   */
+  public String chart() {
+    return chartVersion == null || chartVersion.isEmpty() ? chartName : chartName + "-" + chartVersion;
+  }
+
   public ReleaseRevision withStatus(RevisionStatus status, String description) {
     return new ReleaseRevision(namespace, release, number, time, status, chartName, chartVersion, values, manifests,
         gitCommit, description, notes, sourceRevisions);

@@ -29,6 +29,18 @@ class RevisionCodecTest {
   }
 
   @Test
+  void listingsNameAChartWithItsVersionAndPlainManifestsByTheirFolderAlone() throws Exception {
+    ReleaseRevision chart = HistoryTest.revision(1, RevisionStatus.DEPLOYED);
+    ReleaseRevision manifests = new ReleaseRevision("shop", "site", 1, chart.time(), RevisionStatus.DEPLOYED, "site", null,
+        Map.of(), chart.manifests(), "abc123", "Install complete", "");
+
+    assertThat(chart.chart()).isEqualTo("web-1.0.1");
+    assertThat(manifests.chart()).isEqualTo("site");
+    assertThat(new String(RevisionCodec.json().writeValueAsBytes(chart), StandardCharsets.UTF_8))
+        .as("not a stored field").doesNotContain("\"chart\"");
+  }
+
+  @Test
   void everySourcesRevisionRoundTripsInOrder() throws Exception {
     ReleaseRevision revision = HistoryTest.revision(1, RevisionStatus.DEPLOYED);
     ReleaseRevision multi = new ReleaseRevision(revision.namespace(), revision.release(), 1, revision.time(), revision.status(),
