@@ -15,6 +15,7 @@ import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
 import dev.capstan.agent.sync.ChartSources;
 import dev.capstan.agent.sync.RepositoryChartSources;
+import dev.capstan.agent.sync.SecretKeys;
 import dev.capstan.chartrepo.cache.ChartCache;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.history.SecretReleaseStore;
@@ -106,7 +107,8 @@ public final class AgentRuntime implements AutoCloseable {
    * for every application, beside the Git cache.
    */
   private static ChartSources chartSources(Settings s) {
-    return new RepositoryChartSources(ChartCache.at(s.cacheDir().resolve("charts")), s.credentialsDir());
+    return new RepositoryChartSources(ChartCache.at(s.cacheDir().resolve("charts")), SecretKeys.folders(s.credentialsDir()),
+        s.cacheDir().resolve("chart-cas"));
   }
 
   public Agent agent() {

@@ -61,7 +61,8 @@ class HelmRepositorySourcesIT {
   }
 
   private static RepositoryChartSources sources(Path cache) {
-    return new RepositoryChartSources(ChartCache.at(cache), work.resolve("credentials"));
+    return new RepositoryChartSources(ChartCache.at(cache.resolve("charts")), SecretKeys.folders(work.resolve("credentials")),
+        cache.resolve("cas"));
   }
 
   private static Application app(String name, String secretRef) {
