@@ -3,18 +3,12 @@ package dev.capstan.agent.fleet;
 import static dev.capstan.agent.AgentFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capstan.agent.RegistryCharts;
 import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.runtime.AgentRuntime;
-import dev.capstan.chart.ChartPackager;
-import dev.capstan.chartrepo.ChartPusher;
-import dev.capstan.chartrepo.http.Credentials;
-import dev.capstan.chartrepo.http.HttpTransport;
-import dev.capstan.chartrepo.http.TransportOptions;
-import dev.capstan.chartrepo.oci.OciReference;
-import dev.capstan.chartrepo.oci.OciRegistryClient;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.testsupport.KubeApiServers;
 import dev.capstan.testsupport.OciRegistryExtension;
@@ -57,26 +51,8 @@ class FleetChartSourcesIT {
     }
   }
 
-  /** Packages chart "web" at {@code version} and pushes it with the registry's credentials; returns the manifest digest. */
   private String push(String version) throws Exception {
-    Path dir = Files.createDirectories(tmp.resolve("web-" + version + "/templates"));
-    Files.writeString(dir.resolveSibling("Chart.yaml"), "apiVersion: v2\nname: web\nversion: " + version + "\n");
-    Files.writeString(dir.resolveSibling("values.yaml"), "message: from-the-registry\n");
-    Files.writeString(dir.resolve("configmap.yaml"), """
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: {{ .Release.Name }}-config
-          labels:
-            chart: {{ .Chart.Name }}-{{ .Chart.Version }}
-        data:
-          message: {{ .Values.message | quote }}
-        """);
-    Path archive = ChartPackager.pack(dir.getParent(), Files.createDirectories(tmp.resolve("packages")));
-    OciRegistryClient registry = new OciRegistryClient(HttpTransport.create(TransportOptions.defaults().withPlainHttp(true)));
-    return new ChartPusher(registry).push(Files.readAllBytes(archive), archive.getFileName().toString(),
-        OciReference.parse(REGISTRY.url("charts")), Credentials.basic(REGISTRY.username(), REGISTRY.password()))
-        .manifestDigest().toString();
+    return RegistryCharts.push(REGISTRY, tmp, version);
   }
 
   private static ConfigMap configMap(int server, String namespace) {
