@@ -6,9 +6,13 @@ import dev.capstan.chart.lint.Linter;
 import dev.capstan.chart.lint.Severity;
 import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.cli.chart.ChartSourceFlags;
+import dev.capstan.cli.render.LocalManifests;
+import dev.capstan.cli.render.ManifestsFlags;
 import dev.capstan.cli.render.RenderTargetFlags;
 import dev.capstan.cli.render.ValuesFlags;
+import dev.capstan.core.CapstanException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,11 +38,14 @@ public final class LintCommand implements Callable<Integer> {
   boolean help;
 
   @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
+      description = "A chart folder or .tgz, oci://host/path/chart, a chart name with --repo, or a folder of plain manifests.")
   String chart;
 
   @Mixin
   ChartSourceFlags source = new ChartSourceFlags();
+
+  @Mixin
+  ManifestsFlags manifests = new ManifestsFlags();
 
   @Mixin
   ValuesFlags values = new ValuesFlags();
@@ -56,8 +63,17 @@ public final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RenderOptions options = target.toOptions(values);
-    LintReport report = new Linter().lint(source.localize(chart), options);
+    LintReport report;
+    if (LocalManifests.isFolder(chart)) {
+      values.firstGiven().ifPresent(flag -> {
+        throw new CapstanException(flag, chart + " holds plain manifests (no Chart.yaml), which take no values");
+      });
+      report = new Linter().lintManifests(Path.of(chart), manifests.selection(), target.namespace());
+    } else {
+      manifests.refuseFor(chart);
+      RenderOptions options = target.toOptions(values);
+      report = new Linter().lint(source.localize(chart), options);
+    }
     PrintWriter out = spec.commandLine().getOut();
     for (LintFinding finding : report.atLeast(quiet ? Severity.WARNING : Severity.INFO)) {
       out.println(finding);

@@ -1,6 +1,8 @@
 package dev.capstan.cli.release;
 
 import dev.capstan.cli.chart.ChartSourceFlags;
+import dev.capstan.cli.render.LocalManifests;
+import dev.capstan.cli.render.ManifestsFlags;
 import dev.capstan.cli.render.ValuesFlags;
 import dev.capstan.engine.diff.IgnoreRule;
 import dev.capstan.engine.history.HistoryLimit;
@@ -10,6 +12,7 @@ import dev.capstan.engine.resource.Change;
 import dev.capstan.release.ReleaseRenderer;
 import dev.capstan.release.Upgrade;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +36,14 @@ public final class ApplyCommand implements Callable<Integer> {
   boolean help;
 
   @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
+      description = "A chart folder or .tgz, oci://host/path/chart, a chart name with --repo, or a folder of plain manifests.")
   String chart;
 
   @Mixin
   ChartSourceFlags source = new ChartSourceFlags();
+
+  @Mixin
+  ManifestsFlags manifests = new ManifestsFlags();
 
   @Option(names = "--release", required = true, paramLabel = "NAME", description = "Release name.")
   String release;
@@ -81,7 +87,9 @@ public final class ApplyCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       Upgrade upgrade = new Upgrade(cluster.cluster(), cluster.store(), new ReleaseRenderer(), options,
           Terminal.progress(spec.commandLine().getErr()));
-      SyncResult result = upgrade.run(LocalChart.input(source.localize(chart), namespace, release, values.toOptions()));
+      SyncResult result = LocalManifests.isFolder(chart)
+          ? upgrade.run(LocalChart.manifests(Path.of(chart), namespace, release, manifests, values))
+          : upgrade.run(chartInput(namespace));
       for (Change change : result.changes().changes()) {
         out.println(change.ref() + " " + change.action().name().toLowerCase(Locale.ROOT) + (dryRun ? " (dry run)" : ""));
       }
@@ -100,5 +108,10 @@ public final class ApplyCommand implements Callable<Integer> {
     } finally {
       cluster.close();
     }
+  }
+
+  private dev.capstan.release.ReleaseInput chartInput(String namespace) {
+    manifests.refuseFor(chart);
+    return LocalChart.input(source.localize(chart), namespace, release, values.toOptions());
   }
 }

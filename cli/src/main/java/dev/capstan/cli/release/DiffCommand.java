@@ -1,6 +1,8 @@
 package dev.capstan.cli.release;
 
 import dev.capstan.cli.chart.ChartSourceFlags;
+import dev.capstan.cli.render.LocalManifests;
+import dev.capstan.cli.render.ManifestsFlags;
 import dev.capstan.cli.render.ValuesFlags;
 import dev.capstan.engine.diff.DiffOptions;
 import dev.capstan.engine.diff.DiffPrinter;
@@ -41,11 +43,14 @@ public final class DiffCommand implements Callable<Integer> {
   boolean help;
 
   @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
+      description = "A chart folder or .tgz, oci://host/path/chart, a chart name with --repo, or a folder of plain manifests.")
   String chart;
 
   @Mixin
   ChartSourceFlags source = new ChartSourceFlags();
+
+  @Mixin
+  ManifestsFlags manifests = new ManifestsFlags();
 
   @Option(names = "--release", required = true, paramLabel = "NAME", description = "Release name.")
   String release;
@@ -88,10 +93,14 @@ public final class DiffCommand implements Callable<Integer> {
       DiffOptions options = DiffOptions.defaults().withIgnoreRules(rules).withForceConflicts(forceConflicts);
       Diff diff = new Diff(cluster.cluster(), cluster.store(), new ReleaseRenderer(), options);
       DiffReport report;
-      if (revision == null) {
+      if (revision == null && LocalManifests.isFolder(chart)) {
+        report = diff.run(LocalChart.manifests(Path.of(chart), cluster.namespace(), release, manifests, values));
+      } else if (revision == null) {
+        manifests.refuseFor(chart);
         report = diff.run(LocalChart.input(source.localize(chart), cluster.namespace(), release, values.toOptions()));
       } else {
         try (GitWorkTree tree = GitWorkTree.around(Path.of(chart), "--revision")) {
+          refuseManifests("--revision");
           report = diff.run(tree.input(tree.commit(revision, "--revision"), cluster.namespace(), release, values.toOptions()));
         }
       }
@@ -106,9 +115,18 @@ public final class DiffCommand implements Callable<Integer> {
     String namespace = cluster.namespaceFlag().orElse("default");
     ReleaseRenderer renderer = new ReleaseRenderer();
     try (GitWorkTree tree = GitWorkTree.around(Path.of(chart), "--from")) {
+      refuseManifests("--from");
       var before = renderer.render(tree.input(tree.commit(from, "--from"), namespace, release, values.toOptions()), 1, false);
       var after = renderer.render(tree.input(tree.commit(to, "--to"), namespace, release, values.toOptions()), 1, false);
       return print(new RevisionDiff(rules).run(before, after), from, to);
+    }
+  }
+
+  /** Revisions are read as charts from Git; a folder of plain manifests is diffed as it is on disk. */
+  private void refuseManifests(String flag) {
+    if (LocalManifests.isFolder(chart)) {
+      throw new ParameterException(spec.commandLine(), flag + " reads a chart from Git; " + chart
+          + " holds plain manifests (no Chart.yaml): diff the folder as it is");
     }
   }
 

@@ -5,6 +5,7 @@ import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.render.ManifestPrinter;
 import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.chart.render.RenderResult;
+import dev.capstan.chart.render.RenderedManifest;
 import dev.capstan.chart.render.Renderer;
 import dev.capstan.cli.chart.ChartSourceFlags;
 import dev.capstan.core.CapstanException;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code capstan render CHART}: prints the chart's manifests as a multi-document YAML stream, like
- * {@code helm template}. Renders everything first, so an error prints nothing but the error.
+ * {@code helm template}. Renders everything first, so an error prints nothing but the error. A folder
+ * without {@code Chart.yaml} is plain manifests, printed as they will be applied (checked, in apply
+ * order), with {@code --recursive}, {@code --include} and {@code --exclude} choosing the files.
  */
 @Command(name = "render",
     description = "Render a chart to Kubernetes manifests, as `helm template` does.")
@@ -35,11 +38,14 @@ public final class RenderCommand implements Callable<Integer> {
   boolean help;
 
   @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
+      description = "A chart folder or .tgz, oci://host/path/chart, a chart name with --repo, or a folder of plain manifests.")
   String chart;
 
   @Mixin
   ChartSourceFlags source = new ChartSourceFlags();
+
+  @Mixin
+  ManifestsFlags manifests = new ManifestsFlags();
 
   @Mixin
   ValuesFlags values = new ValuesFlags();
@@ -62,10 +68,16 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Chart loaded = ChartLoader.load(source.localize(chart));
-    RenderOptions options = target.toOptions(values).withShowOnly(showOnly).withIncludeCrds(includeCrds)
-        .withSkipTests(skipTests);
-    RenderResult result = new Renderer().render(loaded, options);
+    RenderResult result;
+    if (LocalManifests.isFolder(chart)) {
+      result = manifests(Path.of(chart));
+    } else {
+      manifests.refuseFor(chart);
+      Chart loaded = ChartLoader.load(source.localize(chart));
+      RenderOptions options = target.toOptions(values).withShowOnly(showOnly).withIncludeCrds(includeCrds)
+          .withSkipTests(skipTests);
+      result = new Renderer().render(loaded, options);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (outputDir == null) {
       out.print(ManifestPrinter.print(result));
@@ -80,5 +92,19 @@ public final class RenderCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The folder's objects as read; {@code --show-only} names files relative to the folder. */
+  private RenderResult manifests(Path dir) {
+    List<RenderedManifest> read = LocalManifests.read(dir, manifests, values, target.namespace);
+    String prefix = LocalManifests.name(dir) + "/";
+    for (String only : showOnly) {
+      if (read.stream().noneMatch(m -> m.source().equals(prefix + only))) {
+        throw new CapstanException("--show-only " + only, "no object comes from that file of " + dir);
+      }
+    }
+    List<RenderedManifest> shown = showOnly.isEmpty() ? read
+        : read.stream().filter(m -> showOnly.contains(m.source().substring(prefix.length()))).toList();
+    return new RenderResult(null, java.util.Map.of(), shown, "");
   }
 }
