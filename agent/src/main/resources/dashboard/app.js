@@ -416,6 +416,11 @@ function treeNode(node) {
     node.message ? el('span', { class: 'why' }, ' — ' + node.message) : null,
     node.children && node.children.length ? el('ul', {}, ...node.children.map(treeNode)) : null);
 }
+// One span per line of a unified diff, classed by what the line is; text only.
+function diffLines(lines) {
+  return lines.map((line) => el('span', { class: line.startsWith('+++') || line.startsWith('---') || line.startsWith('@@') ? 'hdr'
+    : line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : null }, line || ' '));
+}
 async function loadDiff(name) {
   const pre = $('diff');
   if (!pre) return;
@@ -424,9 +429,7 @@ async function loadDiff(name) {
     const text = await res.text();
     if (!res.ok) throw new Error(text);
     const lines = text.split('\n');
-    pre.replaceChildren(...(text.trim() ? lines : ['no difference: the cluster matches Git']).map((line) =>
-      el('span', { class: line.startsWith('+++') || line.startsWith('---') || line.startsWith('@@') ? 'hdr'
-        : line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : null }, line || ' ')));
+    pre.replaceChildren(...diffLines(text.trim() ? lines : ['no difference: the cluster matches Git']));
   } catch (e) {
     let msg = e.message;
     try { msg = JSON.parse(msg).error; } catch (ignored) { /* not JSON */ }
@@ -497,7 +500,7 @@ function previewSection(pr) {
         el('td', { class: 'delete' }, String(a.delete)), el('td', { class: 'msg' }, a.error || ''))))),
     ...pr.applications.filter((a) => a.diff).map((a) => el('details', {},
       el('summary', {}, 'Diff of ' + a.application),
-      el('pre', { class: 'diff' }, ...a.diff.split('\n').map((line) => el('span', { class: line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : null }, line || ' '))))));
+      el('pre', { class: 'diff' }, ...diffLines(a.diff.split('\n'))))));
 }
 // Only http(s) addresses from a webhook become links; anything else is shown as text.
 function safeLink(url, text) {
