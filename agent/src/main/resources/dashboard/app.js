@@ -17,7 +17,7 @@ function el(tag, attrs, ...children) {
     else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -288,8 +288,11 @@ function rowElement(row) {
 // ---- application page ----
 async function renderApp(name) {
   const path = '/applications/' + enc(name);
-  const [app, history, tree, events, rows, window] = await Promise.all([api(path), api(path + '/history'), api(path + '/tree'),
-    api(path + '/events'), api('/overview?limit=1000&name=' + enc(name)), api(path + '/window')]);
+  // One part that cannot be read (the tree of an application whose cluster is unknown) says why in its place.
+  const part = (p) => api(p).catch((e) => { if (e.status === 401) throw e; return { failed: e.message }; });
+  const [app, history, tree, events, rows, window] = await Promise.all([api(path), part(path + '/history'), part(path + '/tree'),
+    part(path + '/events'), api('/overview?limit=1000&name=' + enc(name)), part(path + '/window')]);
+  const unreadable = (what, p) => (p && p.failed ? el('p', { class: 'error' }, 'Could not read the ' + what + ': ' + p.failed) : null);
   if (route().kind !== 'app' || route().name !== name) return;
   const row = rows.rows.find((r) => r.name === name);
   state.heldBecause = row ? row.heldBecause : null;
@@ -311,19 +314,19 @@ async function renderApp(name) {
       el('dt', {}, 'Commit'), el('dd', { class: 'mono' }, commitLink(source.repoURL, st.sync && st.sync.revision)),
       el('dt', {}, 'Cluster'), el('dd', { class: 'mono', id: 'cluster' }, (spec.destination || {}).cluster || 'in-cluster'),
       el('dt', {}, 'Namespace'), el('dd', { class: 'mono' }, (spec.destination || {}).namespace || ''),
-      el('dt', {}, 'Sync window'), el('dd', { id: 'window' }, windowInForce(window), el('br'), el('span', { class: 'note' }, windows(spec)))),
+      el('dt', {}, 'Sync window'), el('dd', { id: 'window' }, unreadable('sync window', window) || windowInForce(window), el('br'), el('span', { class: 'note' }, windows(spec)))),
     el('h2', {}, 'Conditions'),
     conditionsTable(st.conditions || []),
     el('h2', {}, 'Objects'),
-    tree.length ? el('ul', { class: 'tree', id: 'tree' }, ...tree.map(treeNode)) : el('p', { class: 'note' }, 'Nothing deployed yet.'),
+    unreadable('objects', tree) || (tree.length ? el('ul', { class: 'tree', id: 'tree' }, ...tree.map(treeNode)) : el('p', { class: 'note' }, 'Nothing deployed yet.')),
     el('h2', {}, 'Live diff'),
     el('p', { class: 'note' }, 'What a sync would change now, Git against the cluster. Secrets are masked. ',
       el('button', { type: 'button', id: 'diff-refresh', onclick: () => loadDiff(name) }, 'Compare again')),
     keepDiff || el('pre', { class: 'diff', id: 'diff', tabindex: '0', 'aria-label': 'Live diff' }, 'comparing…'),
     el('h2', {}, 'History'),
-    historyTable(name, history),
+    unreadable('history', history) || historyTable(name, history),
     el('h2', {}, 'Recent events'),
-    eventsTable(events, state.session && !state.session.whyNoSuspend));
+    unreadable('events', events) || eventsTable(events, state.session && !state.session.whyNoSuspend));
   if (row) renderHeadline(row);
   if (!keepDiff || state.diffRevision !== (st.sync && st.sync.revision)) loadDiff(name);
   state.diffFor = name;
