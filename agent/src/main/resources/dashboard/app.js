@@ -298,7 +298,8 @@ async function renderApp(name) {
   state.heldBecause = row ? row.heldBecause : null;
   const spec = app.spec || {};
   const st = app.status || {};
-  const source = spec.source || {};
+  // The deployed source: spec.source, or the one of spec.sources without a name (named ones only lend files).
+  const source = spec.source || (spec.sources || []).find((x) => x && !x.name) || {};
   const main = $('main');
   const keepDiff = $('diff') && state.diffFor === name ? $('diff') : null;
   main.replaceChildren(
@@ -309,9 +310,10 @@ async function renderApp(name) {
     el('h2', {}, 'Source'),
     el('dl', { class: 'facts' },
       el('dt', {}, 'Repository'), el('dd', { class: 'mono' }, source.repoURL || ''),
-      el('dt', {}, 'Path'), el('dd', { class: 'mono' }, source.path || '(root)'),
-      el('dt', {}, 'Ref'), el('dd', { class: 'mono' }, source.ref || '(remote HEAD)'),
-      el('dt', {}, 'Commit'), el('dd', { class: 'mono' }, commitLink(source.repoURL, st.sync && st.sync.revision)),
+      source.chart ? [el('dt', {}, 'Chart'), el('dd', { class: 'mono' }, source.chart)]
+        : [el('dt', {}, 'Path'), el('dd', { class: 'mono' }, source.path || '(root)')],
+      el('dt', {}, source.chart ? 'Version' : 'Ref'), el('dd', { class: 'mono' }, source.ref || (source.chart ? '(newest)' : '(remote HEAD)')),
+      el('dt', {}, source.chart ? 'Deployed' : 'Commit'), el('dd', { class: 'mono' }, commitLink(source.repoURL, st.sync && st.sync.revision)),
       el('dt', {}, 'Cluster'), el('dd', { class: 'mono', id: 'cluster' }, (spec.destination || {}).cluster || 'in-cluster'),
       el('dt', {}, 'Namespace'), el('dd', { class: 'mono' }, (spec.destination || {}).namespace || ''),
       el('dt', {}, 'Sync window'), el('dd', { id: 'window' }, unreadable('sync window', window) || windowInForce(window), el('br'), el('span', { class: 'note' }, windows(spec)))),
