@@ -115,6 +115,10 @@ class ProvenanceAndLoginCommandsIT {
     assertThat(folder.code()).isEqualTo(1);
     assertThat(folder.err()).isEqualTo("Error: " + chart
         + ": --verify needs a chart archive (.tgz) or a chart from --repo or oci://: a chart folder carries no provenance\n");
+
+    CliRun gitRevisions = CliRun.of("diff", chart.toString(), "--release", "web", "--from", "HEAD~1", "--to", "HEAD", "--verify");
+    assertThat(gitRevisions.code()).isEqualTo(2); // diff's error code, as kubectl diff
+    assertThat(gitRevisions.err()).contains("--verify applies to a chart archive or a --repo/oci:// chart, not to Git revisions");
   }
 
   @Test
