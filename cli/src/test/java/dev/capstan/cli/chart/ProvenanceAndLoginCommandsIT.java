@@ -3,6 +3,7 @@ package dev.capstan.cli.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.testsupport.HelmOracle;
+import dev.capstan.testsupport.HelmRepositoryServer;
 import dev.capstan.testsupport.OciRegistryExtension;
 import dev.capstan.testsupport.OpenPgpTestKeys;
 import java.io.ByteArrayInputStream;
@@ -158,6 +159,29 @@ class ProvenanceAndLoginCommandsIT {
         "--password", "s3cret", "--verify", "--keyring", capstanPublic());
     assertThat(wrongKey.code()).isEqualTo(1);
     assertThat(wrongKey.err()).startsWith("Error: " + REGISTRY.url("signed/api:2.0.0") + ": provenance: signed by key ").hasLineCount(1);
+  }
+
+  @Test
+  void signedChartsFromAHelmRepository() throws Exception {
+    Path repoDir = signedByCapstan("repo").getParent();
+    HelmOracle.in(tmp.resolve("helm-repo")).run("repo", "index", repoDir.toString()).ok();
+    try (HelmRepositoryServer server = HelmRepositoryServer.serve(repoDir)) {
+      String url = server.url().toString();
+      CliRun pull = CliRun.of("pull", "web", "--repo", url, "--version", "~1.4", "--verify", "--keyring", capstanPublic(),
+          "-d", tmp.resolve("repo-pulled").toString());
+      assertThat(pull.err()).isEmpty();
+      assertThat(pull.out()).contains("Signed by: Capstan Release <release@capstan.dev>\n");
+      assertThat(tmp.resolve("repo-pulled/web-1.4.0.tgz.prov")).hasSameBinaryContentAs(repoDir.resolve("web-1.4.0.tgz.prov"));
+      // Helm pulls from the same repository with --verify and accepts Capstan's signature.
+      HelmOracle.in(tmp.resolve("helm-repo")).run("pull", "web", "--repo", url, "--version", "1.4.0", "--verify",
+          "--keyring", capstanPublic(), "--destination", Files.createDirectories(tmp.resolve("repo-helm-pulled")).toString()).ok();
+
+      Files.delete(repoDir.resolve("web-1.4.0.tgz.prov"));
+      CliRun unsigned = CliRun.of("render", "web", "--repo", url, "--verify", "--keyring", capstanPublic());
+      assertThat(unsigned.code()).isEqualTo(1);
+      assertThat(unsigned.err()).isEqualTo("Error: " + url + "web-1.4.0.tgz: provenance: the chart is not signed "
+          + "(no web-1.4.0.tgz.prov), and --verify asks for a signed chart\n");
+    }
   }
 
   @Test
