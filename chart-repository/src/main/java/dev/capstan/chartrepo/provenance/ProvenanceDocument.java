@@ -33,7 +33,8 @@ public record ProvenanceDocument(String chartYaml, Map<String, String> files) {
       yaml += "\n";
     }
     if (("\n" + yaml).contains(SEPARATOR)) {
-      throw new IllegalArgumentException("Chart.yaml contains a \"...\" line, which would end the chart part of the .prov");
+      throw new ProvenanceException(fileName, ProvenanceException.Reason.MALFORMED,
+          "Chart.yaml contains a \"...\" line, which would end the chart part of the .prov: remove it to sign");
     }
     return new ProvenanceDocument(yaml, Map.of(fileName, digest.toString()));
   }

@@ -113,6 +113,13 @@ class ProvenanceTest {
   }
 
   @Test
+  void aChartYamlThatWouldEndTheChartPartEarlyIsNotSigned() {
+    assertThatThrownBy(() -> ProvenanceSigner.sign(archive, "web-1.4.0.tgz", "name: web\n...\nversion: 1.0.0\n", aliceKey()))
+        .hasMessage("web-1.4.0.tgz: provenance: Chart.yaml contains a \"...\" line, which would end the chart part of the .prov: "
+            + "remove it to sign");
+  }
+
+  @Test
   void aKeyringThatIsNotOneIsOneLine() throws Exception {
     Path bogus = Files.writeString(work.resolve("bogus.gpg"), "not a key\n");
     assertThatThrownBy(() -> PublicKeyring.load(bogus)).hasMessageStartingWith("--keyring " + bogus + ": provenance: ");
