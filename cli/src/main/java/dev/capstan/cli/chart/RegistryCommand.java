@@ -58,6 +58,11 @@ public final class RegistryCommand {
       if (passwordStdin && registry.password != null) {
         throw new CapstanException("--password-stdin", "give --password or --password-stdin, not both");
       }
+      if (registry.password != null) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("WARNING: a password on the command line is visible to other users of this machine; use --password-stdin");
+        err.flush();
+      }
       String password = passwordStdin ? stdinLine() : registry.password;
       if (password == null || password.isEmpty()) {
         throw new CapstanException("--password-stdin", "registry login needs a password (--password-stdin, or --password)");

@@ -211,6 +211,12 @@ class ProvenanceAndLoginCommandsIT {
     helm.run("pull", REGISTRY.url("login/web"), "--version", "1.4.0", "--plain-http", "--destination", helmPulled.toString()).ok();
     assertThat(helmPulled.resolve("web-1.4.0.tgz")).hasSameBinaryContentAs(archive);
 
+    CliRun onTheCommandLine = CliRun.of("registry", "login", REGISTRY.host(), "--username", "ci", "--password", "s3cret",
+        "--plain-http", "--registry-config", config.toString());
+    assertThat(onTheCommandLine.code()).isZero();
+    assertThat(onTheCommandLine.err()).isEqualTo(
+        "WARNING: a password on the command line is visible to other users of this machine; use --password-stdin\n");
+
     CliRun logout = CliRun.of("registry", "logout", REGISTRY.host(), "--registry-config", config.toString());
     assertThat(logout.out()).isEqualTo("Removing login credentials for " + REGISTRY.host() + "\n");
     CliRun afterLogout = CliRun.of("render", REGISTRY.url("login/web:1.4.0"), "--plain-http", "--registry-config", config.toString());
