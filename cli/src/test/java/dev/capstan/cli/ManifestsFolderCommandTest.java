@@ -116,6 +116,11 @@ class ManifestsFolderCommandTest {
     assertThat(err.toString()).isEqualTo("Error: --recursive: selects files of a folder of plain manifests; " + chart + " is a chart\n");
 
     err.getBuffer().setLength(0);
+    assertThat(run("render", dir.toString(), "--verify")).isEqualTo(1);
+    assertThat(err.toString()).startsWith("Error: " + dir + ": --verify needs a chart archive (.tgz)");
+    assertThat(err.toString().lines()).hasSize(1);
+
+    err.getBuffer().setLength(0);
     assertThat(run("render", dir.toString(), "--include", "[a-")).isEqualTo(1);
     assertThat(err.toString()).startsWith("Error: --include: ");
     assertThat(err.toString().lines()).hasSize(1);

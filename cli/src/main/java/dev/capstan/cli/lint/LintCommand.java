@@ -64,15 +64,16 @@ public final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LintReport report;
-    if (LocalManifests.isFolder(chart)) {
+    Path local = source.localize(chart);
+    if (LocalManifests.isFolder(local)) {
       values.firstGiven().ifPresent(flag -> {
         throw new CapstanException(flag, chart + " holds plain manifests (no Chart.yaml), which take no values");
       });
-      report = new Linter().lintManifests(Path.of(chart), manifests.selection(), target.namespace());
+      report = new Linter().lintManifests(local, manifests.selection(), target.namespace());
     } else {
       manifests.refuseFor(chart);
       RenderOptions options = target.toOptions(values);
-      report = new Linter().lint(source.localize(chart), options);
+      report = new Linter().lint(local, options);
     }
     PrintWriter out = spec.commandLine().getOut();
     for (LintFinding finding : report.atLeast(quiet ? Severity.WARNING : Severity.INFO)) {

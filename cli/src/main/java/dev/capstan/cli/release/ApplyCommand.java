@@ -87,9 +87,10 @@ public final class ApplyCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       Upgrade upgrade = new Upgrade(cluster.cluster(), cluster.store(), new ReleaseRenderer(), options,
           Terminal.progress(spec.commandLine().getErr()));
-      SyncResult result = LocalManifests.isFolder(chart)
-          ? upgrade.run(LocalChart.manifests(Path.of(chart), namespace, release, manifests, values))
-          : upgrade.run(chartInput(namespace));
+      Path local = source.localize(chart);
+      SyncResult result = LocalManifests.isFolder(local)
+          ? upgrade.run(LocalChart.manifests(local, namespace, release, manifests, values))
+          : upgrade.run(chartInput(local, namespace));
       for (Change change : result.changes().changes()) {
         out.println(change.ref() + " " + change.action().name().toLowerCase(Locale.ROOT) + (dryRun ? " (dry run)" : ""));
       }
@@ -110,8 +111,8 @@ public final class ApplyCommand implements Callable<Integer> {
     }
   }
 
-  private dev.capstan.release.ReleaseInput chartInput(String namespace) {
+  private dev.capstan.release.ReleaseInput chartInput(Path local, String namespace) {
     manifests.refuseFor(chart);
-    return LocalChart.input(source.localize(chart), namespace, release, values.toOptions());
+    return LocalChart.input(local, namespace, release, values.toOptions());
   }
 }

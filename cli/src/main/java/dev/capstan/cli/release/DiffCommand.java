@@ -93,11 +93,14 @@ public final class DiffCommand implements Callable<Integer> {
       DiffOptions options = DiffOptions.defaults().withIgnoreRules(rules).withForceConflicts(forceConflicts);
       Diff diff = new Diff(cluster.cluster(), cluster.store(), new ReleaseRenderer(), options);
       DiffReport report;
-      if (revision == null && LocalManifests.isFolder(chart)) {
-        report = diff.run(LocalChart.manifests(Path.of(chart), cluster.namespace(), release, manifests, values));
-      } else if (revision == null) {
-        manifests.refuseFor(chart);
-        report = diff.run(LocalChart.input(source.localize(chart), cluster.namespace(), release, values.toOptions()));
+      if (revision == null) {
+        Path local = source.localize(chart);
+        if (LocalManifests.isFolder(local)) {
+          report = diff.run(LocalChart.manifests(local, cluster.namespace(), release, manifests, values));
+        } else {
+          manifests.refuseFor(chart);
+          report = diff.run(LocalChart.input(local, cluster.namespace(), release, values.toOptions()));
+        }
       } else {
         try (GitWorkTree tree = GitWorkTree.around(Path.of(chart), "--revision")) {
           refuseManifests("--revision");

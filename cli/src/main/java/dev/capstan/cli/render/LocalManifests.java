@@ -19,8 +19,15 @@ public final class LocalManifests {
 
   /** Whether {@code chart} names a local folder of plain manifests rather than a chart. */
   public static boolean isFolder(String chart) {
-    Path path = Path.of(chart);
-    return Files.isDirectory(path) && !Files.exists(path.resolve("Chart.yaml"));
+    return isFolder(Path.of(chart));
+  }
+
+  /**
+   * Whether {@code local} (a CHART argument after {@code ChartSourceFlags.localize}, which refuses
+   * {@code --version} and {@code --verify} for a local folder) is a folder of plain manifests.
+   */
+  public static boolean isFolder(Path local) {
+    return Files.isDirectory(local) && !Files.exists(local.resolve("Chart.yaml"));
   }
 
   /** How the objects' sources and the release history name the folder: its own name. */

@@ -69,11 +69,12 @@ public final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RenderResult result;
-    if (LocalManifests.isFolder(chart)) {
-      result = manifests(Path.of(chart));
+    Path local = source.localize(chart);
+    if (LocalManifests.isFolder(local)) {
+      result = manifests(local);
     } else {
       manifests.refuseFor(chart);
-      Chart loaded = ChartLoader.load(source.localize(chart));
+      Chart loaded = ChartLoader.load(local);
       RenderOptions options = target.toOptions(values).withShowOnly(showOnly).withIncludeCrds(includeCrds)
           .withSkipTests(skipTests);
       result = new Renderer().render(loaded, options);
