@@ -55,6 +55,28 @@ public final class PullRequestMatch {
     return ref.equals(baseBranch) || ref.equals("refs/heads/" + baseBranch);
   }
 
+  /**
+   * Whether {@code app} may have fetched {@code pr}'s head into the cache: it has previews on and
+   * lives in the request's target repository. A closed request's head is evicted from those caches.
+   */
+  public static boolean mayHaveFetched(Application app, PullRequestEvent pr) {
+    return app.getSpec() != null && app.getSpec().source() != null && app.getSpec().previewOrDefault().on()
+        && PushMatch.sameRepository(app.getSpec().source().repoURL(), pr.repository());
+  }
+
+  /**
+   * Whether {@code app} deploys from {@code fullRef} of the request's repository, as it does when a
+   * Bitbucket request's source branch is also a branch an Application follows: that ref must stay.
+   */
+  public static boolean follows(Application app, PullRequestEvent pr, String fullRef) {
+    if (app.getSpec() == null || app.getSpec().source() == null || app.getSpec().source().ref() == null
+        || !PushMatch.sameRepository(app.getSpec().source().repoURL(), pr.repository())) {
+      return false;
+    }
+    String ref = app.getSpec().source().ref();
+    return ref.equals(fullRef) || ("refs/heads/" + ref).equals(fullRef);
+  }
+
   /** Whether the request's changes touch the Application's chart folder (its values files live there too). */
   public static boolean touches(Application app, List<String> changedPaths) {
     String path = app.getSpec().source().path() == null ? "" : app.getSpec().source().path().replaceAll("^/+|/+$", "");
