@@ -52,4 +52,17 @@ class PreviewCommentTest {
     assertThat(markdown).contains("… (cut)\n````\n");
     Golden.assertMatches("preview-comment-cut-tail.md", markdown.substring(markdown.indexOf("… (cut)")));
   }
+
+  @Test
+  void lintFindingsAreCountedInTheTableAndListedAsLintPrintsThem() {
+    String warning = "web/templates/service.yaml:8: warning: Service/web: spec.selector: selects none of the pods this chart renders";
+    String error = "api/templates/deployment.yaml:18: error: Deployment/api: spec.template.spec.containers[0].imagePullPolicyy:"
+        + " unknown field \"imagePullPolicyy\"";
+    String markdown = PreviewComment.markdown(HEAD, List.of(
+        new PreviewSection("shop-web", 0, 1, 0, null, WEB_DIFF, List.of(warning), 0),
+        new PreviewSection("shop-api", 0, 0, 0, "lint: " + error, "", List.of(error, warning.replace("web/", "api/")), 1)),
+        CommentLimit.of(Provider.GITEA));
+    assertThat(markdown).contains("| shop-web | 0 | 1 | 0 | ok, 1 lint warning |");
+    Golden.assertMatches("preview-comment-lint.md", markdown);
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.sync.FakeWorld;
+import dev.capstan.chart.lint.LintReport;
 import dev.capstan.git.fetch.GitRevision;
 import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.event.PullRequestAction;
@@ -67,7 +68,7 @@ class PullRequestPreviewsTest {
         closed.add(pr.number());
       }
     };
-    previews = new PullRequestPreviews(() -> List.of(web), sources, new Previewer(world.context()), publisher, store, FakeWorld.CLOCK,
+    previews = new PullRequestPreviews(() -> List.of(web), sources, new Previewer(world.context(), (app, revision) -> new LintReport(List.of())), publisher, store, FakeWorld.CLOCK,
         options, new SimpleMeterRegistry());
     return previews;
   }
