@@ -123,7 +123,15 @@ class PullRequestPreviewIT {
 
         // The request changes web's values on a branch the host keeps under its own ref.
         upstream.git("checkout", "-q", "-b", "bump");
-        String head1 = upstream.commit("web: new message", Map.of("web/values.yaml", "message: hello-from-pr\n"));
+        String head1 = upstream.commit("web: new message, a token", Map.of("web/values.yaml", "message: hello-from-pr\n",
+            "web/templates/secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: {{ release.name }}-token
+                stringData:
+                  token: s3cret-from-the-pull-request
+                """));
         upstream.git("push", "-q", "origin", "HEAD:" + prRef);
         assertThat(deliver(http, host, hooks, repo, 7, Act.OPEN, head1, "bump", repo)).isEqualTo(202);
 
@@ -131,13 +139,14 @@ class PullRequestPreviewIT {
         String comment = host.commentBody(created(api, host, 7).get(0).getBodyAsString());
         assertThat(comment).startsWith("<!-- capstan-preview -->")
             .contains("### Capstan preview of `" + head1.substring(0, 12) + "`")
-            .contains("| web | 0 | 1 | 0 | ok |")
+            .contains("| web | 1 | 1 | 0 | ok |")
             .contains("+  message: hello-from-pr")
+            .contains("*** (masked").doesNotContain("s3cret-from-the-pull-request")
             .doesNotContain("| cache |").doesNotContain("web-copy");
         JsonNode status = JSON.readTree(statuses(api, host, head1).get(0).getBodyAsString());
         assertThat(status.get("state").asText()).isEqualTo(host.success);
         assertThat(host.statusContext(status)).isEqualTo("capstan-preview/web");
-        assertThat(status.get("description").asText()).isEqualTo("0 to create, 1 to change, 0 to delete in " + ns);
+        assertThat(status.get("description").asText()).isEqualTo("1 to create, 1 to change, 0 to delete in " + ns);
 
         assertThat(http.send(HttpRequest.newBuilder(runtime.server().uri().resolve("/api/v1/previews")).build(),
             HttpResponse.BodyHandlers.ofString()).statusCode()).as("a read like the others needs the token").isEqualTo(401);
@@ -147,6 +156,8 @@ class PullRequestPreviewIT {
         assertThat(listed.get(0).get("provider").asText()).isEqualTo(host.path);
         assertThat(listed.get(0).get("headCommit").asText()).isEqualTo(head1);
         assertThat(listed.get(0).get("applications").get(0).get("change").asInt()).isEqualTo(1);
+        assertThat(listed.get(0).get("applications").get(0).get("diff").asText()).contains("*** (masked")
+            .doesNotContain("s3cret-from-the-pull-request");
         assertThat(listed.get(0).get("applications").get(0).get("lint")).isEmpty();
 
         // A second push breaks web's template and changes cache, with a file lint warns about: the same
