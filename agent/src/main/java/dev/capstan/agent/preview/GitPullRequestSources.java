@@ -41,7 +41,7 @@ public final class GitPullRequestSources implements PullRequestSources {
 
   @Override
   public Heads fetch(Application app, PullRequestEvent pr) {
-    GitSource source = SourceOf.located(app, secrets);
+    GitSource source = SourceOf.located(app, app.getSpec().deployedSource(), secrets);
     GitRevision head = fetcher.fetch(source.withRef(pr.headRef()), Optional.empty()).revisionOrThrow();
     GitRevision base = fetcher.fetch(source.withRef(pr.baseRef()), Optional.empty()).revisionOrThrow();
     List<String> paths = changes.changedPaths(cache.repository(source).repository(), ObjectId.fromString(base.sha()),
@@ -51,6 +51,6 @@ public final class GitPullRequestSources implements PullRequestSources {
 
   @Override
   public List<String> forget(Application app, PullRequestEvent pr) {
-    return eviction.evict(SourceOf.located(app, secrets).withRef(pr.headRef()));
+    return eviction.evict(SourceOf.located(app, app.getSpec().deployedSource(), secrets).withRef(pr.headRef()));
   }
 }

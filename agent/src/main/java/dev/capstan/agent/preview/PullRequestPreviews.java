@@ -135,7 +135,7 @@ public final class PullRequestPreviews implements PullRequestSink, AutoCloseable
       PullRequestSources.Heads heads;
       try {
         // One fetch per repository and credentials, however many Applications live in it.
-        String key = app.getSpec().source().repoURL() + "\n" + app.getSpec().source().secretRef();
+        String key = app.getSpec().deployedSource().repoURL() + "\n" + app.getSpec().deployedSource().secretRef();
         heads = fetched.containsKey(key) ? fetched.get(key) : sources.fetch(app, pr);
         fetched.put(key, heads);
       } catch (CapstanException e) {
@@ -176,7 +176,7 @@ public final class PullRequestPreviews implements PullRequestSink, AutoCloseable
     Set<String> copies = new HashSet<>();
     for (Application app : all) {
       if (PullRequestMatch.mayHaveFetched(app, pr)
-          && copies.add(app.getSpec().source().repoURL() + "\n" + app.getSpec().source().secretRef())) {
+          && copies.add(app.getSpec().deployedSource().repoURL() + "\n" + app.getSpec().deployedSource().secretRef())) {
         try {
           List<String> removed = sources.forget(app, pr);
           LOG.debug("closed {}: removed {} from the cache", pr.id(), removed);

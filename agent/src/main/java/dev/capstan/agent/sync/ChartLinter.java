@@ -7,6 +7,7 @@ import dev.capstan.git.cache.RepositoryCache;
 import dev.capstan.git.fetch.GitRevision;
 import dev.capstan.git.read.FolderReader;
 import dev.capstan.release.ReleaseLint;
+import java.util.List;
 
 /**
  * Lints the chart an Application names, read from the Git cache at the revision, with the
@@ -25,10 +26,15 @@ public final class ChartLinter implements AppLinter {
     this.store = store;
   }
 
+  /** A folder of plain manifests is no chart and has nothing for lint: its objects meet the API server's dry run. */
   @Override
   public LintReport lint(Application app, GitRevision revision) {
-    String path = app.getSpec().source().path();
+    SnapshotChartFiles files = charts.files(app, revision);
+    if (AppChart.isManifests(app, files)) {
+      return new LintReport(List.of());
+    }
+    String path = app.getSpec().deployedSource().path();
     String folder = path == null ? "" : path.replaceAll("^/+|/+$", "");
-    return lint.lint(store, charts.input(app, revision), folder);
+    return lint.lint(store, charts.chartInput(app, AppInputs.of(revision), files), folder);
   }
 }
