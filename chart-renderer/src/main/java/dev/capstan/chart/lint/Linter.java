@@ -27,8 +27,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code capstan lint}: checks a chart directory and returns every finding (see the package doc
- * for what is checked). Reusable and thread-safe; it never prints.
+ * {@code capstan lint}: checks a chart directory, or a chart already loaded (the agent's previews
+ * read it from Git), and returns every finding (see the package doc for what is checked). Both
+ * entries share every check. Reusable and thread-safe; it never prints.
  */
 public final class Linter {
   private final Renderer renderer;
