@@ -43,13 +43,20 @@ public final class PreviewComment {
         out.append("– | – | – | **failed**: ").append(cell(s.error())).append(" |\n");
       }
     }
-    for (PreviewSection s : sections) {
-      if (!s.lint().isEmpty()) {
-        out.append(lint(s));
-      }
-    }
     int budget = limit - RESERVE;
     List<String> omitted = new ArrayList<>();
+    for (PreviewSection s : sections) {
+      if (s.lint().isEmpty()) {
+        continue;
+      }
+      String block = lint(s);
+      if (omitted.isEmpty() && out.length() + block.length() <= budget) {
+        out.append(block);
+      } else {
+        omitted.add(s.application() + " (lint)");
+      }
+    }
+    boolean lintLeftOut = !omitted.isEmpty();
     for (PreviewSection s : sections) {
       if (s.diff().isEmpty()) {
         continue;
@@ -72,7 +79,7 @@ public final class PreviewComment {
       }
     }
     if (!omitted.isEmpty()) {
-      out.append("\n> The diffs exceed this host's comment limit (").append(limit).append(" characters): left out or cut: ")
+      out.append(lintLeftOut ? "\n> The lint findings and diffs exceed" : "\n> The diffs exceed").append(" this host's comment limit (").append(limit).append(" characters): left out or cut: ")
           .append(cell(String.join(", ", omitted))).append(". Run `capstan diff --revision ").append(shortSha(headCommit))
           .append("` or read `GET /api/v1/previews` for the whole diff.\n");
     }
