@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's registry of clusters: {@value Destination#IN_CLUSTER} (the client it was started with),
+ * The agent's registry of clusters: {@value Destination#IN_CLUSTER} (reached like the client it was started with),
  * clusters from {@code --cluster} flags and from cluster Secrets. Each has its own client, limits,
  * history, drift watch and a probe of {@code /version}: every {@value #UP_PROBE_SECONDS} s while it
  * answers, with back-off from 1 s to {@value #MAX_DOWN_PROBE_SECONDS} s while it does not. A pass never
@@ -76,7 +77,7 @@ public final class Fleet implements ClusterTargets {
   };
 
   /**
-   * @param inCluster the agent's own client, used as {@value Destination#IN_CLUSTER}; not closed here
+   * @param inCluster the agent's own client: {@value Destination#IN_CLUSTER} is reached with its configuration; not closed here
    * @param flags clusters registered by flag
    */
   public Fleet(KubernetesClient inCluster, List<RegisteredCluster> flags, Options options) {
@@ -85,12 +86,12 @@ public final class Fleet implements ClusterTargets {
     this.probing = Executors.newCachedThreadPool(daemon("capstan-cluster-probe-call"));
     RegisteredCluster own = new RegisteredCluster(Destination.IN_CLUSTER, ClusterConfigs.server(inCluster.getConfiguration()), "--kubeconfig",
         inCluster.getConfiguration(), List.of(), options.limits(), Destination.IN_CLUSTER);
-    connect(own, inCluster, false);
+    connect(own);
     for (RegisteredCluster flag : flags) {
       if (connected.containsKey(flag.name())) {
         throw new ClusterConfigException(flag.source(), "cluster " + flag.name() + " is registered twice");
       }
-      connect(flag, null, true);
+      connect(flag);
     }
     ticker.scheduleWithFixedDelay(this::probeDue, 0, 1, TimeUnit.SECONDS);
   }
@@ -103,12 +104,20 @@ public final class Fleet implements ClusterTargets {
     };
   }
 
-  private void connect(RegisteredCluster cluster, KubernetesClient given, boolean ownsClient) {
-    KubernetesClient client = given != null ? given : new KubernetesClientBuilder().withConfig(cluster.config())
-        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("capstan-request-rate", new RequestRate(cluster.limits())))
-        .build();
+  /**
+   * A client of its own for every cluster, the agent's own included (built from the same configuration as
+   * the client it was given), so its deploys keep to the same request rate; the given client goes on
+   * serving the agent's own work (Applications, status, Events, leader election), which no deploy can starve.
+   */
+  private void connect(RegisteredCluster cluster) {
     String name = cluster.name();
-    ClusterConnection connection = new ClusterConnection(cluster, client, ownsClient, options.renderer(), options.renderers(),
+    Timer waits = options.metrics() == null ? null : Timer.builder("capstan.cluster.request.wait")
+        .description("How long API requests to the cluster waited for its request rate (qps, burst)").tag("cluster", name)
+        .register(options.metrics());
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.config())
+        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("capstan-request-rate", new RequestRate(cluster.limits(), waits)))
+        .build();
+    ClusterConnection connection = new ClusterConnection(cluster, client, options.renderer(), options.renderers(),
         options.allNamespaces(), release -> listener.drifted(name, release),
         release -> listener.statusChanged(name, release));
     ClusterConnection old = connected.put(name, connection);
@@ -160,7 +169,7 @@ public final class Fleet implements ClusterTargets {
       ClusterConnection now = connected.get(name);
       if (now == null || !now.registered().fingerprint().equals(cluster.fingerprint())) {
         fromSecrets.add(name);
-        connect(cluster, null, true);
+        connect(cluster);
         changed.add(name);
       }
     });

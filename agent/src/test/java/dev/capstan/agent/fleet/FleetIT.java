@@ -16,6 +16,9 @@ import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,13 +55,31 @@ class FleetIT {
   }
 
   private AgentRuntime start(Set<String> allowed) {
+    return start(allowed, ClusterLimits.defaults());
+  }
+
+  private AgentRuntime start(Set<String> allowed, ClusterLimits limits) {
     List<RegisteredCluster> flags = List.of(
-        ClusterFlag.parse("east=" + SERVERS.server(1).kubeconfig(), ClusterLimits.defaults()),
-        ClusterFlag.parse("west=" + SERVERS.server(2).kubeconfig(), ClusterLimits.defaults()));
+        ClusterFlag.parse("east=" + SERVERS.server(1).kubeconfig(), limits),
+        ClusterFlag.parse("west=" + SERVERS.server(2).kubeconfig(), limits));
     runtime = AgentRuntime.start(SERVERS.client(0), new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"),
         AgentPolicy.permissive(), 4, "127.0.0.1", 0, false, Map.of()),
-        new AgentRuntime.Clusters(flags, ClusterLimits.defaults(), allowed, null));
+        new AgentRuntime.Clusters(flags, limits, allowed, null));
     return runtime;
+  }
+
+  /** What Prometheus reads: {@code GET /metrics} on the agent's HTTP server. */
+  private String scrape() throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(runtime.server().uri().resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
+  /** The value of one sample in the Prometheus text format; NaN when it is not there. */
+  private static double sample(String scraped, String series) {
+    return scraped.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+        .findFirst().orElse(Double.NaN);
   }
 
   private String namespaceEverywhere(String prefix) {
@@ -155,8 +176,13 @@ class FleetIT {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("east", 1L), org.assertj.core.groups.Tuple.tuple("in-cluster", 1L),
             org.assertj.core.groups.Tuple.tuple("west", 1L));
     await("every cluster probed", WAIT, () -> runtime.agent().clusters().stream().allMatch(ClusterView::reachable));
-    assertThat(runtime.metrics().scrape()).contains("capstan_cluster_up{cluster=\"east\"} 1.0")
-        .contains("capstan_syncs_total{cluster=\"west\",result=\"synced\"}");
+    String metrics = scrape();
+    for (String c : CLUSTERS) {
+      assertThat(sample(metrics, "capstan_cluster_up{cluster=\"" + c + "\"}")).as(c + " up").isEqualTo(1.0);
+      assertThat(sample(metrics, "capstan_syncs_total{cluster=\"" + c + "\",result=\"synced\"}")).as(c + " syncs").isGreaterThanOrEqualTo(1);
+      assertThat(sample(metrics, "capstan_sync_duration_seconds_count{cluster=\"" + c + "\"}")).as(c + " passes timed")
+          .isGreaterThanOrEqualTo(1);
+    }
 
     // Self-heal in east: a hand edit there is put back there, and west's copy is untouched.
     SERVERS.client(1).configMaps().inNamespace(ns).withName("web-east-config")
@@ -223,6 +249,9 @@ class FleetIT {
       assertThat(unreachable("app-in-cluster")).isFalse();
       assertThat(runtime.agent().clusters()).filteredOn(c -> c.name().equals("west")).singleElement()
           .satisfies(c -> assertThat(c.reachable()).isFalse());
+      String down = scrape();
+      assertThat(sample(down, "capstan_cluster_up{cluster=\"west\"}")).isEqualTo(0.0);
+      assertThat(sample(down, "capstan_cluster_up{cluster=\"east\"}")).isEqualTo(1.0);
 
       // Still syncing elsewhere while west is down.
       Map<String, String> v3 = Map.of("apps/east/values.yaml", "message: v3\n");
@@ -234,7 +263,7 @@ class FleetIT {
     await("west back and synced", WAIT, () -> "v2".equals(message(2, ns, "app-west-config")) && !unreachable("app-west")
         && status("app-west").syncState() == SyncState.SYNCED);
     assertThat(new SecretReleaseStore(SERVERS.client(2)).list(ns, "app-west")).hasSize(2);
-    assertThat(runtime.metrics().scrape()).contains("capstan_syncs_total{cluster=\"west\",result=\"unreachable\"}");
+    assertThat(sample(scrape(), "capstan_syncs_total{cluster=\"west\",result=\"unreachable\"}")).isGreaterThanOrEqualTo(1);
   }
 
   @Test
@@ -255,6 +284,24 @@ class FleetIT {
     assertThat(message(0, ns, "to-west-config")).isNull();
     assertThat(message(0, ns, "to-nowhere-config")).isNull();
     assertThat(new SecretReleaseStore(SERVERS.client(2)).list(ns, "to-west")).isEmpty();
+  }
+
+  @Test
+  void theAgentsOwnClusterKeepsToTheSameRequestRateAsTheOthers() throws Exception {
+    Upstream upstream = Upstream.create(tmp, "rate");
+    Map<String, String> files = new HashMap<>(configMapChart("apps/own", "web", "v1"));
+    files.putAll(configMapChart("apps/east", "web", "v1"));
+    String commit = upstream.push("two charts", files);
+    String ns = namespaceEverywhere("rate");
+    // One request at a time, four a second: every request after the first waits for its slot.
+    start(Set.of(), new ClusterLimits(4, 1, 2));
+    load(app("own", upstream.fileUrl(), "apps/own", ns, null) + "---\n" + app("far", upstream.fileUrl(), "apps/east", ns, "east"));
+    await("both synced", WAIT, () -> syncedAt("own", commit) && syncedAt("far", commit));
+    String metrics = scrape();
+    for (String c : new String[] {"in-cluster", "east"}) {
+      assertThat(sample(metrics, "capstan_cluster_request_wait_seconds_count{cluster=\"" + c + "\"}")).as(c + " requests").isGreaterThan(2);
+      assertThat(sample(metrics, "capstan_cluster_request_wait_seconds_sum{cluster=\"" + c + "\"}")).as(c + " held back").isGreaterThan(0);
+    }
   }
 
   private boolean unreachable(String app) {
