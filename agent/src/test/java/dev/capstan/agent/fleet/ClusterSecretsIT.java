@@ -105,6 +105,17 @@ class ClusterSecretsIT {
       await("stalled: bad CA", WAIT, () -> stalled(runtime, "InvalidCluster"));
       assertThat(stalledMessage(runtime)).contains("Secret " + agentNs + "/cluster-east: data.config.tlsClientConfig.caData:");
 
+      // No server, then a kubeconfig naming a context it does not have: each names the field.
+      agentCluster().secrets().inNamespace(agentNs).resource(secret(agentNs, "cluster-east", Map.of("name", "east", "config", "{}"), Map.of()))
+          .update();
+      await("stalled: no server", WAIT, () -> stalled(runtime, "InvalidCluster")
+          && stalledMessage(runtime).contains("Secret " + agentNs + "/cluster-east: data.server: is required"));
+      agentCluster().secrets().inNamespace(agentNs).resource(secret(agentNs, "cluster-east", Map.of("name", "east", "kubeconfig", kubeconfig,
+          "context", "nope"), Map.of())).update();
+      await("stalled: missing context", WAIT, () -> stalled(runtime, "InvalidCluster")
+          && stalledMessage(runtime).contains("Secret " + agentNs + "/cluster-east: data.context: context \"nope\" is not in the kubeconfig"));
+      assertThat(new SecretReleaseStore(SERVERS.client(1)).list(target, "web")).as("no write while it is invalid").hasSize(1);
+
       // An expired token: the cluster answers 401, only this app is marked, with the reason.
       agentCluster().secrets().inNamespace(agentNs).resource(secret(agentNs, "cluster-east", Map.of("name", "east",
           "server", SERVERS.server(1).serverUrl(), "config", "{\"bearerToken\": \"expired\", \"tlsClientConfig\": {\"insecure\": true}}"),
