@@ -91,6 +91,10 @@ class FleetIT {
   }
 
   private static String app(String name, String repo, String path, String namespace, String cluster) {
+    return app(name, repo, path, namespace, cluster, "{automated: true, prune: true, selfHeal: true, interval: 1s, retry: {limit: 20, backoff: 1s}}");
+  }
+
+  private static String app(String name, String repo, String path, String namespace, String cluster, String syncPolicy) {
     return """
         apiVersion: capstan.dev/v1alpha1
         kind: Application
@@ -98,8 +102,8 @@ class FleetIT {
         spec:
           source: {repoURL: "%s", ref: main, path: %s}
           destination: {namespace: %s%s}
-          syncPolicy: {automated: true, prune: true, selfHeal: true, interval: 1s, retry: {limit: 20, backoff: 1s}}
-        """.formatted(name, repo, path, namespace, cluster == null ? "" : ", cluster: " + cluster);
+          syncPolicy: %s
+        """.formatted(name, repo, path, namespace, cluster == null ? "" : ", cluster: " + cluster, syncPolicy);
   }
 
   private void load(String yaml) throws Exception {
@@ -209,6 +213,59 @@ class FleetIT {
     assertThat(new SecretReleaseStore(SERVERS.client(2)).list(ns, "web-west")).hasSize(3);
     assertThat(runtime.agent().history("web-west")).extracting(h -> h.revision()).containsExactly(3, 2, 1);
     assertThat(new SecretReleaseStore(SERVERS.client(1)).list(ns, "web-east")).hasSize(2);
+  }
+
+  @Test
+  void hooksHealthWaitsAndAtomicRollbackRunInTheAppsOwnCluster() throws Exception {
+    Upstream upstream = Upstream.create(tmp, "atomic");
+    Map<String, String> files = new HashMap<>(configMapChart("apps/east", "shop", "v1"));
+    files.put("apps/east/templates/hooks.yaml", """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: {{ release.name }}-post-sync
+          annotations: {capstan.dev/hook: post-sync}
+        data: {ran: "yes"}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: {{ release.name }}-sync-fail
+          annotations: {capstan.dev/hook: sync-fail}
+        data: {ran: "yes"}
+        """);
+    String first = upstream.push("v1 with hooks", files);
+    String ns = namespaceEverywhere("atomic");
+    start(Set.of());
+    load(app("shop", upstream.fileUrl(), "apps/east", ns, "east",
+        "{automated: true, atomic: true, timeout: 20s, interval: 1s, retry: {limit: 0, backoff: 1s}}"));
+
+    // atomic waits for health: the ConfigMap is healthy only where it was applied, so this pass read east.
+    await("v1 synced in east", WAIT, () -> syncedAt("shop", first));
+    assertThat(message(1, ns, "shop-config")).isEqualTo("v1");
+    assertThat(SERVERS.client(1).configMaps().inNamespace(ns).withName("shop-post-sync").get()).as("post-sync hook in east").isNotNull();
+    assertThat(SERVERS.client(1).configMaps().inNamespace(ns).withName("shop-sync-fail").get()).isNull();
+
+    // The Service's port is out of range: east answers 422 half-way through; v1 is put back there.
+    upstream.push("v2 with a bad Service", Map.of("apps/east/values.yaml", "message: v2\n", "apps/east/templates/service.yaml", """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: shop}
+        spec:
+          selector: {app: shop}
+          ports: [{port: 99999}]
+        """));
+    await("the failure reported", WAIT, () -> status("shop").conditions().stream()
+        .anyMatch(c -> "Ready".equals(c.getType()) && "False".equals(c.getStatus()) && "SyncFailed".equals(c.getReason())));
+    assertThat(message(1, ns, "shop-config")).as("v1 put back in east").isEqualTo("v1");
+    assertThat(SERVERS.client(1).configMaps().inNamespace(ns).withName("shop-sync-fail").get()).as("sync-fail hook in east").isNotNull();
+    assertThat(new SecretReleaseStore(SERVERS.client(1)).list(ns, "shop")).extracting(r -> r.status().toString().toLowerCase())
+        .anyMatch(st -> st.matches("rolled.?back|failed")).anyMatch(st -> st.equals("deployed"));
+    for (int other : new int[] {0, 2}) {
+      assertThat(SERVERS.client(other).configMaps().inNamespace(ns).list().getItems()).as("server " + other)
+          .noneMatch(cm -> cm.getMetadata().getName().startsWith("shop-"));
+      assertThat(new SecretReleaseStore(SERVERS.client(other)).list(ns, "shop")).as("server " + other).isEmpty();
+    }
   }
 
   @Test
