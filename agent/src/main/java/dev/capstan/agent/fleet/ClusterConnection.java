@@ -28,15 +28,17 @@ import java.util.function.Function;
 final class ClusterConnection implements AutoCloseable {
   private final RegisteredCluster registered;
   private final KubernetesClient client;
+  private final boolean ownsClient;
   private final ClusterTargets.Resolution.Ready ready;
   private final DriftWatcher drift;
   private volatile Reachability reachability;
 
-  ClusterConnection(RegisteredCluster registered, KubernetesClient client, ReleaseRenderer renderer,
+  ClusterConnection(RegisteredCluster registered, KubernetesClient client, boolean ownsClient, ReleaseRenderer renderer,
       Function<ReleaseStore, AppRenderer> renderers, boolean allNamespaces, Consumer<String> onDrift,
       Consumer<String> onStatus) {
     this.registered = registered;
     this.client = client;
+    this.ownsClient = ownsClient;
     Cluster cluster = new Cluster(client);
     SecretReleaseStore store = new SecretReleaseStore(client);
     Semaphore slots = new Semaphore(registered.limits().concurrency());
@@ -97,6 +99,8 @@ final class ClusterConnection implements AutoCloseable {
   @Override
   public void close() {
     drift.close();
-    client.close();
+    if (ownsClient) {
+      client.close();
+    }
   }
 }
