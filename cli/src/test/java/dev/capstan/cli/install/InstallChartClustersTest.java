@@ -24,7 +24,7 @@ class InstallChartClustersTest {
 
   @Test
   void defaultsGiveEveryClusterTheAgentsDefaultLimitsAndAllowAnyCluster() {
-    assertThat(args()).contains("--cluster-qps=200", "--cluster-burst=400", "--cluster-concurrency=2")
+    assertThat(args()).contains("--cluster-qps=1000", "--cluster-burst=2000", "--cluster-concurrency=2")
         .noneMatch(a -> a.startsWith("--allowed-cluster="));
   }
 
