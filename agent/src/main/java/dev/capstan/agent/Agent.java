@@ -190,7 +190,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
   @Override
   public void onPush(PushEvent push) {
     slots.forEach((name, slot) -> {
-      if (PushMatch.matches(slot.application().getSpec().source(), push)) {
+      if (slot.application().getSpec().allSources().stream().anyMatch(source -> PushMatch.matches(source, push))) {
         slot.push(new PendingPush(push.commit(), PUSH_LOOKS));
         trigger(name, SyncTrigger.PUSH);
       }
@@ -346,7 +346,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
    */
   private PassControl lookAgainForPush(AppSlot slot) {
     PendingPush push = slot.push();
-    if (push == null || push.commit().equals(slot.record().fetchedCommit()) || push.looksLeft() <= 1) {
+    if (push == null || slot.record().sawCommit(push.commit()) || push.looksLeft() <= 1) {
       slot.push(null);
       return PassControl.done();
     }

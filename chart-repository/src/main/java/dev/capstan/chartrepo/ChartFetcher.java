@@ -9,9 +9,12 @@ import dev.capstan.chartrepo.http.HttpTransport;
 import dev.capstan.chartrepo.http.SourceException;
 import dev.capstan.chartrepo.index.HelmRepositoryClient;
 import dev.capstan.chartrepo.index.IndexEntry;
+import dev.capstan.chartrepo.oci.HelmMediaTypes;
 import dev.capstan.chartrepo.oci.OciManifest;
 import dev.capstan.chartrepo.oci.OciReference;
 import dev.capstan.chartrepo.oci.OciRegistryClient;
+import dev.capstan.chartrepo.provenance.ProvenanceException;
+import dev.capstan.chartrepo.provenance.ProvenanceVerifier;
 import dev.capstan.core.semver.InvalidRangeException;
 import dev.capstan.core.semver.RangeDialect;
 import dev.capstan.core.semver.SemVer;
@@ -67,6 +70,56 @@ public final class ChartFetcher {
   /** The chart archive {@code source} names now, verified, from the cache when possible. */
   public FetchedChart fetch(ChartSource source) {
     return source instanceof ChartSource.Repository r ? fetchRepository(r) : fetchOci((ChartSource.Oci) source);
+  }
+
+  /**
+   * {@link #fetch} plus {@code helm pull --verify}: the chart's provenance file (beside the archive
+   * in a Helm repository, the {@link HelmMediaTypes#PROVENANCE} layer in a registry), verified by
+   * {@code verifier} against the archive. A chart without one, or whose provenance does not hold, is a
+   * {@link ProvenanceException} naming the chart.
+   */
+  public VerifiedChart fetchVerified(ChartSource source, ProvenanceVerifier verifier) {
+    FetchedChart fetched = fetch(source);
+    String where;
+    String fileName = fetched.fileName();
+    Optional<byte[]> provenance;
+    if (source instanceof ChartSource.Repository r) {
+      IndexEntry entry = repositories.index(r.repository(), indexMaxAge).index().resolve(r.chart(), fetched.resolved().version());
+      where = entry.urls().isEmpty() ? r.describe() : r.repository().resolve(entry.urls().get(0)).toString();
+      Optional<HelmRepositoryClient.Provenance> p =
+          repositories.downloadProvenance(r.repository(), entry, ProvenanceVerifier.MAX_PROVENANCE_BYTES);
+      if (p.isPresent()) {
+        fileName = p.get().fileName();
+      }
+      provenance = p.map(HelmRepositoryClient.Provenance::bytes);
+    } else {
+      ChartSource.Oci o = (ChartSource.Oci) source;
+      OciReference exact = o.reference().digest().isPresent() ? o.reference() : o.reference().withVersion(fetched.resolved().version());
+      where = exact.toString();
+      provenance = ociProvenance(o, fetched, where);
+    }
+    if (provenance.isEmpty()) {
+      throw new ProvenanceException(where, ProvenanceException.Reason.MISSING,
+          "the chart is not signed (no " + fileName + ".prov" + (source instanceof ChartSource.Oci ? " layer in the manifest" : "")
+              + "), and --verify asks for a signed chart");
+    }
+    ProvenanceVerifier.Verification v = verifier.verify(fetched.archive(), fileName, provenance.get(), where);
+    return new VerifiedChart(fetched, provenance.get(), v);
+  }
+
+  private Optional<byte[]> ociProvenance(ChartSource.Oci o, FetchedChart fetched, String where) {
+    Digest manifestDigest = fetched.resolved().digest().orElseThrow();
+    OciManifest manifest = registries.manifest(o.reference(), manifestDigest.toString(), o.credentials());
+    Optional<OciManifest.Descriptor> layer = manifest.layers().stream()
+        .filter(l -> HelmMediaTypes.PROVENANCE.equals(l.mediaType())).findFirst();
+    if (layer.isEmpty()) {
+      return Optional.empty();
+    }
+    if (layer.get().size() > ProvenanceVerifier.MAX_PROVENANCE_BYTES) {
+      throw new ProvenanceException(where, ProvenanceException.Reason.TOO_LARGE, "the .prov layer is " + layer.get().size()
+          + " bytes, more than " + ProvenanceVerifier.MAX_PROVENANCE_BYTES + " allowed");
+    }
+    return Optional.of(registries.blob(o.reference(), layer.get(), o.credentials()));
   }
 
   private IndexEntry entry(ChartSource.Repository r) {

@@ -16,6 +16,9 @@ import dev.capstan.chartrepo.oci.OciReference;
 import dev.capstan.chartrepo.oci.OciRegistryClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code helm push} for Capstan: stores a chart archive in an OCI registry the way Helm does, so
@@ -38,6 +41,14 @@ public final class ChartPusher {
 
   /** Pushes {@code archive} (a chart .tgz) under {@code base} ({@code oci://host/path}). */
   public Pushed push(byte[] archive, String displayName, OciReference base, Credentials credentials) {
+    return push(archive, displayName, base, credentials, Optional.empty());
+  }
+
+  /**
+   * Pushes {@code archive} and, when given, its provenance file as a second layer
+   * ({@link HelmMediaTypes#PROVENANCE}), as {@code helm push} does with a {@code .prov} beside the archive.
+   */
+  public Pushed push(byte[] archive, String displayName, OciReference base, Credentials credentials, Optional<byte[]> provenance) {
     if (base.tag().isPresent() || base.digest().isPresent()) {
       throw new IllegalArgumentException(base + ": push to a repository (oci://host/path), without a tag or digest; "
           + "the chart's name and version make the rest");
@@ -48,8 +59,13 @@ public final class ChartPusher {
     OciReference target = base.child(name).withVersion(version);
     byte[] config = configJson(chart, displayName);
     OciManifest.Descriptor configDesc = registries.pushBlob(target, HelmMediaTypes.CONFIG, config, credentials);
-    OciManifest.Descriptor layer = registries.pushBlob(target, HelmMediaTypes.CHART_CONTENT, archive, credentials);
-    Digest manifest = registries.pushManifest(target, OciReference.tagOf(version), manifest(configDesc, layer, name, version,
+    List<OciManifest.Descriptor> layers = new ArrayList<>();
+    layers.add(registries.pushBlob(target, HelmMediaTypes.CHART_CONTENT, archive, credentials));
+    if (provenance.isPresent()) {
+      layers.add(registries.pushBlob(target, HelmMediaTypes.PROVENANCE, provenance.get(), credentials));
+    }
+    OciManifest.Descriptor layer = layers.get(0);
+    Digest manifest = registries.pushManifest(target, OciReference.tagOf(version), manifest(configDesc, layers, name, version,
         chart.metadata().description()), credentials);
     return new Pushed(target, manifest, layer.digest());
   }
@@ -64,13 +80,14 @@ public final class ChartPusher {
     }
   }
 
-  private static byte[] manifest(OciManifest.Descriptor config, OciManifest.Descriptor layer, String name, String version,
+  private static byte[] manifest(OciManifest.Descriptor config, List<OciManifest.Descriptor> layers, String name, String version,
       String description) {
     ObjectNode m = JSON.createObjectNode();
     m.put("schemaVersion", 2);
     m.put("mediaType", HelmMediaTypes.OCI_MANIFEST);
     m.set("config", descriptor(config));
-    m.putArray("layers").add(descriptor(layer));
+    com.fasterxml.jackson.databind.node.ArrayNode layerArray = m.putArray("layers");
+    layers.forEach(l -> layerArray.add(descriptor(l)));
     ObjectNode annotations = m.putObject("annotations");
     if (description != null && !description.isEmpty()) {
       annotations.put("org.opencontainers.image.description", description);

@@ -14,6 +14,11 @@
  *       the fetcher's {@code indexMaxAge}, and concurrent callers share it; an OCI exact version costs
  *       one HEAD. {@code fetch(source)} → {@link dev.capstan.chartrepo.FetchedChart} (the verified
  *       archive, {@code load()} gives the {@code Chart}), from the cache when the digest is known.</li>
+ *   <li>{@code fetchVerified(source, verifier)} → {@link dev.capstan.chartrepo.VerifiedChart}: the
+ *       chart whose provenance ({@code .prov} beside it in a repository, a layer in a registry) holds
+ *       under a {@link dev.capstan.chartrepo.provenance.ProvenanceVerifier} (keys from a file or from
+ *       bytes: {@link dev.capstan.chartrepo.provenance.PublicKeyring#read}, e.g. a Secret's); else a
+ *       {@link dev.capstan.chartrepo.provenance.ProvenanceException} with a {@code reason()}.</li>
  *   <li>{@link dev.capstan.chartrepo.ChartPusher}: {@code helm push} (the chart under
  *       {@code oci://host/path/NAME:VERSION}, Helm's media types).</li>
  *   <li>{@link dev.capstan.chartrepo.dependency.DependencyManager}: {@code dependency update/build}
@@ -24,6 +29,8 @@
  *   <li>{@link dev.capstan.chartrepo.cache.ChartCache}: archives by sha256, verified on write and read,
  *       safe across threads and processes ({@code ChartCache.userDefault()} is
  *       {@code ~/.cache/capstan/charts}).</li>
+ *   <li>{@link dev.capstan.chartrepo.oci.RegistryConfigFile}: Helm's registry login file
+ *       ({@code helm registry login}), read and written the way Helm does.</li>
  *   <li>{@link dev.capstan.chartrepo.http.TransportOptions} (Helm's {@code --ca-file},
  *       {@code --insecure-skip-tls-verify}, {@code --plain-http}, size caps) and
  *       {@link dev.capstan.chartrepo.http.Credentials} (basic, bearer; sent only to the repository's

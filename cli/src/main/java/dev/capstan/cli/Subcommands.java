@@ -21,6 +21,7 @@ final class Subcommands {
     ALL.put("pull", dev.capstan.cli.chart.PullCommand::new);
     ALL.put("push", dev.capstan.cli.chart.PushCommand::new);
     ALL.put("dependency", dev.capstan.cli.chart.DependencyCommand::new);
+    ALL.put("registry", dev.capstan.cli.chart.RegistryCommand::new);
     ALL.put("diff", dev.capstan.cli.release.DiffCommand::new);
     ALL.put("apply", dev.capstan.cli.release.ApplyCommand::new);
     ALL.put("history", dev.capstan.cli.release.HistoryCommand::new);

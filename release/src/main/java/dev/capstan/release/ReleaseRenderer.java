@@ -8,10 +8,11 @@ import dev.capstan.engine.history.ReleaseStore;
 import dev.capstan.engine.resource.DesiredObject;
 import dev.capstan.engine.resource.DesiredState;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The one adapter from a chart to the engine's {@link DesiredState}. It renders as the release's
- * next revision, as Helm does: {@code .Release.Revision} is the number the sync will record (one
+ * The one adapter from a chart (or a folder of plain manifests) to the engine's {@link DesiredState}.
+ * It renders a chart as the release's next revision, as Helm does: {@code .Release.Revision} is the number the sync will record (one
  * past the newest kept revision, 1 for a new release) and {@code .Release.IsUpgrade} is true once
  * the release has any history. Thread-safe; reuse one per process (the renderer caches compiled
  * templates).
@@ -42,5 +43,14 @@ public final class ReleaseRenderer {
     List<DesiredObject> objects = result.manifests().stream().map(m -> new DesiredObject(m.source(), m.object())).toList();
     return new DesiredState(input.release(), input.namespace(), result.chart().name(), result.chart().version(),
         result.values(), objects, result.notes(), input.gitCommit());
+  }
+
+  /**
+   * Plain manifests as the release's desired state, as they are: nothing is templated, so there are
+   * no values, no notes and no chart version; the history names the folder where a chart's name goes.
+   */
+  public DesiredState render(ManifestsInput input) {
+    List<DesiredObject> objects = input.manifests().stream().map(m -> new DesiredObject(m.source(), m.object())).toList();
+    return new DesiredState(input.release(), input.namespace(), input.name(), null, Map.of(), objects, "", input.gitCommit());
   }
 }

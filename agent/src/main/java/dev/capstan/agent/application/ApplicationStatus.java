@@ -1,10 +1,12 @@
 package dev.capstan.agent.application;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.PrinterColumn;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
+import java.util.Map;
 
 /** What the agent last observed and did for an {@link Application}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,7 +41,12 @@ public record ApplicationStatus(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record SyncSummary(
       @PrinterColumn(name = "Sync") @SchemaFrom(type = String.class) SyncState status,
-      @PrinterColumn(name = "Revision", priority = 1) String revision) {}
+      @PrinterColumn(name = "Revision", priority = 1) String revision,
+      @JsonPropertyDescription("With several sources: each one's commit, by name (the deployed one as sources[i]).") Map<String, String> revisions) {
+    public SyncSummary(SyncState status, String revision) {
+      this(status, revision, null);
+    }
+  }
 
   /** The release's aggregated health, and why when it is not healthy. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,5 +54,9 @@ public record ApplicationStatus(
 
   /** One engine revision as the Application reports it. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record HistoryEntry(int revision, String gitRevision, String deployedAt, String status) {}
+  public record HistoryEntry(int revision, String gitRevision, String deployedAt, String status, Map<String, String> sourceRevisions) {
+    public HistoryEntry(int revision, String gitRevision, String deployedAt, String status) {
+      this(revision, gitRevision, deployedAt, status, null);
+    }
+  }
 }

@@ -2,7 +2,9 @@ package dev.capstan.agent.application;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -32,7 +34,7 @@ public final class ApplicationValidator {
       out.add(new Violation("spec", "is required"));
       return out;
     }
-    checkSource(spec.source(), out);
+    checkSources(spec, out);
     checkDestination(spec.destination(), out);
     checkSyncPolicy(spec.syncPolicyOrDefault(), out);
     checkWindows(spec.syncWindowsOrEmpty(), out);
@@ -48,42 +50,87 @@ public final class ApplicationValidator {
     return out;
   }
 
-  private void checkSource(Source source, List<Violation> out) {
+  private void checkSources(ApplicationSpec spec, List<Violation> out) {
+    List<Source> sources = spec.sources();
+    if (sources == null || sources.isEmpty()) {
+      checkSource(spec.source(), "spec.source", Set.of(), out);
+      return;
+    }
+    if (spec.source() != null) {
+      out.add(new Violation("spec.sources", "set spec.source or spec.sources, not both"));
+    }
+    Set<String> names = new HashSet<>();
+    int deployed = 0;
+    for (int i = 0; i < sources.size(); i++) {
+      Source s = sources.get(i);
+      if (s != null && s.isReference()) {
+        if (!DNS_LABEL.matcher(s.name()).matches()) {
+          out.add(new Violation("spec.sources[" + i + "].name", "must be a lower-case name (letters, digits, '-'), got \"" + s.name() + "\""));
+        } else if (!names.add(s.name())) {
+          out.add(new Violation("spec.sources[" + i + "].name", "\"" + s.name() + "\" names two sources"));
+        }
+      } else {
+        deployed++;
+      }
+    }
+    if (deployed != 1) {
+      out.add(new Violation("spec.sources", "exactly one source must have no name: the one whose chart or manifests are deployed "
+          + "(named sources only provide files as $name/path); found " + deployed));
+    }
+    for (int i = 0; i < sources.size(); i++) {
+      checkSource(sources.get(i), "spec.sources[" + i + "]", names, out);
+    }
+  }
+
+  private void checkSource(Source source, String field, Set<String> references, List<Violation> out) {
     if (source == null) {
-      out.add(new Violation("spec.source", "is required"));
+      out.add(new Violation(field, "is required"));
       return;
     }
     if (source.repoURL() == null || source.repoURL().isBlank()) {
-      out.add(new Violation("spec.source.repoURL", "is required"));
+      out.add(new Violation(field + ".repoURL", "is required"));
     } else if (!policy.localRepositories() && isLocal(source.repoURL())) {
-      out.add(new Violation("spec.source.repoURL", "a local repository (" + source.repoURL()
+      out.add(new Violation(field + ".repoURL", "a local repository (" + source.repoURL()
           + ") is refused by this agent; start it with --allow-local-repositories to allow file:// sources"));
     }
     String secretRef = source.secretRef();
     if (secretRef != null && !secretRef.isBlank() && !isObjectName(secretRef)) {
-      out.add(new Violation("spec.source.secretRef",
+      out.add(new Violation(field + ".secretRef",
           "must name a Secret (lower-case letters, digits, '-' and '.', at most 253), got \"" + secretRef + "\""));
     }
     SourceVerify verify = source.verify();
-    if (verify != null) {
+    if (verify != null && source.isChartSource()) {
+      out.add(new Violation(field + ".verify", "checks the signatures of Git commits; a chart from a repository or registry has none"));
+    } else if (verify != null) {
       if (!verify.knownMode()) {
-        out.add(new Violation("spec.source.verify.mode", "must be HEAD, Tag or TagAndHEAD, got \"" + verify.mode() + "\""));
+        out.add(new Violation(field + ".verify.mode", "must be HEAD, Tag or TagAndHEAD, got \"" + verify.mode() + "\""));
       }
       if (verify.secretRef() == null || !isObjectName(verify.secretRef())) {
-        out.add(new Violation("spec.source.verify.secretRef",
+        out.add(new Violation(field + ".verify.secretRef",
             "must name a Secret holding the trusted public keys, got \"" + verify.secretRef() + "\""));
       }
     }
     String path = source.path();
-    if (path != null && (path.startsWith("/") || List.of(path.split("/")).contains(".."))) {
-      out.add(new Violation("spec.source.path", "must be a relative folder inside the repository, got \"" + path + "\""));
+    if (path != null && !isRelative(path)) {
+      out.add(new Violation(field + ".path", "must be a relative folder inside the repository, got \"" + path + "\""));
+    }
+    if (source.isReference()) {
+      SourceFields.checkReference(source, field, out);
+      return;
+    }
+    if (source.isChartSource()) {
+      ChartSourceFields.check(source, field, out);
     }
     for (int i = 0; i < source.valuesFilesOrEmpty().size(); i++) {
-      String file = source.valuesFilesOrEmpty().get(i);
-      if (file == null || file.startsWith("/") || List.of(file.split("/")).contains("..")) {
-        out.add(new Violation("spec.source.valuesFiles[" + i + "]", "must be a file inside the chart folder, got \"" + file + "\""));
-      }
+      SourceFields.checkValuesFile(source.valuesFilesOrEmpty().get(i), field + ".valuesFiles[" + i + "]", references, out);
     }
+    SourceFields.checkDirectory(source, field, out);
+    SourceFields.checkValuesFrom(source.valuesFromOrEmpty(), field + ".valuesFrom", out);
+  }
+
+  /** A path inside a repository or folder: not absolute, no {@code ..} segment. */
+  static boolean isRelative(String path) {
+    return !path.startsWith("/") && !List.of(path.split("/")).contains("..");
   }
 
   /** {@code file://} URLs and plain paths: what reads the agent's own disk rather than a Git server. */

@@ -44,7 +44,7 @@ public record AppRow(String name, String namespace, SyncState sync, HealthState 
         ready == null ? null : ready.getReason(), isReady, message,
         ready == null ? null : ready.getLastTransitionTime(),
         spec == null ? null : SyncWindows.heldBecause(spec.syncWindowsOrEmpty(), now),
-        spec == null || spec.source() == null ? null : spec.source().repoURL());
+        spec == null || spec.deployedSource() == null ? null : spec.deployedSource().repoURL());
   }
 
   /**

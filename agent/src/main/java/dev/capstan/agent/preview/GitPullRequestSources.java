@@ -37,7 +37,7 @@ public final class GitPullRequestSources implements PullRequestSources {
 
   @Override
   public Heads fetch(Application app, PullRequestEvent pr) {
-    GitSource source = SourceOf.located(app, secrets);
+    GitSource source = SourceOf.located(app, app.getSpec().deployedSource(), secrets);
     GitRevision head = fetcher.fetch(source.withRef(pr.headRef()), Optional.empty()).revisionOrThrow();
     GitRevision base = fetcher.fetch(source.withRef(pr.baseRef()), Optional.empty()).revisionOrThrow();
     List<String> paths = changes.changedPaths(cache.repository(source).repository(), ObjectId.fromString(base.sha()),

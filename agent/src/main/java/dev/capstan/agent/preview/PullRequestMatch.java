@@ -20,13 +20,19 @@ public final class PullRequestMatch {
 
   /** Why {@code app} is not previewed for {@code pr}, or empty when it is a candidate. */
   public static Optional<String> refusal(Application app, PullRequestEvent pr) {
-    if (app.getSpec() == null || app.getSpec().source() == null || app.deletingResources()) {
+    if (app.getSpec() == null || app.getSpec().deployedSource() == null || app.deletingResources()) {
       return Optional.of("no source");
     }
     Preview preview = app.getSpec().previewOrDefault();
-    Source source = app.getSpec().source();
+    Source source = app.getSpec().deployedSource();
     if (!preview.on()) {
       return Optional.of("previews are off");
+    }
+    if (source.isChartSource()) {
+      return Optional.of("the chart comes from a repository or registry, which no pull request changes");
+    }
+    if (!app.getSpec().referenceSources().isEmpty() || !source.valuesFromOrEmpty().isEmpty()) {
+      return Optional.of("previews render one Git source; this Application also reads named sources or valuesFrom");
     }
     if (!PushMatch.sameRepository(source.repoURL(), pr.repository())) {
       return Optional.of("another repository");
@@ -57,7 +63,8 @@ public final class PullRequestMatch {
 
   /** Whether the request's changes touch the Application's chart folder (its values files live there too). */
   public static boolean touches(Application app, List<String> changedPaths) {
-    String path = app.getSpec().source().path() == null ? "" : app.getSpec().source().path().replaceAll("^/+|/+$", "");
+    Source source = app.getSpec().deployedSource();
+    String path = source.path() == null ? "" : source.path().replaceAll("^/+|/+$", "");
     return path.isEmpty() ? !changedPaths.isEmpty() : ChangedPaths.of(changedPaths).touches(path);
   }
 }

@@ -132,7 +132,7 @@ public final class PullRequestPreviews implements PullRequestSink, AutoCloseable
       PullRequestSources.Heads heads;
       try {
         // One fetch per repository and credentials, however many Applications live in it.
-        String key = app.getSpec().source().repoURL() + "\n" + app.getSpec().source().secretRef();
+        String key = app.getSpec().deployedSource().repoURL() + "\n" + app.getSpec().deployedSource().secretRef();
         heads = fetched.containsKey(key) ? fetched.get(key) : sources.fetch(app, pr);
         fetched.put(key, heads);
       } catch (CapstanException e) {

@@ -6,6 +6,7 @@ import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.cluster.ApiSourceSecrets;
 import dev.capstan.agent.cluster.ClusterEventRecorder;
 import dev.capstan.agent.cluster.ClusterStatusSink;
+import dev.capstan.agent.cluster.ClusterValuesFrom;
 import dev.capstan.agent.cluster.ClusterWebhookSecrets;
 import dev.capstan.agent.cluster.DriftWatcher;
 import dev.capstan.agent.feed.ActivityFeed;
@@ -22,8 +23,11 @@ import dev.capstan.agent.status.HostCommitStatuses;
 import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
 import dev.capstan.agent.sync.ChartRenderer;
+import dev.capstan.agent.sync.ChartSources;
 import dev.capstan.agent.sync.FolderSecrets;
+import dev.capstan.agent.sync.RepositoryChartSources;
 import dev.capstan.agent.sync.SourceSecrets;
+import dev.capstan.chartrepo.cache.ChartCache;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.git.cache.RepositoryCache;
@@ -132,6 +136,10 @@ public final class AgentRuntime implements AutoCloseable {
         Clock.systemUTC(), new AgentMetrics(metrics),
         new FeedingRecorder(s.statusInCluster() ? new ClusterEventRecorder(client, "capstan-agent") : EventRecorder.none(), feed),
         HostCommitStatuses.fromEnvironment(s.environment()));
+    if (s.statusInCluster()) {
+      ctx = ctx.withValuesFrom(new ClusterValuesFrom(client));
+    }
+    ctx = ctx.withCharts(chartSources(s, secrets));
     StatusSink sink = new FeedingSink(s.statusInCluster() ? new ClusterStatusSink(client) : StatusSink.inMemory(), feed);
     ReleaseRenderer releaseRenderer = new ReleaseRenderer();
     Fleet fleet = new Fleet(client, clusters.flags(), new Fleet.Options(releaseRenderer,
@@ -163,6 +171,14 @@ public final class AgentRuntime implements AutoCloseable {
       cache.close();
       throw e;
     }
+  }
+
+  /**
+   * Charts from Helm repositories and OCI registries, one index per repository and one archive cache
+   * for every application, beside the Git cache.
+   */
+  private static ChartSources chartSources(Settings s, SourceSecrets secrets) {
+    return new RepositoryChartSources(ChartCache.at(s.cacheDir().resolve("charts")), secrets, s.cacheDir().resolve("chart-cas"));
   }
 
   public Agent agent() {

@@ -38,7 +38,7 @@ public final class HostCommitStatuses implements CommitStatuses {
 
   @Override
   public void report(Application app, String commit, State state, String description) {
-    access.forRepositoryUrl(app.getSpec().source().repoURL()).ifPresent(grant -> reporter.report(grant.target(), grant.token(),
+    access.forRepositoryUrl(app.getSpec().deployedSource().repoURL()).ifPresent(grant -> reporter.report(grant.target(), grant.token(),
         new CommitStatus(commit, CommitState.valueOf(state.name()), description, null, "capstan/" + app.getMetadata().getName())));
   }
 }

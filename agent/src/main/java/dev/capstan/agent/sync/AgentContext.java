@@ -28,12 +28,38 @@ public record AgentContext(
     Clock clock,
     AgentMetrics metrics,
     EventRecorder events,
-    CommitStatuses commitStatuses) {
+    CommitStatuses commitStatuses,
+    ValuesFromReader valuesFrom,
+    ChartSources charts) {
 
-  /** This context with the release actions, renderer and kinds of one cluster, for passes of Applications deployed there. */
+  /**
+   * A context reading charts from Git only and without {@code valuesFrom} objects to read (an agent
+   * run from files); {@link #withValuesFrom} and {@link #withCharts} add them.
+   */
+  public AgentContext(SourceFetcher sources, AppRenderer renderer, Releases releases, KindScopes kinds, ApplicationValidator validator,
+      Clock clock, AgentMetrics metrics, EventRecorder events, CommitStatuses commitStatuses) {
+    this(sources, renderer, releases, kinds, validator, clock, metrics, events, commitStatuses, ValuesFromReader.refused(),
+        ChartSources.unavailable());
+  }
+
+  /** This context reading {@code valuesFrom} through {@code reader} (cluster mode). */
+  public AgentContext withValuesFrom(ValuesFromReader reader) {
+    return new AgentContext(sources, renderer, releases, kinds, validator, clock, metrics, events, commitStatuses, reader, charts);
+  }
+
+  /** This context reading charts from Helm repositories and OCI registries through {@code charts}. */
+  public AgentContext withCharts(ChartSources charts) {
+    return new AgentContext(sources, renderer, releases, kinds, validator, clock, metrics, events, commitStatuses, valuesFrom, charts);
+  }
+
+  /**
+   * This context with the release actions, renderer and kinds of one cluster, for passes of
+   * Applications deployed there. Sources stay the agent's: Git, chart repositories and registries,
+   * and {@code valuesFrom} objects (read beside the Application, not in the target cluster).
+   */
   public AgentContext on(Releases clusterReleases, AppRenderer clusterRenderer, KindScopes clusterKinds, EventRecorder clusterEvents) {
     return new AgentContext(sources, clusterRenderer, clusterReleases, clusterKinds, validator, clock, metrics, clusterEvents,
-        commitStatuses);
+        commitStatuses, valuesFrom, charts);
   }
 
   /** The real thing: Git through {@code cache}, charts rendered by the release layer, releases in {@code cluster}. */

@@ -20,6 +20,7 @@ public final class AppRecord {
   private String failedCommit;
   private String failedSpec;
   private String fetchedCommit;
+  private final java.util.Set<String> fetchedReferences = new java.util.HashSet<>();
 
   public AppRecord(Application application) {
     this.application = application;
@@ -42,12 +43,15 @@ public final class AppRecord {
     this.status = status;
   }
 
-  /** The commit last applied, or null before the first sync. */
+  /** The revision last applied (a commit, or a chart's {@code VERSION@digest}), or null before the first sync. */
   public String syncedCommit() {
     return syncedCommit;
   }
 
-  /** The fingerprint of the spec last applied; a different one means values or policy changed. */
+  /**
+   * The fingerprint of the spec last applied, with the named sources' commits and the valuesFrom
+   * content; a different one means values or policy changed.
+   */
   public String syncedSpec() {
     return syncedSpec;
   }
@@ -66,13 +70,24 @@ public final class AppRecord {
     return comparedSpec;
   }
 
-  /** The commit the last successful fetch resolved to, or null. */
+  /** What the deployed source last resolved to (a commit, or a chart's {@code VERSION@digest}), or null. */
   public String fetchedCommit() {
     return fetchedCommit;
   }
 
   void fetched(String commit) {
     this.fetchedCommit = commit;
+    this.fetchedReferences.clear();
+  }
+
+  /** A named source that provides values files resolved to {@code commit} in this pass. */
+  void fetchedReference(String commit) {
+    this.fetchedReferences.add(commit);
+  }
+
+  /** Whether the last pass saw {@code commit} in any of the application's sources. */
+  public boolean sawCommit(String commit) {
+    return commit.equals(fetchedCommit) || fetchedReferences.contains(commit);
   }
 
   /** Whether the last apply of exactly this commit and spec failed; polls and pushes do not repeat it. */

@@ -1,7 +1,6 @@
 package dev.capstan.agent.sync;
 
 import dev.capstan.agent.application.Application;
-import dev.capstan.agent.application.ApplicationException;
 import dev.capstan.agent.application.ApplicationSpec;
 import dev.capstan.agent.application.ApplicationStatus.HealthSummary;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
@@ -22,10 +21,6 @@ import dev.capstan.engine.release.SyncOptions;
 import dev.capstan.engine.release.SyncResult;
 import dev.capstan.engine.resource.Canonical;
 import dev.capstan.engine.resource.DesiredState;
-import dev.capstan.git.auth.Redactor;
-import dev.capstan.git.fetch.FetchFailure;
-import dev.capstan.git.fetch.FetchResult;
-import dev.capstan.git.fetch.GitRevision;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -42,10 +37,12 @@ public final class AppSyncer {
 
   private final AgentContext ctx;
   private final StatusBuilder statuses;
+  private final PassInputs passInputs;
 
   public AppSyncer(AgentContext ctx) {
     this.ctx = ctx;
     this.statuses = new StatusBuilder(ctx.clock());
+    this.passInputs = new PassInputs(ctx);
   }
 
   /**
@@ -70,61 +67,55 @@ public final class AppSyncer {
     if (trigger == SyncTrigger.DRIFT) {
       return drift(record, mayApply);
     }
-    FetchResult fetched;
-    try {
-      fetched = ctx.metrics().fetch().record(() -> ctx.sources().fetch(app, Optional.ofNullable(record.syncedCommit())));
-    } catch (ApplicationException e) {
-      record.status(statuses.stalled(record, history(record), "InvalidSource", e.getMessage()));
-      return PassResult.of(record.status(), Outcome.INVALID);
+    PassInputs.Read read = passInputs.read(record);
+    if (read.failure() != null) {
+      return failed(record, read.failure());
     }
-    if (fetched instanceof FetchResult.Failure failure) {
-      return fetchFailed(record, failure.failure());
-    }
-    FetchResult.Success success = (FetchResult.Success) fetched;
-    GitRevision revision = success.revision();
-    record.fetched(revision.sha());
-    String spec = SpecFingerprint.of(app.getSpec());
+    AppInputs inputs = read.inputs();
+    PassRevision revision = inputs.revision();
+    String spec = SpecFingerprint.of(app.getSpec()) + inputs.extrasKey();
     SyncPolicy policy = app.getSpec().syncPolicyOrDefault();
     boolean forced = trigger == SyncTrigger.MANUAL;
     boolean willApply = mayApply && (policy.isAutomated() || trigger.appliesWithoutAutomation());
     if (willApply) {
       boolean applied = record.syncedCommit() != null && spec.equals(record.syncedSpec())
-          && (revision.sha().equals(record.syncedCommit()) || !success.pathChanged());
-      boolean failedBefore = record.failedBefore(revision.sha(), spec) && trigger != SyncTrigger.RETRY;
-      return (applied || failedBefore) && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : apply(record, revision, spec);
+          && (revision.id().equals(record.syncedCommit()) || !read.pathChanged());
+      boolean failedBefore = record.failedBefore(revision.id(), spec) && trigger != SyncTrigger.RETRY;
+      return (applied || failedBefore) && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : apply(record, inputs, spec);
     }
-    boolean compared = revision.sha().equals(record.comparedCommit()) && spec.equals(record.comparedSpec());
-    return compared && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : compare(record, revision, spec);
+    boolean compared = revision.id().equals(record.comparedCommit()) && spec.equals(record.comparedSpec());
+    return compared && !forced ? PassResult.of(record.status(), Outcome.UNCHANGED) : compare(record, inputs, spec);
   }
 
   /**
-   * Credentials that cannot be used (a missing Secret or key, a {@code url} that does not cover the
-   * repository, plain http) need someone to change the Secret or the spec: the app stalls, before any
-   * request was made. A refused commit leaves the last good revision live and says which and why.
+   * A source that could not be read; what is live stays. Stalled when someone must change the spec or
+   * a Secret (an invalid field, credentials that cannot be used: nothing was sent), refused when the
+   * revision is not signed by a trusted key, else a failure retried on the next pass.
    */
-  private PassResult fetchFailed(AppRecord record, FetchFailure failure) {
-    String message = Redactor.maskUrlCredentials(failure.message());
-    String secretRef = record.application().getSpec().source().secretRef();
-    if (failure instanceof FetchFailure.CredentialsUnusable && secretRef != null && !secretRef.isBlank()) {
-      record.status(statuses.stalled(record, history(record), "CredentialsRefused", "spec.source.secretRef: " + message));
-      return PassResult.of(record.status(), Outcome.INVALID);
-    }
-    if (failure instanceof FetchFailure.VerificationRefused || failure instanceof FetchFailure.TagRefused) {
-      // the message names what was refused: "<repo>: commit <sha> refused: <why>", "<repo>: tag v1.2.0 refused: <why>"
-      String reason = failure instanceof FetchFailure.TagRefused ? "UnverifiedTag" : "UnverifiedCommit";
-      record.status(statuses.verificationRefused(record, history(record), reason, message));
-      return PassResult.of(record.status(), Outcome.FAILED);
-    }
-    record.status(statuses.fetchFailed(record, history(record), message));
-    return PassResult.of(record.status(), Outcome.FAILED);
+  private PassResult failed(AppRecord record, PassInputs.Failure failure) {
+    return switch (failure.effect()) {
+      case STALL -> {
+        record.status(statuses.stalled(record, history(record), failure.reason(), failure.message()));
+        yield PassResult.of(record.status(), Outcome.INVALID);
+      }
+      case REFUSED_REVISION -> {
+        record.status(statuses.verificationRefused(record, history(record), failure.reason(), failure.message()));
+        yield PassResult.of(record.status(), Outcome.FAILED);
+      }
+      case RETRY -> {
+        record.status(statuses.sourceFailed(record, history(record), failure.reason(), failure.message()));
+        yield PassResult.of(record.status(), Outcome.FAILED);
+      }
+    };
   }
 
-  private PassResult apply(AppRecord record, GitRevision revision, String spec) {
+  private PassResult apply(AppRecord record, AppInputs inputs, String spec) {
+    PassRevision revision = inputs.revision();
     DesiredState desired;
     try {
-      desired = render(record.application(), revision);
+      desired = render(record.application(), inputs);
     } catch (CapstanException e) {
-      record.failed(revision.sha(), spec);
+      record.failed(revision.id(), spec);
       record.status(statuses.renderFailed(record, history(record), revision, e.getMessage()));
       return PassResult.of(record.status(), Outcome.FAILED);
     }
@@ -135,24 +126,24 @@ public final class AppSyncer {
     Application app = record.application();
     Optional<Integer> adopted = record.syncedCommit() == null ? deployedAlready(desired) : Optional.empty();
     if (adopted.isEmpty()) {
-      ctx.events().normal(app, "Syncing", "applying " + revision.shortSha() + " (" + revision.subject() + ")");
-      ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.PENDING, "deploying to " + app.getSpec().destination().namespace());
+      ctx.events().normal(app, "Syncing", "applying " + revision.shortId() + " (" + revision.subject() + ")");
+      commitStatus(app, revision, CommitStatuses.State.PENDING, "deploying to " + app.getSpec().destination().namespace());
     }
     try {
       SyncResult result = ctx.releases().upgrade(desired, syncOptions(app.getSpec()));
-      record.synced(revision.sha(), spec, desired);
+      record.synced(revision.id(), spec, desired);
       record.status(statuses.synced(record, observe(record), revision, result));
       if (!adopted.equals(Optional.of(result.revision().number()))) {
-        ctx.events().normal(app, "Synced", "revision " + result.revision().number() + " applied " + revision.shortSha());
-        ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.SUCCESS,
+        ctx.events().normal(app, "Synced", "revision " + result.revision().number() + " applied " + revision.shortId());
+        commitStatus(app, revision, CommitStatuses.State.SUCCESS,
             "live in " + app.getSpec().destination().namespace() + " as revision " + result.revision().number());
       }
       return PassResult.of(record.status(), Outcome.SYNCED);
     } catch (CapstanException e) {
-      record.failed(revision.sha(), spec);
+      record.failed(revision.id(), spec);
       record.status(statuses.syncFailed(record, observe(record), revision, e.getMessage()));
       ctx.events().warning(app, "SyncFailed", e.getMessage());
-      ctx.commitStatuses().report(app, revision.sha(), CommitStatuses.State.FAILURE, e.getMessage());
+      commitStatus(app, revision, CommitStatuses.State.FAILURE, e.getMessage());
       if (e instanceof SyncFailedException failed && failed.recorded() == RevisionStatus.ROLLED_BACK) {
         ctx.events().warning(app, "RolledBack", "revision " + failed.revision() + " failed and the previous revision was put back");
       }
@@ -161,19 +152,19 @@ public final class AppSyncer {
   }
 
   /** A rendered object outside the agent's policy stalls the app before anything is applied. */
-  private Optional<PassResult> refuseForbidden(AppRecord record, GitRevision revision, String spec, DesiredState desired) {
+  private Optional<PassResult> refuseForbidden(AppRecord record, PassRevision revision, String spec, DesiredState desired) {
     List<Violation> forbidden;
     try {
       forbidden = new ObjectPolicy(ctx.validator().policy(), ctx.kinds()).check(desired);
     } catch (CapstanException e) {
-      record.failed(revision.sha(), spec);
+      record.failed(revision.id(), spec);
       record.status(statuses.syncFailed(record, observe(record), revision, e.getMessage()));
       return Optional.of(PassResult.of(record.status(), Outcome.FAILED));
     }
     if (forbidden.isEmpty()) {
       return Optional.empty();
     }
-    record.failed(revision.sha(), spec);
+    record.failed(revision.id(), spec);
     String why = String.join("; ", forbidden.stream().map(Violation::toString).toList());
     record.status(statuses.stalled(record, history(record), "ForbiddenObjects", why));
     return Optional.of(PassResult.of(record.status(), Outcome.INVALID));
@@ -280,28 +271,35 @@ public final class AppSyncer {
     return diff.objects().stream().filter(o -> o.action() != DiffAction.UNCHANGED).map(o -> o.ref().toString()).toList();
   }
 
-  private PassResult compare(AppRecord record, GitRevision revision, String spec) {
+  private PassResult compare(AppRecord record, AppInputs inputs, String spec) {
+    PassRevision revision = inputs.revision();
     DiffReport diff;
     try {
-      diff = ctx.releases().diff(render(record.application(), revision));
+      diff = ctx.releases().diff(render(record.application(), inputs));
     } catch (CapstanException e) {
       record.status(statuses.renderFailed(record, history(record), revision, e.getMessage()));
       return PassResult.of(record.status(), Outcome.FAILED);
     }
-    record.compared(revision.sha(), spec);
+    record.compared(revision.id(), spec);
     record.status(statuses.compared(record, observe(record), revision, diff.inSync()));
     return PassResult.of(record.status(), Outcome.COMPARED);
   }
 
-  /** What a user's diff shows: Git at the last fetched commit against the cluster now. */
+  /** What a user's diff shows: every source as it is now against the cluster now. */
   public DiffReport diff(AppRecord record) {
-    GitRevision revision = ctx.sources().fetch(record.application(), Optional.ofNullable(record.syncedCommit())).revisionOrThrow();
-    return ctx.releases().diff(render(record.application(), revision));
+    return ctx.releases().diff(render(record.application(), passInputs.readNow(record)));
   }
 
-  /** The Application's chart at {@code revision}, rendered as its release's next revision. */
-  private DesiredState render(Application app, GitRevision revision) {
-    return ctx.metrics().render().record(() -> ctx.renderer().render(app, revision));
+  /** Commit statuses go to the Git host of the commit deployed; a chart version has none. */
+  private void commitStatus(Application app, PassRevision revision, CommitStatuses.State state, String description) {
+    if (revision.isGitCommit()) {
+      ctx.commitStatuses().report(app, revision.id(), state, description);
+    }
+  }
+
+  /** The Application's chart at its sources' revisions, rendered as its release's next revision. */
+  private DesiredState render(Application app, AppInputs inputs) {
+    return ctx.metrics().render().record(() -> ctx.renderer().render(app, inputs));
   }
 
   /** The revisions to show, read once for the status this pass builds; health keeps its last value. */
@@ -355,7 +353,8 @@ public final class AppSyncer {
 
   /** A revision as the Application's status and the API show it. */
   public static HistoryEntry entry(ReleaseRevision r) {
-    return new HistoryEntry(r.number(), r.gitCommit(), r.time().toString(), r.status().label());
+    return new HistoryEntry(r.number(), r.gitCommit(), r.time().toString(), r.status().label(),
+        r.sourceRevisions().isEmpty() ? null : r.sourceRevisions());
   }
 
   /** The engine options an Application's sync policy stands for. */

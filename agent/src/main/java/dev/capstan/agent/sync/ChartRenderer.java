@@ -1,16 +1,18 @@
 package dev.capstan.agent.sync;
 
 import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.Source;
 import dev.capstan.engine.history.ReleaseStore;
 import dev.capstan.engine.resource.DesiredState;
 import dev.capstan.git.cache.RepositoryCache;
-import dev.capstan.git.fetch.GitRevision;
 import dev.capstan.git.read.FolderReader;
 import dev.capstan.release.ReleaseRenderer;
+import java.util.List;
 
 /**
  * Renders the chart an Application names, read from the Git cache at the revision, with the release
- * layer's renderer (the CLI's too), as the release's next revision from its history.
+ * layer's renderer (the CLI's too), as the release's next revision from its history; or, for a folder
+ * of plain manifests, takes them as they are. With several sources, the state records each one's commit.
  */
 public final class ChartRenderer implements AppRenderer {
   private final AppChart charts;
@@ -24,7 +26,25 @@ public final class ChartRenderer implements AppRenderer {
   }
 
   @Override
-  public DesiredState render(Application app, GitRevision revision) {
-    return renderer.render(store, charts.input(app, revision));
+  public DesiredState render(Application app, AppInputs inputs) {
+    DesiredState desired;
+    if (inputs.chart() != null) {
+      desired = renderer.render(store, charts.repositoryChartInput(app, inputs, inputs.chart().get()));
+    } else {
+      SnapshotChartFiles files = charts.files(app, inputs.revision().git());
+      desired = AppChart.isManifests(app, files)
+          ? renderer.render(charts.manifestsInput(app, inputs, files))
+          : renderer.render(store, charts.chartInput(app, inputs, files));
+    }
+    return desired.withSourceRevisions(inputs.sourceRevisions(deployedName(app)));
+  }
+
+  /** How history names the deployed source: {@code source}, or its place in {@code spec.sources}. */
+  private static String deployedName(Application app) {
+    if (app.getSpec().sources() == null || app.getSpec().sources().isEmpty()) {
+      return "source";
+    }
+    List<Source> sources = app.getSpec().allSources();
+    return "sources[" + sources.indexOf(app.getSpec().deployedSource()) + "]";
   }
 }

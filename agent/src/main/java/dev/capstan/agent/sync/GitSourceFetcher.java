@@ -1,6 +1,7 @@
 package dev.capstan.agent.sync;
 
 import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.Source;
 import dev.capstan.git.fetch.FetchResult;
 import dev.capstan.git.fetch.Fetcher;
 import java.util.Optional;
@@ -16,7 +17,7 @@ public final class GitSourceFetcher implements SourceFetcher {
   }
 
   @Override
-  public FetchResult fetch(Application app, Optional<String> known) {
-    return fetcher.fetch(SourceOf.fetched(app, secrets), known);
+  public FetchResult fetch(Application app, Source source, Optional<String> known) {
+    return fetcher.fetch(SourceOf.fetched(app, source, secrets), known);
   }
 }

@@ -12,12 +12,15 @@ import dev.capstan.git.verify.TrustedKeys;
 import dev.capstan.git.verify.VerificationPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The Git source an Application names. Credentials are never in the spec: {@code secretRef} names a
- * Secret (see {@link SourceSecrets}), whose keys are read when a fetch needs them; git-sync then
- * checks that its {@code url} covers the repository before anything is sent.
+ * The Git source an Application names: its deployed source, or one of its named sources.
+ * Credentials are never in the spec: {@code secretRef} names a Secret (see {@link SourceSecrets}),
+ * whose keys are read when a fetch needs them; git-sync then checks that its {@code url} covers the
+ * repository before anything is sent. The Application only says where its Secrets are (its
+ * namespace) and names the field in errors.
  */
 public final class SourceOf {
   /** The remote's default branch, as {@code git clone} picks it. */
@@ -25,16 +28,18 @@ public final class SourceOf {
 
   private SourceOf() {}
 
-  /** Where the source is and whose credentials fetch it: enough to find its copy in the cache. */
-  public static GitSource located(Application app, SourceSecrets secrets) {
-    Source source = app.getSpec().source();
+  /**
+   * Where {@code source} (one of {@code app}'s) is and whose credentials fetch it: enough to find its
+   * copy in the cache. A named source is its repository's root; the deployed one its {@code path}.
+   */
+  public static GitSource located(Application app, Source source, SourceSecrets secrets) {
     String ref = source.ref() == null || source.ref().isBlank() ? DEFAULT_REF : source.ref();
-    GitSource git = GitSource.of(source.repoURL(), ref).withPath(source.path() == null ? "" : source.path());
+    GitSource git = GitSource.of(source.repoURL(), ref).withPath(source.path() == null || source.isReference() ? "" : source.path());
     String name = source.secretRef();
     if (name != null && !name.isBlank()) {
       // The validator refuses such names first; this is the last line before a name is looked up.
       if (!ApplicationValidator.isObjectName(name)) {
-        throw new ApplicationException("spec.source.secretRef", "must name a Secret, got \"" + name + "\"");
+        throw new ApplicationException(field(app, source) + ".secretRef", "must name a Secret, got \"" + name + "\"");
       }
       git = git.withCredentials(CredentialsRef.store(secrets.describe(app, name), () -> text(secrets.read(app, name))));
     }
@@ -42,13 +47,13 @@ public final class SourceOf {
   }
 
   /**
-   * The source as a fetch needs it: located, and with the trusted keys of {@code spec.source.verify}.
+   * {@code source} as a fetch needs it: located, and with the trusted keys of its {@code verify}.
    *
-   * @throws ApplicationException naming {@code spec.source.verify.secretRef} when its keys cannot be used
+   * @throws ApplicationException naming {@code verify.secretRef} when its keys cannot be used
    */
-  static GitSource fetched(Application app, SourceSecrets secrets) {
-    GitSource git = located(app, secrets);
-    SourceVerify verify = app.getSpec().source().verify();
+  static GitSource fetched(Application app, Source source, SourceSecrets secrets) {
+    GitSource git = located(app, source, secrets);
+    SourceVerify verify = source.verify();
     if (verify == null) {
       return git;
     }
@@ -56,8 +61,19 @@ public final class SourceOf {
       return git.withVerification(TrustedKeys.policy(secrets.describe(app, verify.secretRef()),
           secrets.read(app, verify.secretRef())).withTarget(target(verify)));
     } catch (CapstanException e) {
-      throw new ApplicationException("spec.source.verify.secretRef", e.getMessage(), e);
+      throw new ApplicationException(field(app, source) + ".verify.secretRef", e.getMessage(), e);
     }
+  }
+
+  /** The field that holds {@code source} in {@code app}'s spec: {@code spec.source} or {@code spec.sources[i]}. */
+  static String field(Application app, Source source) {
+    List<Source> sources = app.getSpec() == null || app.getSpec().sources() == null ? List.of() : app.getSpec().sources();
+    for (int i = 0; i < sources.size(); i++) {
+      if (sources.get(i) == source) {
+        return "spec.sources[" + i + "]";
+      }
+    }
+    return "spec.source";
   }
 
   private static VerificationPolicy.Target target(SourceVerify verify) {

@@ -20,7 +20,9 @@ final class SpecFingerprint {
 
   static String of(ApplicationSpec spec) {
     try {
-      byte[] json = JSON.writeValueAsBytes(new Object[] {spec.source(), spec.destination()});
+      byte[] json = spec.sources() == null
+          ? JSON.writeValueAsBytes(new Object[] {spec.source(), spec.destination()})
+          : JSON.writeValueAsBytes(new Object[] {spec.source(), spec.destination(), spec.sources()});
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot fingerprint an Application spec", e);

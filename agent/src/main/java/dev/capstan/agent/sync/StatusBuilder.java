@@ -9,7 +9,6 @@ import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.status.StatusConditions;
 import dev.capstan.engine.diff.DiffReport;
 import dev.capstan.engine.release.SyncResult;
-import dev.capstan.git.fetch.GitRevision;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Clock;
 import java.util.List;
@@ -40,7 +39,12 @@ final class StatusBuilder {
   }
 
   ApplicationStatus fetchFailed(AppRecord record, ReleaseView release, String message) {
-    List<Condition> c = conditions(record, false, "GitFetchFailed", message + " (the last good revision stays in force)");
+    return sourceFailed(record, release, "GitFetchFailed", message);
+  }
+
+  /** A source could not be read ({@code reason} says which kind); what is live stays. */
+  ApplicationStatus sourceFailed(AppRecord record, ReleaseView release, String reason, String message) {
+    List<Condition> c = conditions(record, false, reason, message + " (the last good revision stays in force)");
     return with(record, sync(record), health(record, release), c, release);
   }
 
@@ -51,28 +55,28 @@ final class StatusBuilder {
     return with(record, sync(record), health(record, release), c, release);
   }
 
-  ApplicationStatus renderFailed(AppRecord record, ReleaseView release, GitRevision revision, String message) {
-    List<Condition> c = conditions(record, false, "RenderFailed", revision.shortSha() + ": " + message);
-    return with(record, new SyncSummary(SyncState.OUT_OF_SYNC, revision.sha()), health(record, release), c, release);
+  ApplicationStatus renderFailed(AppRecord record, ReleaseView release, PassRevision revision, String message) {
+    List<Condition> c = conditions(record, false, "RenderFailed", revision.shortId() + ": " + message);
+    return with(record, new SyncSummary(SyncState.OUT_OF_SYNC, revision.id()), health(record, release), c, release);
   }
 
-  ApplicationStatus compared(AppRecord record, ReleaseView release, GitRevision revision, boolean inSync) {
-    String message = inSync ? "the cluster matches " + revision.shortSha()
-        : "the cluster differs from " + revision.shortSha() + "; automated sync is off, sync manually to apply";
+  ApplicationStatus compared(AppRecord record, ReleaseView release, PassRevision revision, boolean inSync) {
+    String message = inSync ? "the cluster matches " + revision.shortId()
+        : "the cluster differs from " + revision.shortId() + "; automated sync is off, sync manually to apply";
     List<Condition> c = conditions(record, inSync, inSync ? "Synced" : "OutOfSync", message);
-    return with(record, new SyncSummary(inSync ? SyncState.SYNCED : SyncState.OUT_OF_SYNC, revision.sha()), health(record, release), c,
+    return with(record, new SyncSummary(inSync ? SyncState.SYNCED : SyncState.OUT_OF_SYNC, revision.id()), health(record, release), c,
         release);
   }
 
-  ApplicationStatus synced(AppRecord record, ReleaseView release, GitRevision revision, SyncResult result) {
-    String message = "revision " + result.revision().number() + " applied " + revision.shortSha() + " (" + revision.subject() + ")";
+  ApplicationStatus synced(AppRecord record, ReleaseView release, PassRevision revision, SyncResult result) {
+    String message = "revision " + result.revision().number() + " applied " + revision.shortId() + " (" + revision.subject() + ")";
     List<Condition> c = conditions(record, true, "Synced", message);
-    return with(record, new SyncSummary(SyncState.SYNCED, revision.sha()), health(record, release), c, release);
+    return with(record, new SyncSummary(SyncState.SYNCED, revision.id(), sourceRevisions(record)), health(record, release), c, release);
   }
 
-  ApplicationStatus syncFailed(AppRecord record, ReleaseView release, GitRevision revision, String message) {
-    List<Condition> c = conditions(record, false, "SyncFailed", revision.shortSha() + ": " + message);
-    return with(record, new SyncSummary(SyncState.OUT_OF_SYNC, revision.sha()), health(record, release), c, release);
+  ApplicationStatus syncFailed(AppRecord record, ReleaseView release, PassRevision revision, String message) {
+    List<Condition> c = conditions(record, false, "SyncFailed", revision.shortId() + ": " + message);
+    return with(record, new SyncSummary(SyncState.OUT_OF_SYNC, revision.id()), health(record, release), c, release);
   }
 
   ApplicationStatus drifted(AppRecord record, ReleaseView release, DiffReport diff) {
@@ -85,7 +89,13 @@ final class StatusBuilder {
   ApplicationStatus healed(AppRecord record, ReleaseView release, SyncResult result, DiffReport diff) {
     String message = "drift corrected by revision " + result.revision().number() + ": " + String.join(", ", AppSyncer.changed(diff));
     List<Condition> c = conditions(record, true, "Synced", message);
-    return with(record, new SyncSummary(SyncState.SYNCED, record.syncedCommit()), health(record, release), c, release);
+    return with(record, new SyncSummary(SyncState.SYNCED, record.syncedCommit(), sourceRevisions(record)), health(record, release), c,
+        release);
+  }
+
+  /** Each source's commit in what was last applied, when it came from several; else null. */
+  private static java.util.Map<String, String> sourceRevisions(AppRecord record) {
+    return record.desired() == null || record.desired().sourceRevisions().isEmpty() ? null : record.desired().sourceRevisions();
   }
 
   /** Whether drift of the last applied state was reported, so its going away is worth a new status. */

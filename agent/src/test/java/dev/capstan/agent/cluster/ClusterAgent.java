@@ -50,7 +50,7 @@ final class ClusterAgent implements AutoCloseable {
     AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new ReleaseRenderer(), cluster, new SecretReleaseStore(client), new ApplicationValidator(policy),
         new ApiSourceSecrets(client), Clock.systemUTC(), metrics, new ClusterEventRecorder(client, "capstan-agent"),
-        CommitStatuses.none());
+        CommitStatuses.none()).withValuesFrom(new ClusterValuesFrom(client));
     agent = new Agent(ctx, new ClusterStatusSink(client), DriftWatcher.on(cluster, policy.anyNamespace()), 2);
     try {
       watcher = ApplicationWatcher.start(client, namespace, agent);

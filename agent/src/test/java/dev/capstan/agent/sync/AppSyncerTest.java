@@ -171,8 +171,45 @@ class AppSyncerTest {
             s -> {
               assertThat(s.world.reported.commitStatuses()).containsExactly("SUCCESS");
               assertThat(s.world.cluster.history("shop", "shop")).hasSize(2);
-            }));
+            }),
+        row("a new commit in the values repository syncs though the chart's did not move", TWO_SOURCES,
+            s -> {
+              s.world.git.commit(CONFIG, "values v1");
+              s.synced();
+              s.world.git.commit(CONFIG, "values v2");
+            }, SyncTrigger.POLL,
+            new Expect(Outcome.SYNCED, SyncState.SYNCED, Rev.FIRST, "True Synced", 1, 1, List.of("Syncing", "Synced")),
+            s -> assertThat(s.record.sawCommit(s.world.git.head(CONFIG).sha())).as("a push of that commit needs no second look").isTrue()),
+        row("the same commits in both repositories render nothing", TWO_SOURCES,
+            s -> {
+              s.world.git.commit(CONFIG, "values v1");
+              s.synced();
+            }, SyncTrigger.POLL,
+            new Expect(Outcome.UNCHANGED, SyncState.SYNCED, Rev.FIRST, "True Synced", 0, 0, List.of()), s -> { }),
+        row("a values repository that cannot be fetched fails the pass, naming it", TWO_SOURCES,
+            s -> {
+              s.world.git.commit(CONFIG, "values v1");
+              s.synced();
+              s.world.git.unreachable(CONFIG, "connection refused");
+            }, SyncTrigger.POLL,
+            new Expect(Outcome.FAILED, SyncState.SYNCED, Rev.FIRST, "False GitFetchFailed", 0, 0, List.of()),
+            s -> assertThat(condition(s.status(), StatusConditions.READY)).contains("source values: ", "connection refused")),
+        row("valuesFrom in an agent run from files is an invalid spec", """
+            source:
+              repoURL: "%s"
+              path: app
+              valuesFrom: [{kind: ConfigMap, name: shop-values}]
+            %s""".formatted(REPO, AUTO), s -> { }, SyncTrigger.SPEC,
+            new Expect(Outcome.INVALID, SyncState.UNKNOWN, Rev.NONE, "False InvalidSpec", 0, 0, List.of()),
+            s -> assertThat(condition(s.status(), StatusConditions.STALLED)).contains("spec.source.valuesFrom: reads ConfigMaps and Secrets")));
   }
+
+  private static final String CONFIG = "https://git.example.com/config.git";
+  private static final String TWO_SOURCES = """
+      sources:
+        - {repoURL: "%s", path: app, valuesFiles: [$values/prod.yaml]}
+        - {repoURL: "%s", name: values}
+      %s""".formatted(REPO, CONFIG, AUTO);
 
   private static Row row(String name, String spec, Consumer<Scene> given, SyncTrigger trigger, Expect expect, Consumer<Scene> then) {
     return new Row(name, AgentPolicy.permissive(), spec, given, trigger, true, expect, then);

@@ -37,7 +37,8 @@ public final class FakeCharts implements AppRenderer {
   }
 
   @Override
-  public DesiredState render(Application app, GitRevision revision) {
+  public DesiredState render(Application app, AppInputs inputs) {
+    GitRevision revision = inputs.revision().git();
     renders.incrementAndGet();
     if (broken.containsKey(revision.sha())) {
       throw new CapstanException("demo/templates/configmap.yaml:3", broken.get(revision.sha()));

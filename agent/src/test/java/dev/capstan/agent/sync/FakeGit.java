@@ -1,6 +1,7 @@
 package dev.capstan.agent.sync;
 
 import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.Source;
 import dev.capstan.git.fetch.FetchFailure;
 import dev.capstan.git.fetch.FetchResult;
 import dev.capstan.git.fetch.GitRevision;
@@ -81,9 +82,9 @@ public final class FakeGit implements SourceFetcher {
   }
 
   @Override
-  public FetchResult fetch(Application app, Optional<String> known) {
+  public FetchResult fetch(Application app, Source source, Optional<String> known) {
     fetches.incrementAndGet();
-    String url = app.getSpec().source().repoURL();
+    String url = source.repoURL();
     CountDownLatch gate = gates.get(url);
     if (gate != null) {
       held.countDown();

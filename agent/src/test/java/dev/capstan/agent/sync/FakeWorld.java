@@ -42,7 +42,7 @@ public final class FakeWorld {
    * the default one).
    */
   public static Application app(String name, String spec) {
-    String source = spec.lines().anyMatch(l -> l.startsWith("source:")) ? "" : "source: {repoURL: \"" + REPO + "\", path: app}\n";
+    String source = spec.lines().anyMatch(l -> l.startsWith("source:") || l.startsWith("sources:")) ? "" : "source: {repoURL: \"" + REPO + "\", path: app}\n";
     String yaml = "apiVersion: capstan.dev/v1alpha1\nkind: Application\nmetadata: {name: " + name + ", generation: 1}\nspec:\n"
         + (source + "destination: {namespace: " + name + "}\n" + spec).indent(2);
     return Serialization.unmarshal(yaml, Application.class);

@@ -42,7 +42,7 @@ class FolderSecretsTest {
     Application app = app("{repoURL: \"https://github.com/acme/shop.git\", secretRef: shop-git}");
 
     assertThat(secrets.read(app, "shop-git")).containsOnlyKeys("url", "username", "password");
-    GitSource source = SourceOf.located(app, secrets);
+    GitSource source = SourceOf.located(app, app.getSpec().deployedSource(), secrets);
     Credentials loaded = source.credentials().load();
     assertThat(loaded).isInstanceOf(Credentials.Basic.class);
     assertThat(((Credentials.Basic) loaded).password().reveal()).isEqualTo("tok3n");
@@ -76,14 +76,14 @@ class FolderSecretsTest {
             .getBytes(StandardCharsets.UTF_8));
     Application app = app("{repoURL: \"https://github.com/acme/shop.git\", verify: {mode: Tag, secretRef: keys}}");
 
-    GitSource source = SourceOf.fetched(app, new FolderSecrets(dir));
+    GitSource source = SourceOf.fetched(app, app.getSpec().deployedSource(), new FolderSecrets(dir));
 
     assertThat(source.verification().required()).isTrue();
     assertThat(source.verification().target()).hasToString("TAG");
     assertThat(source.verification().sshAllowedSigners()).get().satisfies(p -> assertThat(Files.readString(p))
         .startsWith("dev@example.com ssh-ed25519"));
-    assertThatThrownBy(() -> SourceOf.fetched(app("{repoURL: \"https://x.example/y.git\", verify: {secretRef: nokeys}}"),
-        new FolderSecrets(dir)))
+    Application noKeys = app("{repoURL: \"https://x.example/y.git\", verify: {secretRef: nokeys}}");
+    assertThatThrownBy(() -> SourceOf.fetched(noKeys, noKeys.getSpec().deployedSource(), new FolderSecrets(dir)))
         .hasMessageStartingWith("spec.source.verify.secretRef: folder " + dir.resolve("nokeys") + ": no such folder");
   }
 }

@@ -112,6 +112,28 @@ public final class HelmRepositoryClient {
     return new Downloaded(response.body(), actual);
   }
 
+  /**
+   * The provenance file Helm keeps beside the archive of {@code entry} (its URL plus {@code .prov}),
+   * at most {@code maxBytes}; empty when the repository has none (HTTP 404).
+   */
+  public Optional<Provenance> downloadProvenance(HelmRepository repo, IndexEntry entry, long maxBytes) {
+    if (entry.urls().isEmpty()) {
+      return Optional.empty();
+    }
+    URI archive = repo.resolve(entry.urls().get(0));
+    URI url = URI.create(archive + ".prov");
+    Response response = transport.send(Request.get(url, url.toString(), maxBytes).withAuth(Auth.of(repo.url(), repo.credentials())));
+    if (response.status() == 404) {
+      return Optional.empty();
+    }
+    check(response, url.toString(), "provenance file");
+    String path = archive.getPath() == null ? "" : archive.getPath();
+    return Optional.of(new Provenance(archive.toString(), path.substring(path.lastIndexOf('/') + 1), response.body()));
+  }
+
+  /** A chart archive's provenance file: the archive's URL, its file name (what the .prov signs) and the .prov's bytes. */
+  public record Provenance(String archiveUrl, String fileName, byte[] bytes) {}
+
   /** A downloaded archive and its sha256 digest. */
   public record Downloaded(byte[] archive, Digest digest) {}
 

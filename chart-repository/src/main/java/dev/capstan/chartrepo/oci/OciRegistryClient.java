@@ -144,6 +144,32 @@ public final class OciRegistryClient {
     return Digest.of(manifest);
   }
 
+  /**
+   * Checks {@code credentials} against {@code registry} ({@code host[:port]}) with {@code GET /v2/},
+   * answering its challenge as for any request, as {@code helm registry login} does before it saves
+   * a login. A refusal is a {@link SourceException} ({@code UNAUTHORIZED}) without the secret.
+   */
+  public void checkLogin(String registry, Credentials credentials) {
+    String scheme = transport.options().plainHttp() ? "http" : "https";
+    URI ping = URI.create(scheme + "://" + registry + "/v2/");
+    Request get = Request.get(ping, registry, TransportOptions.MAX_SMALL_BYTES);
+    Response r = transport.send(get);
+    if (r.status() == 401) {
+      URI origin = RegistryAuthenticator.originOf(ping);
+      Optional<Auth> answer = authenticator.answer(origin, "", r, credentials, registry);
+      authenticator.forget(origin, "");
+      if (answer.isEmpty()) {
+        throw new SourceException(registry, SourceException.Reason.UNAUTHORIZED, "the registry asks for an unsupported authentication: "
+            + r.header("WWW-Authenticate").map(h -> h.split(" ", 2)[0]).orElse("none"));
+      }
+      r = transport.send(get.withAuth(answer));
+    }
+    if (r.status() == 401 || r.status() == 403) {
+      throw new SourceException(registry, SourceException.Reason.UNAUTHORIZED, "the registry refused the credentials (HTTP " + r.status() + ")");
+    }
+    check(r, registry, "login check");
+  }
+
   private URI api(OciReference ref, String path) {
     String scheme = transport.options().plainHttp() ? "http" : "https";
     return URI.create(scheme + "://" + ref.registry() + "/v2/" + ref.repository() + path);

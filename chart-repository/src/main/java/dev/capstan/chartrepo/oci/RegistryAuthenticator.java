@@ -75,6 +75,9 @@ final class RegistryAuthenticator {
     }
     String wanted = challenge.getOrDefault("scope", scope);
     for (String s : wanted.split(" ")) {
+      if (s.isBlank()) {
+        continue; // a login check (GET /v2/) asks for a token without a scope
+      }
       query.append(query.length() == 0 ? "" : "&").append("scope=").append(URLEncoder.encode(s, StandardCharsets.UTF_8));
     }
     URI realmUri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);

@@ -3,7 +3,6 @@ package dev.capstan.cli.chart;
 import dev.capstan.chartrepo.ChartFetcher;
 import dev.capstan.chartrepo.cache.ChartCache;
 import dev.capstan.chartrepo.dependency.DependencyManager;
-import dev.capstan.chartrepo.http.Credentials;
 import dev.capstan.chartrepo.http.HttpTransport;
 import dev.capstan.chartrepo.index.HelmRepositoryClient;
 import dev.capstan.chartrepo.oci.OciRegistryClient;
@@ -37,11 +36,10 @@ public final class DependencyCommand {
     @Override
     public Integer call() {
       HttpTransport transport = HttpTransport.create(registry.transportOptions());
-      Credentials credentials = registry.credentials();
       ChartFetcher fetcher = new ChartFetcher(
           HelmRepositoryClient.persistent(transport, ChartCache.userCacheDir().resolve("index")),
           new OciRegistryClient(transport), ChartCache.userDefault(), Duration.ZERO);
-      DependencyManager.Result result = run(new DependencyManager(fetcher, url -> credentials, Clock.systemUTC()));
+      DependencyManager.Result result = run(new DependencyManager(fetcher, registry::credentialsFor, Clock.systemUTC()));
       PrintWriter out = spec.commandLine().getOut();
       for (DependencyManager.Saved s : result.saved()) {
         out.println("Saved " + chart.relativize(s.archive()) + " (" + s.name() + " " + s.version() + " from " + s.repository() + ")");

@@ -4,11 +4,13 @@ import dev.capstan.chartrepo.ChartPusher;
 import dev.capstan.chartrepo.http.HttpTransport;
 import dev.capstan.chartrepo.oci.OciReference;
 import dev.capstan.chartrepo.oci.OciRegistryClient;
+import dev.capstan.chartrepo.provenance.ProvenanceVerifier;
 import dev.capstan.core.CapstanException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code capstan push CHART.tgz oci://host/path}: stores a chart in an OCI registry, as {@code helm push}. */
 @Command(name = "push", mixinStandardHelpOptions = true,
-    description = "Push a chart archive to an OCI registry as oci://host/path/NAME:VERSION, as `helm push` does.")
+    description = "Push a chart archive (and its .prov, when one is beside it) to an OCI registry as "
+        + "oci://host/path/NAME:VERSION, as `helm push` does.")
 public final class PushCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -29,6 +32,22 @@ public final class PushCommand implements Callable<Integer> {
   String remote;
 
   @Mixin RegistryFlags registry = new RegistryFlags();
+
+  /** The .prov beside the archive, pushed with it as Helm does (bounded as verification bounds it). */
+  private Optional<byte[]> provenance() {
+    Path prov = archive.resolveSibling(archive.getFileName() + ".prov");
+    if (!Files.isRegularFile(prov)) {
+      return Optional.empty();
+    }
+    try {
+      if (Files.size(prov) > ProvenanceVerifier.MAX_PROVENANCE_BYTES) {
+        throw new CapstanException(prov.toString(), "larger than " + ProvenanceVerifier.MAX_PROVENANCE_BYTES + " bytes: not a provenance file");
+      }
+      return Optional.of(Files.readAllBytes(prov));
+    } catch (IOException e) {
+      throw new CapstanException(prov.toString(), "cannot read: " + e.getMessage(), e);
+    }
+  }
 
   @Override
   public Integer call() {
@@ -47,7 +66,7 @@ public final class PushCommand implements Callable<Integer> {
     ChartPusher pusher = new ChartPusher(new OciRegistryClient(HttpTransport.create(registry.transportOptions())));
     ChartPusher.Pushed pushed;
     try {
-      pushed = pusher.push(bytes, archive.toString(), base, registry.credentials());
+      pushed = pusher.push(bytes, archive.toString(), base, registry.credentialsFor(remote), provenance());
     } catch (IllegalArgumentException e) {
       throw new CapstanException(remote, e.getMessage());
     }

@@ -122,6 +122,9 @@ public final class DiffCommand implements Callable<Integer> {
     if (from != null && forceConflicts) {
       throw new ParameterException(spec.commandLine(), "--force-conflicts needs a cluster; --from/--to compare without one");
     }
+    if ((from != null || revision != null) && source.verify()) {
+      throw new ParameterException(spec.commandLine(), "--verify applies to a chart archive or a --repo/oci:// chart, not to Git revisions");
+    }
   }
 
   private int print(DiffReport report, String before, String after) {

@@ -62,6 +62,6 @@ final class HistoryPrinter {
   }
 
   private static String chart(ReleaseRevision r) {
-    return r.chartName() + "-" + r.chartVersion();
+    return r.chart();
   }
 }

@@ -44,7 +44,7 @@ public final class StatusCommand implements Callable<Integer> {
         .append("NAMESPACE: ").append(r.namespace()).append('\n')
         .append("REVISION: ").append(r.number()).append('\n')
         .append("STATUS: ").append(r.status().label()).append('\n')
-        .append("CHART: ").append(r.chartName()).append('-').append(r.chartVersion()).append('\n')
+        .append("CHART: ").append(r.chart()).append('\n')
         .append("HEALTH: ").append(report.overall().label()).append('\n')
         .append("DESCRIPTION: ").append(r.description()).append("\n\n");
     Table table = new Table("OBJECT", "HEALTH", "MESSAGE");

@@ -30,6 +30,7 @@ class InstallChartRbacTest {
       "Role/capstan-system/capstan-agent: coordination.k8s.io leases [get, create, patch]",
       "Role/capstan-system/capstan-agent: core secrets [get]",
       "Role/capstan-system/capstan-agent: core secrets [list, watch]",
+      "Role/capstan-system/capstan-agent: core configmaps [get]",
       "Role/capstan-system/capstan-leader: core pods [patch]");
 
   private static List<String> managed(String role) {

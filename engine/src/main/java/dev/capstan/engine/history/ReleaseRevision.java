@@ -1,6 +1,8 @@
 package dev.capstan.engine.history;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,8 @@ import java.util.Map;
  * re-applies {@link #manifests()}).
  *
  * @param gitCommit the commit the chart came from, or null when unknown
+ * @param sourceRevisions every source and its revision by source name, for a release made from
+ *     several (see {@link dev.capstan.engine.resource.DesiredState#sourceRevisions()}); empty otherwise
  */
 public record ReleaseRevision(
     String namespace,
@@ -22,20 +26,38 @@ public record ReleaseRevision(
     List<StoredManifest> manifests,
     String gitCommit,
     String description,
-    String notes) {
+    String notes,
+    Map<String, String> sourceRevisions) {
 
   public ReleaseRevision {
     values = values == null ? Map.of() : values;
     manifests = manifests == null ? List.of() : List.copyOf(manifests);
+    sourceRevisions = sourceRevisions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sourceRevisions));
+  }
+
+  /** A revision made from one source (or none); also what records written before sources were kept read as. */
+  public ReleaseRevision(String namespace, String release, int number, Instant time, RevisionStatus status, String chartName,
+      String chartVersion, Map<String, Object> values, List<StoredManifest> manifests, String gitCommit, String description,
+      String notes) {
+    this(namespace, release, number, time, status, chartName, chartVersion, values, manifests, gitCommit, description, notes,
+        Map.of());
+  }
+
+  /**
+   * How listings name what was deployed: {@code NAME-VERSION} as Helm prints a chart, or the name
+   * alone for what has no version (a folder of plain manifests).
+   */
+  public String chart() {
+    return chartVersion == null || chartVersion.isEmpty() ? chartName : chartName + "-" + chartVersion;
   }
 
   public ReleaseRevision withStatus(RevisionStatus status, String description) {
     return new ReleaseRevision(namespace, release, number, time, status, chartName, chartVersion, values, manifests,
-        gitCommit, description, notes);
+        gitCommit, description, notes, sourceRevisions);
   }
 
   public ReleaseRevision withTime(Instant time) {
     return new ReleaseRevision(namespace, release, number, time, status, chartName, chartVersion, values, manifests,
-        gitCommit, description, notes);
+        gitCommit, description, notes, sourceRevisions);
   }
 }

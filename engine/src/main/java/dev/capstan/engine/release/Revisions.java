@@ -19,7 +19,7 @@ final class Revisions {
         .map(m -> new DesiredObject(m.source(), m.object()))
         .toList();
     return new DesiredState(revision.release(), revision.namespace(), revision.chartName(), revision.chartVersion(),
-        revision.values(), objects, revision.notes(), revision.gitCommit());
+        revision.values(), objects, revision.notes(), revision.gitCommit(), revision.sourceRevisions());
   }
 
   static List<ObjectRef> inventory(ReleaseRevision revision) {

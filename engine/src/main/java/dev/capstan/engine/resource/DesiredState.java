@@ -1,5 +1,7 @@
 package dev.capstan.engine.resource;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +10,9 @@ import java.util.Map;
  * (a chart from Git, a local directory, or a stored revision being rolled back to).
  *
  * @param gitCommit the commit the chart came from, or null when unknown
+ * @param sourceRevisions every source the release was made from and its revision, by source name,
+ *     when there is more than the one {@code gitCommit} names (a chart from one repository, values
+ *     from another); empty otherwise
  */
 public record DesiredState(
     String release,
@@ -17,19 +22,31 @@ public record DesiredState(
     Map<String, Object> values,
     List<DesiredObject> objects,
     String notes,
-    String gitCommit) {
+    String gitCommit,
+    Map<String, String> sourceRevisions) {
 
   public DesiredState {
     values = values == null ? Map.of() : values;
     objects = List.copyOf(objects);
+    sourceRevisions = sourceRevisions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sourceRevisions));
+  }
+
+  /** A state made from one source (or none). */
+  public DesiredState(String release, String namespace, String chartName, String chartVersion, Map<String, Object> values,
+      List<DesiredObject> objects, String notes, String gitCommit) {
+    this(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit, Map.of());
   }
 
   public DesiredState withObjects(List<DesiredObject> objects) {
-    return new DesiredState(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit);
+    return new DesiredState(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit, sourceRevisions);
   }
 
   public DesiredState withGitCommit(String gitCommit) {
-    return new DesiredState(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit);
+    return new DesiredState(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit, sourceRevisions);
+  }
+
+  public DesiredState withSourceRevisions(Map<String, String> sourceRevisions) {
+    return new DesiredState(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit, sourceRevisions);
   }
 
   /** The value of the {@code capstan.dev/release} annotation objects of this release carry. */

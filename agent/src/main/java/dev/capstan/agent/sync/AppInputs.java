@@ -1,0 +1,73 @@
+package dev.capstan.agent.sync;
+
+import dev.capstan.chart.Chart;
+import dev.capstan.chart.values.ValuesDocument;
+import dev.capstan.git.fetch.GitRevision;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What one pass read for an application besides its spec: what the deployed source resolved to (a
+ * commit, or a chart version), the commit of each named source that provides values files, and the
+ * values documents read from ConfigMaps and Secrets ({@code valuesFrom}).
+ *
+ * @param revision the deployed source's revision
+ * @param references the named sources' commits, by name, in spec order
+ * @param valuesFrom values documents from objects, in spec order
+ * @param chart for a chart from a repository or registry, loads it (only a pass that renders asks);
+ *     null for a Git source
+ */
+public record AppInputs(PassRevision revision, Map<String, GitRevision> references, List<ValuesDocument> valuesFrom,
+    Supplier<Chart> chart) {
+  public AppInputs {
+    references = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(references));
+    valuesFrom = List.copyOf(valuesFrom);
+  }
+
+  /** An application with one Git source and nothing read from objects. */
+  public static AppInputs of(GitRevision revision) {
+    return new AppInputs(PassRevision.of(revision), Map.of(), List.of(), null);
+  }
+
+  /**
+   * A digest of everything here but the deployed commit: a different one means the values changed
+   * though the chart's folder did not, so the next pass renders again. Secret values go in only as
+   * part of the digest.
+   */
+  String extrasKey() {
+    if (references.isEmpty() && valuesFrom.isEmpty()) {
+      return "";
+    }
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      references.forEach((name, r) -> sha.update((name + "=" + r.sha() + "\n").getBytes(StandardCharsets.UTF_8)));
+      for (ValuesDocument doc : valuesFrom) {
+        sha.update((doc.name() + "\n" + doc.text() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      return "+" + HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Every source's revision by name as the release history records it, when there is more than one
+   * source or the chart comes from a repository: the deployed one under {@code deployedName}; empty
+   * for a single Git source, whose commit is the history's {@code gitCommit}.
+   */
+  Map<String, String> sourceRevisions(String deployedName) {
+    if (references.isEmpty() && revision.isGitCommit()) {
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put(deployedName, revision.id());
+    references.forEach((name, r) -> out.put(name, r.sha()));
+    return out;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.capstan.agent.sync;
+
+import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.ApplicationException;
+import dev.capstan.agent.application.Source;
+import dev.capstan.chart.Chart;
+import dev.capstan.chartrepo.ResolvedChart;
+import dev.capstan.core.CapstanException;
+import java.time.Duration;
+
+/** Where a pass learns which chart version a repository or registry source names now, and gets that chart. */
+public interface ChartSources {
+  /**
+   * The version and digest {@code source} names now, without downloading the chart.
+   *
+   * @param maxAge how old a Helm repository's index may be and still be used: the application's poll
+   *     interval, so applications sharing a repository share one index request per interval
+   * @throws CapstanException naming the source and why (unreachable, unauthorized, no matching version …)
+   */
+  ResolvedChart resolve(Application app, Source source, Duration maxAge);
+
+  /** The chart {@code resolved} names, verified against its digest, from the chart cache when it is there. */
+  Chart load(Application app, Source source, ResolvedChart resolved);
+
+  /** For contexts without repository access (tests in memory): chart sources are refused, plainly. */
+  static ChartSources unavailable() {
+    return new ChartSources() {
+      @Override
+      public ResolvedChart resolve(Application app, Source source, Duration maxAge) {
+        throw new ApplicationException("spec.source.chart", "this agent reads charts from Git only");
+      }
+
+      @Override
+      public Chart load(Application app, Source source, ResolvedChart resolved) {
+        throw new ApplicationException("spec.source.chart", "this agent reads charts from Git only");
+      }
+    };
+  }
+}

@@ -1,0 +1,30 @@
+package dev.capstan.agent.sync;
+
+import dev.capstan.chartrepo.ResolvedChart;
+import dev.capstan.git.fetch.GitRevision;
+
+/**
+ * What the deployed source of an application resolved to in a pass: a Git commit, or a chart version
+ * (and digest) in a Helm repository or OCI registry. {@code id} identifies it (a commit SHA, or
+ * {@code VERSION@sha256:…}); a different id means the source moved.
+ *
+ * @param git the commit, or null for a chart from a repository
+ * @param chart the chart version and digest, or null for a Git commit
+ */
+public record PassRevision(String id, String shortId, String subject, GitRevision git, ResolvedChart chart) {
+  public static PassRevision of(GitRevision commit) {
+    return new PassRevision(commit.sha(), commit.shortSha(), commit.subject(), commit, null);
+  }
+
+  /** A chart version; its digest, when the repository publishes one, makes a re-pushed version a new revision. */
+  public static PassRevision of(ResolvedChart chart) {
+    String digest = chart.digest().map(Object::toString).orElse("");
+    String id = digest.isEmpty() ? chart.version() : chart.version() + "@" + digest;
+    String shortId = digest.isEmpty() ? chart.version() : chart.version() + "@" + digest.substring(0, Math.min(digest.length(), 19));
+    return new PassRevision(id, shortId, "chart " + chart.name() + " " + chart.version(), null, chart);
+  }
+
+  public boolean isGitCommit() {
+    return git != null;
+  }
+}
