@@ -15,9 +15,9 @@ public record ClusterLimits(double qps, int burst, int concurrency) {
   /**
    * 1,000 requests a second with a burst of 2,000, and two passes at once. The bucket is a guard against
    * a runaway agent, not the pace of a first sync: it holds the agent's own cluster too, where one agent
-   * syncs 1,000 apps with about 20,000 requests (AgentScaleBench) at about 650 a second on two cores.
-   * At 200/400 that first sync took 145 s instead of 31 s; client-go's 5/10 and Argo CD's 50/100
-   * would take minutes more.
+   * syncs 1,000 apps with about 26,000 requests (AgentScaleBench). At 200/400 that first sync took 145 s
+   * where an unlimited client took 110 s under the same load (docs/performance.md); client-go's 5/10 and
+   * Argo CD's 50/100 would take many minutes.
    */
   public static ClusterLimits defaults() {
     return new ClusterLimits(1000, 2000, 2);
