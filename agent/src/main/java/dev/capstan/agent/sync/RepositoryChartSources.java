@@ -102,12 +102,16 @@ public final class RepositoryChartSources implements ChartSources {
     return verified;
   }
 
-  /** The source at the version the pass resolved; an OCI chart pinned to its digest, so what is rendered is what the status names. */
+  /**
+   * The source at the version the pass resolved; an OCI chart pinned to its digest, so what is rendered
+   * is what the status names (and errors name the version beside the digest).
+   */
   private static ChartSource pinned(Source source, ResolvedChart resolved, ChartCredentials.Keys keys) {
     ChartSource chart = chartSource(source, resolved.version(), keys.credentials());
     if (chart instanceof ChartSource.Oci o && resolved.digest().isPresent()) {
       OciReference ref = o.reference();
-      chart = new ChartSource.Oci(new OciReference(ref.registry(), ref.repository(), Optional.empty(), resolved.digest()),
+      Optional<String> tag = resolved.version().isBlank() ? Optional.empty() : Optional.of(OciReference.tagOf(resolved.version()));
+      chart = new ChartSource.Oci(new OciReference(ref.registry(), ref.repository(), tag, resolved.digest()),
           o.credentials(), resolved.version());
     }
     return chart;
