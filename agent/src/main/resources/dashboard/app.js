@@ -17,7 +17,7 @@ function el(tag, attrs, ...children) {
     else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -33,9 +33,10 @@ function when(iso) {
   if (!iso) return '';
   const t = new Date(iso);
   if (isNaN(t)) return iso;
-  const s = Math.round((Date.now() - t.getTime()) / 1000);
-  const ago = s < 60 ? s + ' s ago' : s < 3600 ? Math.round(s / 60) + ' min ago' : s < 86400 ? Math.round(s / 3600) + ' h ago' : Math.round(s / 86400) + ' d ago';
-  return el('time', { datetime: iso, title: t.toISOString() }, ago);
+  const d = Math.round((Date.now() - t.getTime()) / 1000);
+  const s = Math.abs(d);
+  const span = s < 60 ? s + ' s' : s < 3600 ? Math.round(s / 60) + ' min' : s < 86400 ? Math.round(s / 3600) + ' h' : Math.round(s / 86400) + ' d';
+  return el('time', { datetime: iso, title: t.toISOString() }, d >= 0 ? span + ' ago' : 'in ' + span);
 }
 
 // ---- API: the token travels in the Authorization header only ----
@@ -132,8 +133,9 @@ async function followStream() {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const ev = parseEvent(block);
-          if (ev.name === 'hello') { retry = ev.data.retryMillis || retry; setLive(true); refresh(); }
+          if (ev.name === 'hello') { retry = ev.data.retryMillis || retry; setLive(true); showPreviewCount(ev.data.previews); refresh(); }
           else if (ev.name === 'app') onApp(ev.data);
+          else if (ev.name === 'previews') onPreviews(ev.data.open);
           else if (ev.name === 'removed') onRemoved(ev.data.name);
         }
       }
@@ -169,6 +171,14 @@ function onApp(row) {
     scheduleRefresh(300);
   }
 }
+function onPreviews(open) {
+  showPreviewCount(open);
+  if (state.view && state.view.kind === 'previews') scheduleRefresh(0);
+}
+function showPreviewCount(open) {
+  const link = $('nav-previews');
+  if (link && typeof open === 'number') link.textContent = 'Previews (' + open + ')';
+}
 function onRemoved(name) {
   if (state.view && state.view.kind === 'overview' && state.rows.has(name)) scheduleRefresh(0);
 }
@@ -182,6 +192,7 @@ function route() {
   const hash = location.hash || '#/';
   const m = hash.match(/^#\/app\/([^?]+)/);
   if (m) return { kind: 'app', name: decodeURIComponent(m[1]) };
+  if (hash === '#/previews') return { kind: 'previews' };
   const params = new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
   return { kind: 'overview', params };
 }
@@ -190,6 +201,7 @@ async function refresh() {
   state.view = view;
   try {
     if (view.kind === 'app') await renderApp(view.name);
+    else if (view.kind === 'previews') await renderPreviews();
     else await renderOverview(view.params);
   } catch (e) {
     if (e.status !== 401) $('main').replaceChildren(el('p', { class: 'error', role: 'alert' }, 'Could not load: ' + e.message));
@@ -200,7 +212,7 @@ async function refresh() {
 // ---- overview ----
 async function renderOverview(params) {
   const query = new URLSearchParams();
-  for (const key of ['name', 'namespace', 'sync', 'health', 'limit']) if (params.get(key)) query.set(key, params.get(key));
+  for (const key of ['name', 'namespace', 'cluster', 'sync', 'health', 'limit']) if (params.get(key)) query.set(key, params.get(key));
   const page = await api('/overview?' + query.toString());
   if (route().kind !== 'overview') return;
   const main = $('main');
@@ -225,7 +237,7 @@ async function renderOverview(params) {
     page.rows.length === 0 ? el('p', { class: 'note' }, 'No application matches.') :
       el('table', { id: 'apps' },
         el('caption', { class: 'visually-hidden' }, 'Applications, broken first'),
-        el('thead', {}, el('tr', {}, ...['Name', 'Namespace', 'Sync', 'Health', 'Revision', 'Last change', 'Message'].map((h) => el('th', { scope: 'col' }, h)))),
+        el('thead', {}, el('tr', {}, ...['Name', 'Cluster', 'Namespace', 'Sync', 'Health', 'Revision', 'Last change', 'Message'].map((h) => el('th', { scope: 'col' }, h)))),
         rows),
     more);
   if (focused && $(focused)) $(focused).focus();
@@ -251,6 +263,7 @@ function filterForm(params) {
   } },
   el('label', {}, 'Name contains', el('input', { id: 'f-name', name: 'name', value: params.get('name') || '', type: 'search' })),
   el('label', {}, 'Namespace', el('input', { id: 'f-namespace', name: 'namespace', value: params.get('namespace') || '' })),
+  el('label', {}, 'Cluster', el('input', { id: 'f-cluster', name: 'cluster', value: params.get('cluster') || '', placeholder: 'in-cluster' })),
   el('label', {}, 'Sync', select('sync', SYNC_STATES)),
   el('label', {}, 'Health', select('health', HEALTH_STATES)),
   el('button', { type: 'submit' }, 'Filter'),
@@ -261,6 +274,7 @@ function rowElement(row) {
   const broken = row.health === 'Degraded' || row.health === 'Missing' || (row.readyReason && !row.ready);
   const tr = el('tr', { class: broken ? 'broken' : null, 'data-app': row.name },
     el('td', {}, el('a', { href: '#/app/' + enc(row.name) }, row.name)),
+    el('td', { class: 'cluster' }, row.cluster || 'in-cluster'),
     el('td', {}, row.namespace || ''),
     el('td', { class: 'sync' }, row.syncing ? status('Syncing') : status(row.sync), row.suspended ? [' ', status('Suspended')] : null),
     el('td', { class: 'health' }, status(row.health)),
@@ -274,14 +288,18 @@ function rowElement(row) {
 // ---- application page ----
 async function renderApp(name) {
   const path = '/applications/' + enc(name);
-  const [app, history, tree, events, rows] = await Promise.all([api(path), api(path + '/history'), api(path + '/tree'),
-    api(path + '/events'), api('/overview?limit=1000&name=' + enc(name))]);
+  // One part that cannot be read (the tree of an application whose cluster is unknown) says why in its place.
+  const part = (p) => api(p).catch((e) => { if (e.status === 401) throw e; return { failed: e.message }; });
+  const [app, history, tree, events, rows, window] = await Promise.all([api(path), part(path + '/history'), part(path + '/tree'),
+    part(path + '/events'), api('/overview?limit=1000&name=' + enc(name)), part(path + '/window')]);
+  const unreadable = (what, p) => (p && p.failed ? el('p', { class: 'error' }, 'Could not read the ' + what + ': ' + p.failed) : null);
   if (route().kind !== 'app' || route().name !== name) return;
   const row = rows.rows.find((r) => r.name === name);
   state.heldBecause = row ? row.heldBecause : null;
   const spec = app.spec || {};
   const st = app.status || {};
-  const source = spec.source || {};
+  // The deployed source: spec.source, or the one of spec.sources without a name (named ones only lend files).
+  const source = spec.source || (spec.sources || []).find((x) => x && !x.name) || {};
   const main = $('main');
   const keepDiff = $('diff') && state.diffFor === name ? $('diff') : null;
   main.replaceChildren(
@@ -292,23 +310,25 @@ async function renderApp(name) {
     el('h2', {}, 'Source'),
     el('dl', { class: 'facts' },
       el('dt', {}, 'Repository'), el('dd', { class: 'mono' }, source.repoURL || ''),
-      el('dt', {}, 'Path'), el('dd', { class: 'mono' }, source.path || '(root)'),
-      el('dt', {}, 'Ref'), el('dd', { class: 'mono' }, source.ref || '(remote HEAD)'),
-      el('dt', {}, 'Commit'), el('dd', { class: 'mono' }, commitLink(source.repoURL, st.sync && st.sync.revision)),
-      el('dt', {}, 'Destination'), el('dd', { class: 'mono' }, (spec.destination || {}).namespace || ''),
-      el('dt', {}, 'Sync window'), el('dd', { id: 'window' }, windows(spec), state.heldBecause ? el('strong', {}, ' Holding syncs now: ' + state.heldBecause) : '')),
+      source.chart ? [el('dt', {}, 'Chart'), el('dd', { class: 'mono' }, source.chart)]
+        : [el('dt', {}, 'Path'), el('dd', { class: 'mono' }, source.path || '(root)')],
+      el('dt', {}, source.chart ? 'Version' : 'Ref'), el('dd', { class: 'mono' }, source.ref || (source.chart ? '(newest)' : '(remote HEAD)')),
+      el('dt', {}, source.chart ? 'Deployed' : 'Commit'), el('dd', { class: 'mono' }, commitLink(source.repoURL, st.sync && st.sync.revision)),
+      el('dt', {}, 'Cluster'), el('dd', { class: 'mono', id: 'cluster' }, (spec.destination || {}).cluster || 'in-cluster'),
+      el('dt', {}, 'Namespace'), el('dd', { class: 'mono' }, (spec.destination || {}).namespace || ''),
+      el('dt', {}, 'Sync window'), el('dd', { id: 'window' }, unreadable('sync window', window) || windowInForce(window), el('br'), el('span', { class: 'note' }, windows(spec)))),
     el('h2', {}, 'Conditions'),
     conditionsTable(st.conditions || []),
     el('h2', {}, 'Objects'),
-    tree.length ? el('ul', { class: 'tree', id: 'tree' }, ...tree.map(treeNode)) : el('p', { class: 'note' }, 'Nothing deployed yet.'),
+    unreadable('objects', tree) || (tree.length ? el('ul', { class: 'tree', id: 'tree' }, ...tree.map(treeNode)) : el('p', { class: 'note' }, 'Nothing deployed yet.')),
     el('h2', {}, 'Live diff'),
     el('p', { class: 'note' }, 'What a sync would change now, Git against the cluster. Secrets are masked. ',
       el('button', { type: 'button', id: 'diff-refresh', onclick: () => loadDiff(name) }, 'Compare again')),
     keepDiff || el('pre', { class: 'diff', id: 'diff', tabindex: '0', 'aria-label': 'Live diff' }, 'comparing…'),
     el('h2', {}, 'History'),
-    historyTable(name, history),
+    unreadable('history', history) || historyTable(name, history),
     el('h2', {}, 'Recent events'),
-    eventsTable(events));
+    unreadable('events', events) || eventsTable(events, state.session && !state.session.whyNoSuspend));
   if (row) renderHeadline(row);
   if (!keepDiff || state.diffRevision !== (st.sync && st.sync.revision)) loadDiff(name);
   state.diffFor = name;
@@ -337,20 +357,39 @@ function actions(name, spec) {
       result.textContent = 'sync queued';
     } catch (e) { result.textContent = 'sync refused: ' + e.message; }
   };
-  const suspendWhy = 'suspend is spec.suspend of the Application: change it where the Application is kept (Git or kubectl), so the record stays true';
+  // Suspend and resume set spec.suspend on the Application resource, as flux suspend does; an agent
+  // reading its Applications from files cannot, and says where to change it instead.
+  const suspendWhy = blocked || (state.session && state.session.whyNoSuspend) || null;
+  const suspend = async () => {
+    const verb = spec.suspend ? 'resume' : 'suspend';
+    result.textContent = verb === 'suspend' ? 'suspending…' : 'resuming…';
+    try {
+      await api('/applications/' + enc(name) + '/' + verb, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      result.textContent = verb === 'suspend' ? 'spec.suspend set: no sync runs until resumed' : 'spec.suspend cleared: syncs run again';
+      scheduleRefresh(300);
+    } catch (e) { result.textContent = verb + ' refused: ' + e.message; }
+  };
   return el('div', { class: 'actions' },
     button('Sync', 'sync', () => sync(false), { class: 'primary' }),
     state.heldBecause ? button('Sync, overriding the sync window', 'sync-override', () => sync(true)) : null,
-    el('button', { type: 'button', id: 'suspend', disabled: true, title: suspendWhy, 'aria-describedby': 'suspend-why' }, spec.suspend ? 'Resume' : 'Suspend'),
+    el('button', { type: 'button', id: 'suspend', disabled: !!suspendWhy, title: suspendWhy, onclick: suspend,
+      'aria-describedby': suspendWhy ? 'suspend-why' : null }, spec.suspend ? 'Resume' : 'Suspend'),
     blocked ? el('span', { id: 'act-why', class: 'why' }, 'Read-only: ' + blocked + '.') : null,
-    el('span', { id: 'suspend-why', class: 'visually-hidden' }, suspendWhy),
+    suspendWhy && !blocked ? el('span', { id: 'suspend-why', class: 'why' }, 'Suspend: ' + suspendWhy + '.') : null,
     el('span', { class: 'why' }, 'A sync prunes what the chart no longer renders, as a Helm upgrade does.'),
     result);
 }
 function windows(spec) {
   const list = spec.syncWindows || [];
-  if (!list.length) return 'none: automated syncs may run at any time';
-  return list.map((w) => `${w.kind} "${w.schedule}" for ${w.duration}`).join('; ');
+  if (!list.length) return 'No window: automated syncs may run at any time.';
+  return 'Windows: ' + list.map((w) => `${w.kind} "${w.schedule}" for ${w.duration}${w.timeZone ? ' (' + w.timeZone + ')' : ''}`).join('; ') + '.';
+}
+function windowInForce(w) {
+  const until = w.until ? ['until ', el('time', { datetime: w.until, title: w.until }, new Date(w.until).toLocaleString()), ' (', when(w.until), ')'] : [];
+  if (w.allowed) {
+    return el('span', { class: 'window-now' }, status('Allowed'), ' Automated syncs may run now', until.length ? [' ', until] : '', '.');
+  }
+  return el('span', { class: 'window-now' }, status('Held'), ' Automated syncs are held now: ' + w.heldBecause, until.length ? ['; ', until] : '', '.');
 }
 function commitLink(repoURL, sha) {
   if (!sha) return 'not fetched yet';
@@ -382,6 +421,11 @@ function treeNode(node) {
     node.message ? el('span', { class: 'why' }, ' — ' + node.message) : null,
     node.children && node.children.length ? el('ul', {}, ...node.children.map(treeNode)) : null);
 }
+// One span per line of a unified diff, classed by what the line is; text only.
+function diffLines(lines) {
+  return lines.map((line) => el('span', { class: line.startsWith('+++') || line.startsWith('---') || line.startsWith('@@') ? 'hdr'
+    : line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : null }, line || ' '));
+}
 async function loadDiff(name) {
   const pre = $('diff');
   if (!pre) return;
@@ -390,9 +434,7 @@ async function loadDiff(name) {
     const text = await res.text();
     if (!res.ok) throw new Error(text);
     const lines = text.split('\n');
-    pre.replaceChildren(...(text.trim() ? lines : ['no difference: the cluster matches Git']).map((line) =>
-      el('span', { class: line.startsWith('+++') || line.startsWith('---') || line.startsWith('@@') ? 'hdr'
-        : line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : null }, line || ' ')));
+    pre.replaceChildren(...diffLines(text.trim() ? lines : ['no difference: the cluster matches Git']));
   } catch (e) {
     let msg = e.message;
     try { msg = JSON.parse(msg).error; } catch (ignored) { /* not JSON */ }
@@ -424,12 +466,50 @@ function historyTable(name, history) {
           'aria-label': `Roll back to revision ${h.revision}` }, 'Rollback')))))),
     result);
 }
-function eventsTable(events) {
-  if (!events.length) return el('p', { class: 'note' }, 'No event since the agent started.');
+function eventsTable(events, fromCluster) {
+  const source = fromCluster ? 'Events on the Application resource, as kubectl describe shows them.'
+    : 'Events this agent recorded since it started.';
+  if (!events.length) return el('p', { class: 'note', id: 'events-none' }, 'None yet. ' + source);
   return el('table', { id: 'events' },
+    el('caption', { class: 'note' }, source),
     el('thead', {}, el('tr', {}, ...['When', 'Type', 'Reason', 'Message'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, ...events.map((e) => el('tr', {},
       el('td', {}, when(e.time)), el('td', {}, e.type), el('td', {}, e.reason), el('td', { class: 'msg' }, e.message)))));
+}
+
+// ---- previews of pull requests: what each would do to the cluster ----
+async function renderPreviews() {
+  const previews = await api('/previews');
+  if (route().kind !== 'previews') return;
+  showPreviewCount(previews.length);
+  $('main').replaceChildren(
+    el('p', {}, el('a', { href: '#/' }, '← All applications')),
+    el('h1', {}, 'Previews'),
+    el('p', { class: 'note' }, 'Open pull requests and what merging each would do to the cluster, from a server-side dry run. Nothing is written for a preview.'),
+    previews.length ? el('div', { id: 'previews' }, ...previews.map(previewSection))
+      : el('p', { class: 'note', id: 'previews-none' }, 'No open pull request touches an application with previews on.'));
+}
+function previewSection(pr) {
+  const failed = pr.applications.some((a) => a.error);
+  const title = '#' + pr.number + ' ' + (pr.title || '');
+  return el('section', { class: 'preview', 'data-pr': pr.repository + '#' + pr.number },
+    el('h2', {}, safeLink(pr.url, title)),
+    el('p', { class: 'note' }, pr.repository + ' into ' + (pr.baseBranch || '?') + ' at ', el('span', { class: 'mono' }, shortSha(pr.headCommit)),
+      ', previewed ', when(pr.previewedAt), ' ', status(failed ? 'Failed' : 'Ok')),
+    el('table', { class: 'preview-apps' },
+      el('thead', {}, el('tr', {}, ...['Application', 'Result', 'Create', 'Change', 'Delete', 'Error'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, ...pr.applications.map((a) => el('tr', { 'data-app': a.application },
+        el('td', {}, el('a', { href: '#/app/' + enc(a.application) }, a.application)),
+        el('td', { class: 'result' }, status(a.error ? 'Failed' : 'Ok')),
+        el('td', { class: 'create' }, String(a.create)), el('td', { class: 'change' }, String(a.change)),
+        el('td', { class: 'delete' }, String(a.delete)), el('td', { class: 'msg' }, a.error || ''))))),
+    ...pr.applications.filter((a) => a.diff).map((a) => el('details', {},
+      el('summary', {}, 'Diff of ' + a.application),
+      el('pre', { class: 'diff' }, ...diffLines(a.diff.split('\n'))))));
+}
+// Only http(s) addresses from a webhook become links; anything else is shown as text.
+function safeLink(url, text) {
+  return /^https?:\/\//i.test(url || '') ? el('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, text) : el('span', {}, text);
 }
 
 // ---- start ----

@@ -150,6 +150,11 @@ class AgentFrontDoorIT {
         assertThat(refused.err()).contains("401").contains("bearer token");
         assertThat(capstan("app", "sync", "web", "--server", server, "--token", TOKEN).out()).contains("sync of web queued");
 
+        // An agent reading files cannot set spec.suspend: it says where to.
+        Run suspend = capstan("app", "suspend", "web", "--server", server, "--token", TOKEN);
+        assertThat(suspend.exit()).isEqualTo(1);
+        assertThat(suspend.err()).contains("409").contains("set spec.suspend there (in Git or on disk)");
+
         Run missing = capstan("app", "get", "nope", "--server", server, "--token", TOKEN);
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("404").contains("Application/nope: no such application");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationSpec;
 import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.agent.application.Destination;
 import dev.capstan.agent.application.HealthState;
 import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.loop.SyncWindows;
@@ -20,10 +21,12 @@ import java.time.Instant;
  *     health message; the last sync message otherwise
  * @param lastChange when the Ready condition last changed
  * @param heldBecause the sync window holding automated syncs now, if any
+ * @param cluster the cluster it deploys to: {@code spec.destination.cluster}, {@code in-cluster} when none is named
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AppRow(String name, String namespace, SyncState sync, HealthState health, boolean syncing, boolean suspended,
-    String revision, String readyReason, boolean ready, String message, String lastChange, String heldBecause, String repoURL) {
+    String revision, String readyReason, boolean ready, String message, String lastChange, String heldBecause, String repoURL,
+    String cluster) {
 
   static AppRow of(Application app, boolean syncing, Instant now) {
     ApplicationSpec spec = app.getSpec();
@@ -44,7 +47,8 @@ public record AppRow(String name, String namespace, SyncState sync, HealthState 
         ready == null ? null : ready.getReason(), isReady, message,
         ready == null ? null : ready.getLastTransitionTime(),
         spec == null ? null : SyncWindows.heldBecause(spec.syncWindowsOrEmpty(), now),
-        spec == null || spec.deployedSource() == null ? null : spec.deployedSource().repoURL());
+        spec == null || spec.deployedSource() == null ? null : spec.deployedSource().repoURL(),
+        spec == null || spec.destination() == null ? Destination.IN_CLUSTER : spec.destination().clusterOrDefault());
   }
 
   /**

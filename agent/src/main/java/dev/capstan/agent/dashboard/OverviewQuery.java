@@ -7,17 +7,23 @@ import java.util.function.Function;
 
 /**
  * The overview's filters, all optional: a piece of the name, an exact namespace, a sync and a health
- * status; and the page of rows wanted.
+ * status, an exact cluster ({@code in-cluster} for the agent's own); and the page of rows wanted.
  */
-public record OverviewQuery(String name, String namespace, SyncState sync, HealthState health, int offset, int limit) {
+public record OverviewQuery(String name, String namespace, SyncState sync, HealthState health, int offset, int limit, String cluster) {
   public static final int DEFAULT_LIMIT = 200;
   public static final int MAX_LIMIT = 1000;
 
   public OverviewQuery {
     name = blankToNull(name);
     namespace = blankToNull(namespace);
+    cluster = blankToNull(cluster);
     offset = Math.max(0, offset);
     limit = limit <= 0 ? DEFAULT_LIMIT : Math.min(limit, MAX_LIMIT);
+  }
+
+  /** The filters without a cluster. */
+  public OverviewQuery(String name, String namespace, SyncState sync, HealthState health, int offset, int limit) {
+    this(name, namespace, sync, health, offset, limit, null);
   }
 
   public static OverviewQuery all() {
@@ -26,18 +32,19 @@ public record OverviewQuery(String name, String namespace, SyncState sync, Healt
 
   /**
    * Reads the query from request parameters ({@code name}, {@code namespace}, {@code sync},
-   * {@code health}, {@code offset}, {@code limit}); a status or number that does not parse is an
+   * {@code health}, {@code offset}, {@code limit}, {@code cluster}); a status or number that does not parse is an
    * {@link IllegalArgumentException} naming the parameter.
    */
   public static OverviewQuery parse(Function<String, String> parameter) {
     return new OverviewQuery(parameter.apply("name"), parameter.apply("namespace"),
         status(parameter, "sync", SyncState.values()), status(parameter, "health", HealthState.values()),
-        number(parameter, "offset"), number(parameter, "limit"));
+        number(parameter, "offset"), number(parameter, "limit"), parameter.apply("cluster"));
   }
 
   boolean matches(AppRow row) {
     return (name == null || row.name().toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))
         && (namespace == null || namespace.equals(row.namespace()))
+        && (cluster == null || cluster.equals(row.cluster()))
         && (sync == null || sync == row.sync())
         && (health == null || health == row.health());
   }

@@ -1,5 +1,6 @@
 package dev.capstan.agent.feed;
 
+import dev.capstan.agent.application.Application;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,12 +16,13 @@ import java.util.function.Consumer;
  * {@value #KEPT} events. Subscribers hear the application's name on every change, on the thread
  * that made it; nothing runs while nothing changes.
  */
-public final class ActivityFeed {
+public final class ActivityFeed implements RecentEvents {
   static final int KEPT = 20;
 
   private final Clock clock;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
   private final List<Consumer<String>> subscribers = new CopyOnWriteArrayList<>();
+  private final List<Runnable> previewSubscribers = new CopyOnWriteArrayList<>();
 
   public ActivityFeed(Clock clock) {
     this.clock = clock;
@@ -32,6 +34,16 @@ public final class ActivityFeed {
     return () -> subscribers.remove(subscriber);
   }
 
+  /** Calls {@code subscriber} whenever the open pull requests' previews change ({@link FeedingPublisher}). */
+  public Runnable subscribePreviews(Runnable subscriber) {
+    previewSubscribers.add(subscriber);
+    return () -> previewSubscribers.remove(subscriber);
+  }
+
+  void previewsChanged() {
+    previewSubscribers.forEach(Runnable::run);
+  }
+
   public int subscribers() {
     return subscribers.size();
   }
@@ -40,6 +52,12 @@ public final class ActivityFeed {
   public boolean syncing(String app) {
     Slot slot = slots.get(app);
     return slot != null && slot.syncing;
+  }
+
+  /** What the agent recorded since it started; gone with the process. */
+  @Override
+  public List<FeedEvent> of(Application app) {
+    return events(app.getMetadata().getName());
   }
 
   /** The application's recent events, newest first. */

@@ -1,9 +1,11 @@
 package dev.capstan.agent.http;
 
 import dev.capstan.agent.AgentOperations;
+import dev.capstan.agent.Suspension;
 import dev.capstan.agent.dashboard.DashboardAssets;
 import dev.capstan.agent.dashboard.Overview;
 import dev.capstan.agent.feed.ActivityFeed;
+import dev.capstan.agent.feed.RecentEvents;
 import dev.capstan.agent.preview.OpenPreview;
 import dev.capstan.core.CapstanException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -93,6 +95,22 @@ public final class AgentHttpServer implements AutoCloseable {
     }
   }
 
+  /**
+   * What the API and the dashboard serve beside the agent's own operations.
+   *
+   * @param feed what each application is doing, for the event stream (the agent's status sink and
+   *     event recorder write to it: {@code FeedingSink}, {@code FeedingRecorder})
+   * @param previews the open pull-request previews, at {@code /api/v1/previews}
+   * @param events where an application's recent events are read: the feed, or the API server's Events
+   * @param suspension how suspend and resume set {@code spec.suspend}, or why they cannot
+   */
+  public record Services(ActivityFeed feed, Supplier<List<OpenPreview>> previews, RecentEvents events, Suspension suspension) {
+    /** The feed alone: no previews, its own events, and no suspend (the Applications are in files). */
+    public static Services of(ActivityFeed feed) {
+      return new Services(feed, List::of, feed, Suspension.unavailable(Suspension.IN_FILES));
+    }
+  }
+
   /** PEM files of the server's certificate chain and its private key, read once at start. */
   public record TlsFiles(Path cert, Path key) {}
 
@@ -117,6 +135,14 @@ public final class AgentHttpServer implements AutoCloseable {
    */
   public static AgentHttpServer start(Options options, AgentOperations agent, Handler webhooks, PrometheusMeterRegistry metrics,
       ActivityFeed feed, Supplier<List<OpenPreview>> previews) {
+    return start(options, agent, webhooks, metrics, new Services(feed, previews, feed, Suspension.unavailable(Suspension.IN_FILES)));
+  }
+
+  /** Starts serving, with the dashboard at {@code /} and the API reading and acting through {@code services}. */
+  public static AgentHttpServer start(Options options, AgentOperations agent, Handler webhooks, PrometheusMeterRegistry metrics,
+      Services services) {
+    ActivityFeed feed = services.feed();
+    Supplier<List<OpenPreview>> previews = services.previews();
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
     threads.setName("capstan-http");
     threads.setDaemon(true);
@@ -136,15 +162,15 @@ public final class AgentHttpServer implements AutoCloseable {
       contexts.addHandler(new ContextHandler(webhooks, "/hooks"));
     }
     BearerToken token = new BearerToken(options.apiToken(), options.openReads());
-    contexts.addHandler(new ContextHandler(new ApiHandler(agent, token, feed), "/api/v1"));
+    contexts.addHandler(new ContextHandler(new ApiHandler(agent, token, services.events(), services.suspension(), Clock.systemUTC()), "/api/v1"));
     ContextHandler previewsContext = new ContextHandler(new PreviewsHandler(previews, token), "/api/v1/previews");
     previewsContext.setAllowNullPathInContext(true); // answer /api/v1/previews itself, not a redirect to .../previews/
     contexts.addHandler(previewsContext);
     Overview overview = new Overview(agent, feed, Clock.systemUTC());
-    EventStream stream = new EventStream(feed, overview);
+    EventStream stream = new EventStream(feed, overview, previews);
     // The page and the overview compress well (a 200-row overview is ~90 KB of JSON, ~8 KB gzipped);
     // the event stream is left alone, so each event leaves at once.
-    GzipHandler dashboard = new GzipHandler(new Handler.Sequence(new DashboardApiHandler(token, overview, stream), new DashboardAssets()));
+    GzipHandler dashboard = new GzipHandler(new Handler.Sequence(new DashboardApiHandler(token, overview, stream, services.suspension()), new DashboardAssets()));
     dashboard.addExcludedPaths("/api/v1/stream");
     Handler.Sequence root = new Handler.Sequence(new ProbeHandler(agent::ready), new MetricsHandler(metrics), dashboard, contexts);
     server.setHandler(root);

@@ -2,15 +2,19 @@ package dev.capstan.agent.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.agent.AgentOperations;
+import dev.capstan.agent.Suspension;
 import dev.capstan.agent.UnknownApplicationException;
+import dev.capstan.agent.application.Application;
 import dev.capstan.agent.dashboard.TreeView;
-import dev.capstan.agent.feed.ActivityFeed;
+import dev.capstan.agent.dashboard.WindowInForce;
 import dev.capstan.agent.feed.FeedEvent;
+import dev.capstan.agent.feed.RecentEvents;
 import dev.capstan.core.CapstanException;
 import dev.capstan.engine.diff.DiffPrinter;
 import dev.capstan.engine.diff.DiffReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's JSON API under {@code /api/v1}: read applications, their diff, history, object tree and
- * recent events; request a sync or a rollback. Every call needs the bearer token unless reads were opened ({@link BearerToken}).
+ * The agent's JSON API under {@code /api/v1}: read applications, their diff, history, object tree,
+ * recent events and sync window in force; request a sync or a rollback; suspend or resume. Every call needs the bearer token unless reads were opened ({@link BearerToken}).
  */
 final class ApiHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
@@ -38,17 +42,24 @@ final class ApiHandler extends Handler.Abstract {
 
   private final AgentOperations agent;
   private final BearerToken token;
-  private final ActivityFeed feed;
+  private final RecentEvents events;
+  private final Suspension suspension;
+  private final Clock clock;
 
   ApiHandler(AgentOperations agent, BearerToken token) {
-    this(agent, token, null);
+    this(agent, token, app -> List.of(), Suspension.unavailable(Suspension.IN_FILES), Clock.systemUTC());
   }
 
-  /** @param feed where recent events are kept; null answers every events call with none */
-  ApiHandler(AgentOperations agent, BearerToken token, ActivityFeed feed) {
+  /**
+   * @param events where an application's recent events are read
+   * @param suspension how {@code suspend} and {@code resume} set {@code spec.suspend}, or why they cannot
+   */
+  ApiHandler(AgentOperations agent, BearerToken token, RecentEvents events, Suspension suspension, Clock clock) {
     this.agent = agent;
     this.token = token;
-    this.feed = feed;
+    this.events = events;
+    this.suspension = suspension;
+    this.clock = clock;
   }
 
   @Override
@@ -116,9 +127,13 @@ final class ApiHandler extends Handler.Abstract {
       case "history:GET" -> Replies.json(response, callback, 200, agent.history(name));
       case "tree:GET" -> Replies.json(response, callback, 200, TreeView.of(agent.tree(name)));
       case "events:GET" -> Replies.json(response, callback, 200, events(name));
+      case "window:GET" -> Replies.json(response, callback, 200, window(name));
       case "sync:POST" -> sync(request, response, callback, name);
       case "rollback:POST" -> rollback(request, response, callback, name);
-      default -> error(request, response, callback, action.matches("diff|history|tree|events|sync|rollback") ? 405 : 404,
+      case "suspend:POST" -> suspend(request, response, callback, name, true);
+      case "resume:POST" -> suspend(request, response, callback, name, false);
+      default -> error(request, response, callback,
+          action.matches("diff|history|tree|events|window|sync|rollback|suspend|resume") ? 405 : 404,
           "no " + request.getMethod() + " endpoint for applications/" + name + "/" + action);
     };
   }
@@ -134,8 +149,24 @@ final class ApiHandler extends Handler.Abstract {
 
   /** The application's recent events, newest first, as the agent recorded them. */
   private List<FeedEvent> events(String name) {
-    agent.application(name).orElseThrow(() -> new UnknownApplicationException(name));
-    return feed == null ? List.of() : feed.events(name);
+    return events.of(agent.application(name).orElseThrow(() -> new UnknownApplicationException(name)));
+  }
+
+  /** Whether automated syncs may run now under the application's sync windows, and until when. */
+  private WindowInForce window(String name) {
+    Application app = agent.application(name).orElseThrow(() -> new UnknownApplicationException(name));
+    return WindowInForce.at(app.getSpec() == null ? List.of() : app.getSpec().syncWindowsOrEmpty(), clock.instant());
+  }
+
+  /**
+   * Sets {@code spec.suspend} where the Application is kept ({@link Suspension}); 202, since the agent
+   * acts on it when its watch brings the change back. Where it cannot be done, 409 with the reason.
+   */
+  private boolean suspend(Request request, Response response, Callback callback, String name, boolean suspend) {
+    body(request); // read (and bound) whatever was sent, so the connection stays usable
+    Application app = agent.application(name).orElseThrow(() -> new UnknownApplicationException(name));
+    suspension.set(app, suspend);
+    return Replies.json(response, callback, 202, Map.of("suspend", suspend));
   }
 
   private boolean sync(Request request, Response response, Callback callback, String name) {

@@ -1,5 +1,6 @@
 package dev.capstan.agent.http;
 
+import dev.capstan.agent.Suspension;
 import dev.capstan.agent.dashboard.Overview;
 import dev.capstan.agent.dashboard.OverviewQuery;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import org.eclipse.jetty.util.Fields;
 /**
  * The API calls the dashboard needs beyond the applications' own, all {@code GET}:
  * <ul>
- *   <li>{@code /api/v1/session}: what the presented token allows (read, write, and why not); a token
+ *   <li>{@code /api/v1/session}: what the presented token allows (read, write, and why not; why
+ *       suspend and resume cannot be done here, when they cannot); a token
  *       that is presented and wrong is refused with 401, so a sign-in form can say so;
  *   <li>{@code /api/v1/overview}: counts per status and one page of matching rows, broken first
  *       ({@link OverviewQuery} lists the parameters);
@@ -27,11 +29,13 @@ final class DashboardApiHandler extends Handler.Abstract {
   private final BearerToken token;
   private final Overview overview;
   private final EventStream stream;
+  private final Suspension suspension;
 
-  DashboardApiHandler(BearerToken token, Overview overview, EventStream stream) {
+  DashboardApiHandler(BearerToken token, Overview overview, EventStream stream, Suspension suspension) {
     this.token = token;
     this.overview = overview;
     this.stream = stream;
+    this.suspension = suspension;
   }
 
   @Override
@@ -78,6 +82,7 @@ final class DashboardApiHandler extends Handler.Abstract {
           : "the agent has no API token (CAPSTAN_API_TOKEN), so nobody may act through the API");
     }
     session.put("tokenConfigured", token.configured());
+    suspension.unavailable().ifPresent(why -> session.put("whyNoSuspend", why));
     return Replies.json(response, callback, 200, session);
   }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.capstan.agent.dashboard.AppRow;
 import dev.capstan.agent.dashboard.Overview;
 import dev.capstan.agent.feed.ActivityFeed;
+import dev.capstan.agent.preview.OpenPreview;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -22,7 +25,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * {@code GET /api/v1/stream}: server-sent events for the dashboard, one stream per browser. Each
  * change the {@link ActivityFeed} hears becomes one {@code app} event carrying the application's
- * overview row (or a {@code removed} event), written once and sent to every open stream. Nothing runs
+ * overview row (or a {@code removed} event), and each change to the open pull-request previews one
+ * {@code previews} event with their count, written once and sent to every open stream. Nothing runs
  * between changes except a comment line every {@link #KEEP_ALIVE_SECONDS} seconds, which keeps
  * proxies and the connector's idle timeout from closing a quiet stream and lets a browser notice an
  * agent that went away. A browser too slow to take {@link #MAX_QUEUED} events is dropped; it
@@ -36,11 +40,15 @@ final class EventStream implements AutoCloseable {
   private final Overview overview;
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
   private final Runnable unsubscribe;
+  private final Runnable unsubscribePreviews;
+  private final Supplier<List<OpenPreview>> previews;
   private final ScheduledExecutorService keepAlive;
 
-  EventStream(ActivityFeed feed, Overview overview) {
+  EventStream(ActivityFeed feed, Overview overview, Supplier<List<OpenPreview>> previews) {
     this.overview = overview;
+    this.previews = previews;
     this.unsubscribe = feed.subscribe(this::changed);
+    this.unsubscribePreviews = feed.subscribePreviews(this::previewsChanged);
     this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "capstan-event-stream");
       t.setDaemon(true);
@@ -62,13 +70,18 @@ final class EventStream implements AutoCloseable {
     response.getHeaders().put("X-Accel-Buffering", "no");
     Client client = new Client(response, callback);
     clients.add(client);
-    client.send(event("hello", Map.of("retryMillis", 2000)));
+    client.send(event("hello", Map.of("retryMillis", 2000, "previews", previews.get().size())));
     return true;
   }
 
   private void changed(String app) {
     Optional<AppRow> row = overview.row(app);
     broadcast(row.isPresent() ? event("app", row.get()) : event("removed", Map.of("name", app)));
+  }
+
+  /** A small {@code previews} event with how many are open; a page showing them reads {@code /api/v1/previews} again. */
+  private void previewsChanged() {
+    broadcast(event("previews", Map.of("open", previews.get().size())));
   }
 
   private void broadcast(byte[] message) {
@@ -90,6 +103,7 @@ final class EventStream implements AutoCloseable {
   @Override
   public void close() {
     unsubscribe.run();
+    unsubscribePreviews.run();
     keepAlive.shutdownNow();
     clients.forEach(Client::end);
   }

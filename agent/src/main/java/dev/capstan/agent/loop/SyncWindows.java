@@ -35,6 +35,52 @@ public final class SyncWindows {
     return anyAllow && !insideAllow ? "outside every allow window" : null;
   }
 
+  /**
+   * The first instant after {@code now} at which syncs turn from held to allowed or back, or
+   * {@code null} when none comes within {@code horizon} (or within {@value #MAX_STEPS} schedule
+   * firings, for a window that fires every minute and never closes). Windows only open when their
+   * schedule fires and close a duration after their last firing, so those are the instants looked at.
+   */
+  public static Instant nextChange(List<SyncWindow> windows, Instant now, Duration horizon) {
+    if (windows.isEmpty()) {
+      return null;
+    }
+    boolean heldNow = heldBecause(windows, now) != null;
+    Instant limit = now.plus(horizon);
+    Instant t = now;
+    for (int step = 0; step < MAX_STEPS; step++) {
+      Instant next = null;
+      for (SyncWindow w : windows) {
+        next = earliest(next, nextEdge(w, t));
+      }
+      if (next == null || next.isAfter(limit)) {
+        return null;
+      }
+      if ((heldBecause(windows, next) != null) != heldNow) {
+        return next;
+      }
+      t = next;
+    }
+    return null;
+  }
+
+  static final int MAX_STEPS = 5000;
+
+  /** The next instant after {@code t} at which {@code window} fires, or closes after its earliest firing still open. */
+  private static Instant nextEdge(SyncWindow window, Instant t) {
+    ZoneId zone = ZoneId.of(window.timeZone() == null ? "UTC" : window.timeZone());
+    CronExpression cron = CronSchedule.parse(window.schedule(), zone);
+    Duration length = SpecDuration.parse(window.duration());
+    Date fires = cron.getNextValidTimeAfter(Date.from(t));
+    Date openSince = cron.getNextValidTimeAfter(Date.from(t.minus(length)));
+    Instant closes = openSince == null || openSince.toInstant().isAfter(t) ? null : openSince.toInstant().plus(length);
+    return earliest(fires == null ? null : fires.toInstant(), closes != null && closes.isAfter(t) ? closes : null);
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isBefore(b) ? a : b;
+  }
+
   /** A window is open when its schedule fired within the last {@code duration}. */
   static boolean isOpen(SyncWindow window, Instant now) {
     ZoneId zone = ZoneId.of(window.timeZone() == null ? "UTC" : window.timeZone());

@@ -1,9 +1,12 @@
 package dev.capstan.agent.runtime;
 
 import dev.capstan.agent.Agent;
+import dev.capstan.agent.Suspension;
 import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.cluster.ApiSourceSecrets;
+import dev.capstan.agent.cluster.ApplicationEvents;
+import dev.capstan.agent.cluster.ApplicationSuspender;
 import dev.capstan.agent.cluster.ClusterEventRecorder;
 import dev.capstan.agent.cluster.ClusterStatusSink;
 import dev.capstan.agent.cluster.ClusterValuesFrom;
@@ -148,7 +151,7 @@ public final class AgentRuntime implements AutoCloseable {
     Agent agent = new Agent(ctx, sink, DriftWatcher.on(cluster, s.policy().anyNamespace()), s.concurrency(), fleet.asFactory());
     ClusterSecretWatcher clusterSecrets = null;
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
-    Previews previews = Previews.start(agent, ctx, cache, fetcher, secrets, s.environment(), metrics);
+    Previews previews = Previews.start(agent, ctx, cache, fetcher, secrets, s.environment(), metrics, feed);
     try {
       WebhookSecrets.Builder hookSecrets = WebhookSecrets.fromEnvironment(s.environment());
       if (s.statusInCluster()) {
@@ -158,8 +161,10 @@ public final class AgentRuntime implements AutoCloseable {
           previews.service(), ReceiverOptions.defaults());
       AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost(s.httpHost()).withPort(s.httpPort())
           .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads())
-          .withTls(s.tls()).withTrustedProxies(s.trustedProxies()), agent, webhooks, metrics, feed,
-          previews.store()::list);
+          .withTls(s.tls()).withTrustedProxies(s.trustedProxies()), agent, webhooks, metrics,
+          new AgentHttpServer.Services(feed, previews.store()::list,
+              s.statusInCluster() ? new ApplicationEvents(client, feed) : feed,
+              s.statusInCluster() ? new ApplicationSuspender(client) : Suspension.unavailable(Suspension.IN_FILES)));
       if (clusters.secretsNamespace() != null) {
         clusterSecrets = ClusterSecretWatcher.start(client, clusters.secretsNamespace(), fleet, clusters.limits());
       }

@@ -1,6 +1,8 @@
 package dev.capstan.agent.runtime;
 
 import dev.capstan.agent.Agent;
+import dev.capstan.agent.feed.ActivityFeed;
+import dev.capstan.agent.feed.FeedingPublisher;
 import dev.capstan.agent.preview.GitPullRequestSources;
 import dev.capstan.agent.preview.HostPreviewPublisher;
 import dev.capstan.agent.preview.PreviewOptions;
@@ -20,12 +22,12 @@ import java.util.Optional;
 /** The running pull-request previews of an agent: the service the webhook feeds, its store and its publisher. */
 public record Previews(PullRequestPreviews service, PreviewStore store, HostPreviewPublisher publisher) implements AutoCloseable {
   static Previews start(Agent agent, AgentContext ctx, RepositoryCache cache, Fetcher fetcher, SourceSecrets secrets,
-      Map<String, String> environment, MeterRegistry metrics) {
+      Map<String, String> environment, MeterRegistry metrics, ActivityFeed feed) {
     PreviewStore store = new PreviewStore();
     HostPreviewPublisher publisher = new HostPreviewPublisher(HostAccess.fromEnvironment(environment, repo -> Optional.empty()),
         RetryPolicy.defaults());
     PullRequestPreviews service = new PullRequestPreviews(agent::applications, new GitPullRequestSources(cache, fetcher, secrets),
-        new Previewer(ctx), publisher, store, ctx.clock(), PreviewOptions.defaults(), metrics);
+        new Previewer(ctx), new FeedingPublisher(publisher, feed), store, ctx.clock(), PreviewOptions.defaults(), metrics);
     return new Previews(service, store, publisher);
   }
 

@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * Application, history in Secrets, spec.source.secretRef read from Secrets in its namespace. Plus what a test does as a user: install the CRD, apply
  * Application YAML, read status and Events back.
  */
-final class ClusterAgent implements AutoCloseable {
+public final class ClusterAgent implements AutoCloseable {
   static final Path CRD = Path.of("../charts/capstan/crds/applications.capstan.dev-v1.yml");
 
   final RepositoryCache cache;
@@ -76,7 +76,7 @@ final class ClusterAgent implements AutoCloseable {
   }
 
   /** {@code kubectl apply -f charts/capstan/crds/}, then wait until the API serves Applications. */
-  static void installCrd(KubernetesClient client) throws Exception {
+  public static void installCrd(KubernetesClient client) throws Exception {
     CustomResourceDefinition crd = Serialization.unmarshal(Files.readString(CRD), CustomResourceDefinition.class);
     client.apiextensions().v1().customResourceDefinitions().resource(crd).fieldManager("test").forceConflicts().serverSideApply();
     client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())

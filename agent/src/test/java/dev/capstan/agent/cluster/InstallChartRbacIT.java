@@ -6,6 +6,7 @@ import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.SyncState;
+import dev.capstan.agent.feed.FeedEvent;
 import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.render.RenderOptions;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The install chart's RBAC, applied to a real API server with RBAC on, is all the agent needs: an
  * agent whose only identity is the chart's ServiceAccount elects itself, labels its Pod, syncs an
- * Application (objects, history Secrets, status, Events), heals drift, deploys the next commit and,
+ * Application (objects, history Secrets, status, Events, reading the Events back, suspend and resume), heals drift, deploys the next commit and,
  * on delete, removes what it deployed and its finalizer. {@code InstallChartRbacTest} pins the exact
  * rule set, so a rule this test does not need cannot be added unnoticed; and the admission policy
  * holds the agent's {@code pods patch} to its leader label.
@@ -95,6 +96,15 @@ class InstallChartRbacIT {
       assertThat(client.services().inNamespace(shop).withName("web").get()).isNotNull();
       assertThat(new SecretReleaseStore(client).list(shop, "web")).hasSize(1);
       await("Events on the Application", () -> eventReasons(system).contains("Synced"));
+
+      // What the dashboard reads and does with the same identity: the Events back by field selector
+      // (no fallback here, so a refusal shows), and suspend/resume as a merge patch of spec.suspend.
+      Application web = client.resources(Application.class).inNamespace(system).withName("web").get();
+      assertThat(new ApplicationEvents(agentClient, app -> List.of()).of(web)).extracting(FeedEvent::reason).contains("Synced");
+      new ApplicationSuspender(agentClient).set(web, true);
+      assertThat(client.resources(Application.class).inNamespace(system).withName("web").get().getSpec().suspend()).isTrue();
+      new ApplicationSuspender(agentClient).set(web, false);
+      assertThat(client.resources(Application.class).inNamespace(system).withName("web").get().getSpec().suspend()).isFalse();
 
       client.configMaps().inNamespace(shop).withName("web-config").edit(cm -> {
         cm.getData().put("message", "drifted");

@@ -54,6 +54,8 @@ class DashboardBrowserIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String XSS_SCRIPT = "<script>window.__xss=1</script>";
   private static final String XSS_IMG = "\"><img src=x onerror=window.__xss=2>";
+  /** A cluster name no cluster has, with markup in it: the Application cannot sync, and its row says so as text. */
+  private static final String XSS_CLUSTER = "edge<script>window.__xss=3</script>";
 
   static KubernetesClient client;
   static KubeEnv env;
@@ -69,12 +71,16 @@ class DashboardBrowserIT {
     Map<String, String> files = new HashMap<>(shopChart("v1"));
     files.put("xss/Chart.yaml", "apiVersion: v2\nname: xss\nversion: 0.1.0\n");
     files.put("xss/templates/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: xss}\ndata: {a: b}\n");
+    files.put("windowed/Chart.yaml", "apiVersion: v2\nname: windowed\nversion: 0.1.0\n");
+    files.put("windowed/templates/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: windowed}\ndata: {a: b}\n");
     firstCommit = upstream.push("First " + XSS_SCRIPT + " " + XSS_IMG, files);
     runtime = AgentRuntime.start(client, new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("credentials"),
         AgentPolicy.permissive(), 2, "127.0.0.1", 0, false, Map.of("CAPSTAN_API_TOKEN", TOKEN)));
     Path apps = Files.writeString(tmp.resolve("apps.yaml"), app("shop", "shop", "") + "---\n"
         + app("xss", "xss", "") + "---\n"
-        + app("broken", "charts/" + XSS_SCRIPT + XSS_IMG, ""));
+        + app("broken", "charts/" + XSS_SCRIPT + XSS_IMG, "") + "---\n"
+        + app("windowed", "windowed", "  syncWindows: [{kind: deny, schedule: \"0 22 * * *\", duration: 8h}]\n")
+        + "---\n" + app("far", "xss", "").replace("destination: {namespace: ", "destination: {cluster: '" + XSS_CLUSTER + "', namespace: "));
     ApplicationFiles.load(apps).stream().map(ApplicationFiles.Loaded::application).forEach(runtime.agent()::upsert);
     runtime.agent().markReady();
     await("shop synced at the first commit", () -> synced("shop", firstCommit));
@@ -195,7 +201,7 @@ class DashboardBrowserIT {
       assertThat(cell(browser, "shop", "td.mono")).isEqualTo(firstCommit.substring(0, 7));
       List<WebElement> rows = browser.driver.findElements(By.cssSelector("tr[data-app]"));
       assertThat(rows.get(0).getAttribute("data-app")).as("what is broken comes first").isEqualTo("broken");
-      assertThat(browser.driver.findElement(By.cssSelector(".counts")).getText()).contains("3\nAll");
+      assertThat(browser.driver.findElement(By.cssSelector(".counts")).getText()).contains("5\nAll");
       assertThat(browser.driver.findElement(By.tagName("body")).getCssValue("background-color")).isEqualTo("rgba(255, 255, 255, 1)");
       browser.screenshot("overview");
 
@@ -430,6 +436,41 @@ class DashboardBrowserIT {
         throw new AssertionError("timed out after " + WAIT.toSeconds() + "s waiting for " + what);
       }
       Thread.sleep(100);
+    }
+  }
+
+  @Test
+  @Order(10)
+  void theClusterIsAColumnAndAFilterAndTheSyncWindowInForceShowsUntilWhen() {
+    try (Browser browser = new Browser()) {
+      signIn(browser, TOKEN);
+      row(browser, "far");
+      assertThat(cell(browser, "shop", "td.cluster")).isEqualTo("in-cluster");
+      assertThat(cell(browser, "far", "td.cluster")).as("markup in a cluster name is text").isEqualTo(XSS_CLUSTER);
+
+      WebElement cluster = browser.driver.findElement(By.id("f-cluster"));
+      cluster.sendKeys("in-cluster", Keys.ENTER);
+      browser.waiting(WAIT).until(d -> d.findElements(By.cssSelector("tr[data-app='far']")).isEmpty());
+      assertThat(browser.driver.findElements(By.cssSelector("tr[data-app]")).stream().map(r -> r.getAttribute("data-app")))
+          .containsExactlyInAnyOrder("broken", "shop", "windowed", "xss");
+      assertThat(browser.driver.getCurrentUrl()).endsWith("#/?cluster=in-cluster");
+      browser.screenshot("cluster-filter");
+
+      browser.driver.findElement(By.linkText("windowed")).click();
+      WebElement window = browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#window .window-now")));
+      // Held inside the nightly deny window (22:00-06:00 UTC), allowed outside it; either way, until the next edge.
+      int hour = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour();
+      assertThat(window.getText()).contains(hour >= 22 || hour < 6 ? "Automated syncs are held now: deny window" : "Automated syncs may run now")
+          .contains("until");
+      String until = window.findElement(By.tagName("time")).getAttribute("datetime");
+      assertThat(until).endsWith(hour >= 22 || hour < 6 ? "T06:00:00Z" : "T22:00:00Z");
+      assertThat(browser.driver.findElement(By.id("window")).getText()).contains("deny \"0 22 * * *\" for 8h");
+      browser.screenshot("sync-window");
+
+      browser.driver.get(dashboard().resolve("/#/app/far").toString());
+      browser.waiting(WAIT).until(ExpectedConditions.textToBe(By.id("cluster"), XSS_CLUSTER));
+      assertThat(browser.driver.findElements(By.cssSelector("main img"))).isEmpty();
+      assertThat(browser.driver.executeScript("return window.__xss === undefined")).isEqualTo(true);
     }
   }
 }

@@ -15,6 +15,7 @@ import dev.capstan.agent.application.Destination;
 import dev.capstan.agent.application.HealthState;
 import dev.capstan.agent.application.Source;
 import dev.capstan.agent.application.SyncState;
+import dev.capstan.agent.application.SyncWindow;
 import dev.capstan.agent.feed.ActivityFeed;
 import dev.capstan.agent.feed.FeedingRecorder;
 import dev.capstan.agent.feed.FeedingSink;
@@ -37,6 +38,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +127,11 @@ class DashboardApiIT {
   static void start() {
     APPS.put("api", app("api", "shop", SyncState.SYNCED, HealthState.HEALTHY, true, "revision 3 applied 0123456 (Scale up)"));
     APPS.put("cart", app("cart", "shop", SyncState.OUT_OF_SYNC, HealthState.DEGRADED, false, "0123456: field is immutable"));
+    Application cart = APPS.get("cart");
+    cart.setSpec(new ApplicationSpec(cart.getSpec().source(), new Destination("shop", null, "edge"), null, null, null, null));
+    Application api = APPS.get("api");
+    api.setSpec(new ApplicationSpec(api.getSpec().source(), api.getSpec().destination(), null, null, null,
+        List.of(new SyncWindow(SyncWindow.Kind.deny, "0 22 * * *", "8h", null))));
     APPS.put("web", app("web", "front", SyncState.SYNCED, HealthState.PROGRESSING, true, "revision 1 applied 0123456 (First)"));
     server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost("127.0.0.1").withPort(0).withApiToken(TOKEN),
         new Fleet(), null, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), FEED);
@@ -214,6 +224,14 @@ class DashboardApiIT {
     assertThat(filtered.path("rows").get(0).path("name").asText()).isEqualTo("api");
     assertThat(json(get("/api/v1/overview?name=AR", TOKEN)).path("rows").get(0).path("name").asText()).isEqualTo("cart");
 
+    JsonNode edge = json(get("/api/v1/overview?cluster=edge", TOKEN));
+    assertThat(edge.path("matched").asInt()).isEqualTo(1);
+    assertThat(edge.path("rows").get(0).path("name").asText()).isEqualTo("cart");
+    assertThat(edge.path("rows").get(0).path("cluster").asText()).isEqualTo("edge");
+    JsonNode own = json(get("/api/v1/overview?cluster=in-cluster", TOKEN));
+    assertThat(own.path("rows").findValuesAsText("name")).containsExactly("web", "api");
+    assertThat(own.path("rows").findValuesAsText("cluster")).containsOnly("in-cluster");
+
     HttpResponse<String> bad = get("/api/v1/overview?sync=Green", TOKEN);
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(json(bad).path("error").asText()).isEqualTo("sync: unknown status \"Green\"");
@@ -285,5 +303,54 @@ class DashboardApiIT {
       response.body().close();
       APPS.put("web", app("web", "front", SyncState.SYNCED, HealthState.PROGRESSING, true, "revision 1 applied 0123456 (First)"));
     }
+  }
+
+  @Test
+  void theSyncWindowInForceSaysWhetherSyncsMayRunAndUntilWhen() throws Exception {
+    Instant before = Instant.now();
+    JsonNode window = json(get("/api/v1/applications/api/window", TOKEN));
+    Instant after = Instant.now();
+    // A nightly deny window, 22:00 to 06:00 UTC: held inside it until 06:00, else allowed until 22:00.
+    ZonedDateTime now = after.atZone(ZoneOffset.UTC);
+    boolean night = now.getHour() >= 22 || now.getHour() < 6;
+    assertThat(night).as("the test did not straddle a window's edge").isEqualTo(before.atZone(ZoneOffset.UTC).getHour() >= 22
+        || before.atZone(ZoneOffset.UTC).getHour() < 6);
+    ZonedDateTime until = night
+        ? (now.getHour() >= 22 ? now.plusDays(1) : now).truncatedTo(ChronoUnit.DAYS).withHour(6)
+        : now.truncatedTo(ChronoUnit.DAYS).withHour(22);
+    assertThat(window.path("allowed").asBoolean()).isEqualTo(!night);
+    assertThat(window.path("until").asText()).isEqualTo(until.toInstant().toString());
+    assertThat(window.path("windows").get(0).path("schedule").asText()).isEqualTo("0 22 * * *");
+    if (night) {
+      assertThat(window.path("heldBecause").asText()).isEqualTo("deny window \"0 22 * * *\" for 8h is open");
+    }
+
+    JsonNode none = json(get("/api/v1/applications/web/window", TOKEN));
+    assertThat(none.path("allowed").asBoolean()).isTrue();
+    assertThat(none.has("until")).as("no window, nothing changes").isFalse();
+    assertThat(get("/api/v1/applications/nope/window", TOKEN).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void suspendIsRefusedWithTheReasonWhenTheApplicationsAreFiles() throws Exception {
+    assertThat(json(get("/api/v1/session", TOKEN)).path("whyNoSuspend").asText()).startsWith("the agent reads this Application from files");
+    HttpResponse<String> anonymous = post("/api/v1/applications/web/suspend", null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    HttpResponse<String> refused = post("/api/v1/applications/web/suspend", TOKEN);
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(json(refused).path("error").asText())
+        .isEqualTo("Application/web: the agent reads this Application from files: set spec.suspend there (in Git or on disk), "
+            + "so the record stays true");
+    assertThat(post("/api/v1/applications/nope/resume", TOKEN).statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/applications/web/suspend", TOKEN).statusCode()).isEqualTo(405);
+  }
+
+  private static HttpResponse<String> post(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri().resolve(path)).POST(HttpRequest.BodyPublishers.ofString("{}"))
+        .header("Content-Type", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code capstan app}: the running agent's applications, read and acted on through its API. */
 @Command(name = "app", mixinStandardHelpOptions = true, description = "Inspect and act on a running agent's applications.",
     subcommands = {AppCommand.ListApps.class, AppCommand.Get.class, AppCommand.Diff.class, AppCommand.History.class,
-        AppCommand.Sync.class, AppCommand.Rollback.class})
+        AppCommand.Sync.class, AppCommand.Rollback.class, AppCommand.Suspend.class, AppCommand.Resume.class})
 public final class AppCommand {
   /** Options every {@code app} subcommand takes. */
   static final class ServerFlags {
@@ -78,13 +78,16 @@ public final class AppCommand {
     public Integer call() {
       JsonNode apps = flags.client().get("applications");
       PrintWriter out = spec.commandLine().getOut();
-      print(out, flags.output, apps, () -> {
-        Table t = new Table("NAME", "CLUSTER", "NAMESPACE", "SYNC", "HEALTH", "REVISION");
-        apps.forEach(a -> t.row(text(a, "/metadata/name"), cluster(a), text(a, "/spec/destination/namespace"), text(a, "/status/sync/status"),
-            text(a, "/status/health/status"), shortSha(text(a, "/status/sync/revision"))));
-        out.print(t.render());
-      });
+      print(out, flags.output, apps, () -> out.print(table(apps)));
       return 0;
+    }
+
+    /** The table {@code app list} prints for the API's {@code /api/v1/applications}. */
+    static String table(JsonNode apps) {
+      Table t = new Table("NAME", "CLUSTER", "NAMESPACE", "SYNC", "HEALTH", "REVISION");
+      apps.forEach(a -> t.row(text(a, "/metadata/name"), cluster(a), text(a, "/spec/destination/namespace"), text(a, "/status/sync/status"),
+          text(a, "/status/health/status"), shortSha(text(a, "/status/sync/revision"))));
+      return t.render();
     }
   }
 
@@ -190,5 +193,39 @@ public final class AppCommand {
       print(out, flags.output, entry, () -> out.printf("%s rolled back to revision %d as revision %s%n", name, revision, text(entry, "/revision")));
       return 0;
     }
+  }
+
+  @Command(name = "suspend", mixinStandardHelpOptions = true,
+      description = {"Stop every sync of the application: sets spec.suspend on its Application resource, as flux suspend does.",
+          "Only for an agent watching Application resources; one reading files says where to change it."})
+  static final class Suspend implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ServerFlags flags;
+    @Parameters(paramLabel = "NAME") String name;
+
+    @Override
+    public Integer call() {
+      return setSuspend(spec, flags, name, true);
+    }
+  }
+
+  @Command(name = "resume", mixinStandardHelpOptions = true,
+      description = "Let a suspended application sync again: sets spec.suspend to false, as flux resume does.")
+  static final class Resume implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ServerFlags flags;
+    @Parameters(paramLabel = "NAME") String name;
+
+    @Override
+    public Integer call() {
+      return setSuspend(spec, flags, name, false);
+    }
+  }
+
+  private static int setSuspend(CommandSpec spec, ServerFlags flags, String name, boolean suspend) {
+    flags.client().post("applications/" + name + (suspend ? "/suspend" : "/resume"), Map.of());
+    spec.commandLine().getOut().printf("%s %s: spec.suspend set to %s%n", name, suspend ? "suspended" : "resumed", suspend);
+    spec.commandLine().getOut().flush();
+    return 0;
   }
 }

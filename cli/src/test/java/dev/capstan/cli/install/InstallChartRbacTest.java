@@ -26,7 +26,7 @@ class InstallChartRbacTest {
   private static final List<String> AGENT = List.of(
       "Role/capstan-system/capstan-agent: capstan.dev applications [get, list, watch, patch]",
       "Role/capstan-system/capstan-agent: capstan.dev applications/status [patch]",
-      "Role/capstan-system/capstan-agent: core events [create]",
+      "Role/capstan-system/capstan-agent: core events [create, list]",
       "Role/capstan-system/capstan-agent: coordination.k8s.io leases [get, create, patch]",
       "Role/capstan-system/capstan-agent: core secrets [get]",
       "Role/capstan-system/capstan-agent: core secrets [list, watch]",
