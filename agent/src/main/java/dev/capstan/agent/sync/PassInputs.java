@@ -38,7 +38,7 @@ final class PassInputs {
     REFUSED_REVISION,
     /** The chart's provenance does not hold (unsigned, altered, an untrusted key): the app stalls, what is live stays. */
     REFUSED_CHART,
-        /** The source could not be reached or read: retried on the next pass. */
+    /** The source could not be reached or read: retried on the next pass. */
     RETRY
   }
 
