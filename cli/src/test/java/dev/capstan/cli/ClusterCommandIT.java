@@ -125,6 +125,44 @@ class ClusterCommandIT {
     assertThat(unauthorized.err().strip()).contains("does not accept these credentials or does not answer: Unauthorized")
         .doesNotContain("expired-token-value").doesNotContain("\n");
 
+    Path badCa = Files.writeString(tmp.resolve("bad-ca"), """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "%s", certificate-authority-data: "%s"}
+        users:
+        - name: u
+          user: {token: "bad-ca-token-value"}
+        contexts:
+        - name: ctx
+          context: {cluster: c, user: u}
+        current-context: ctx
+        """.formatted(env.serverUrl(), Base64.getEncoder().encodeToString("not a certificate".getBytes(StandardCharsets.UTF_8))));
+    Run ca = capstan(concat(new String[] {"cluster", "add", "bad-ca", "--kubeconfig", badCa.toString()}, agentFlags(ns)));
+    assertThat(ca.exit()).isNotZero();
+    assertThat(ca.err().strip()).contains("certificate-authority-data").doesNotContain("bad-ca-token-value").doesNotContain("\n")
+        .doesNotContain("Exception");
+
+    Path noServer = Files.writeString(tmp.resolve("no-server"), """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {insecure-skip-tls-verify: true}
+        users:
+        - name: u
+          user: {token: "t"}
+        contexts:
+        - name: ctx
+          context: {cluster: c, user: u}
+        current-context: ctx
+        """);
+    Run serverless = capstan(concat(new String[] {"cluster", "add", "serverless", "--kubeconfig", noServer.toString()}, agentFlags(ns)));
+    assertThat(serverless.exit()).isNotZero();
+    assertThat(serverless.err().strip()).contains("--kubeconfig " + noServer).contains("server").doesNotContain("\n")
+        .doesNotContain("Exception");
+
     Run reserved = capstan(concat(new String[] {"cluster", "add", "in-cluster", "--kubeconfig", env.kubeconfig().toString()}, agentFlags(ns)));
     assertThat(reserved.exit()).isNotZero();
     assertThat(reserved.err().strip()).contains("\"in-cluster\" is the agent's own cluster").doesNotContain("\n");

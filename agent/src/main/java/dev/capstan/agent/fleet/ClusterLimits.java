@@ -13,12 +13,14 @@ public record ClusterLimits(double qps, int burst, int concurrency) {
   }
 
   /**
-   * 200 requests a second with a burst of 400, and two passes at once. client-go's 5/10 and Argo CD's
-   * 50/100 would cap a cluster of 300 apps at a first sync of minutes: FleetScaleBench needs about
-   * 7,000 requests per cluster for 333 apps.
+   * 1,000 requests a second with a burst of 2,000, and two passes at once. The bucket is a guard against
+   * a runaway agent, not the pace of a first sync: it holds the agent's own cluster too, where one agent
+   * syncs 1,000 apps with about 26,000 requests (AgentScaleBench). At 200/400 that first sync took 145 s
+   * where an unlimited client took 110 s under the same load (docs/performance.md); client-go's 5/10 and
+   * Argo CD's 50/100 would take many minutes.
    */
   public static ClusterLimits defaults() {
-    return new ClusterLimits(200, 400, 2);
+    return new ClusterLimits(1000, 2000, 2);
   }
 
   public ClusterLimits withConcurrency(int concurrency) {

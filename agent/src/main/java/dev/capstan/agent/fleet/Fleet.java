@@ -8,8 +8,10 @@ import dev.capstan.engine.resource.ObjectRef;
 import dev.capstan.release.ReleaseRenderer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.impl.KubernetesClientImpl;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's registry of clusters: {@value Destination#IN_CLUSTER} (the client it was started with),
+ * The agent's registry of clusters: {@value Destination#IN_CLUSTER} (through the client it was started with),
  * clusters from {@code --cluster} flags and from cluster Secrets. Each has its own client, limits,
  * history, drift watch and a probe of {@code /version}: every {@value #UP_PROBE_SECONDS} s while it
  * answers, with back-off from 1 s to {@value #MAX_DOWN_PROBE_SECONDS} s while it does not. A pass never
@@ -42,6 +44,7 @@ public final class Fleet implements ClusterTargets {
   static final int UP_PROBE_SECONDS = 10;
   static final int MAX_DOWN_PROBE_SECONDS = 30;
   static final long PROBE_TIMEOUT_MS = 3_000;
+  private static final String RATE_INTERCEPTOR = "capstan-request-rate";
 
   /** How clusters are connected. {@code allowedClusters}: the clusters Applications may target (files mode's policy); empty: any. */
   public record Options(ReleaseRenderer renderer, Function<ReleaseStore, AppRenderer> renderers, boolean allNamespaces,
@@ -85,12 +88,12 @@ public final class Fleet implements ClusterTargets {
     this.probing = Executors.newCachedThreadPool(daemon("capstan-cluster-probe-call"));
     RegisteredCluster own = new RegisteredCluster(Destination.IN_CLUSTER, ClusterConfigs.server(inCluster.getConfiguration()), "--kubeconfig",
         inCluster.getConfiguration(), List.of(), options.limits(), Destination.IN_CLUSTER);
-    connect(own, inCluster, false);
+    connect(own, inCluster);
     for (RegisteredCluster flag : flags) {
       if (connected.containsKey(flag.name())) {
         throw new ClusterConfigException(flag.source(), "cluster " + flag.name() + " is registered twice");
       }
-      connect(flag, null, true);
+      connect(flag, null);
     }
     ticker.scheduleWithFixedDelay(this::probeDue, 0, 1, TimeUnit.SECONDS);
   }
@@ -103,12 +106,25 @@ public final class Fleet implements ClusterTargets {
     };
   }
 
-  private void connect(RegisteredCluster cluster, KubernetesClient given, boolean ownsClient) {
-    KubernetesClient client = given != null ? given : new KubernetesClientBuilder().withConfig(cluster.config())
-        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("capstan-request-rate", new RequestRate(cluster.limits())))
-        .build();
+  /**
+   * A client for each cluster with that cluster's request rate. The agent's own cluster gets one derived
+   * from the client it was given (same connections, credentials and interceptors, plus the rate), so its
+   * deploys keep to the same limits while the given client goes on serving the agent's own work
+   * (Applications, status, Events, leader election) unthrottled; the derived client shares the given
+   * one's connections and is never closed here.
+   */
+  private void connect(RegisteredCluster cluster, KubernetesClient given) {
     String name = cluster.name();
-    ClusterConnection connection = new ClusterConnection(cluster, client, ownsClient, options.renderer(), options.renderers(),
+    Timer waits = options.metrics() == null ? null : Timer.builder("capstan.cluster.request.wait")
+        .description("How long API requests to the cluster waited for its request rate (qps, burst)").tag("cluster", name)
+        .register(options.metrics());
+    RequestRate rate = new RequestRate(cluster.limits(), waits);
+    KubernetesClient client = given != null
+        ? new KubernetesClientImpl(given.getHttpClient().newBuilder().addOrReplaceInterceptor(RATE_INTERCEPTOR, rate).build(),
+            given.getConfiguration())
+        : new KubernetesClientBuilder().withConfig(cluster.config())
+            .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(RATE_INTERCEPTOR, rate)).build();
+    ClusterConnection connection = new ClusterConnection(cluster, client, given == null, options.renderer(), options.renderers(),
         options.allNamespaces(), release -> listener.drifted(name, release),
         release -> listener.statusChanged(name, release));
     ClusterConnection old = connected.put(name, connection);
@@ -160,7 +176,7 @@ public final class Fleet implements ClusterTargets {
       ClusterConnection now = connected.get(name);
       if (now == null || !now.registered().fingerprint().equals(cluster.fingerprint())) {
         fromSecrets.add(name);
-        connect(cluster, null, true);
+        connect(cluster, null);
         changed.add(name);
       }
     });

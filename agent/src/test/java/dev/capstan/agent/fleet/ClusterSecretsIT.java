@@ -4,6 +4,7 @@ import static dev.capstan.agent.AgentFixture.await;
 import static dev.capstan.agent.AgentFixture.configMapChart;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationFiles;
@@ -21,6 +22,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,12 +100,36 @@ class ClusterSecretsIT {
       agentCluster().secrets().inNamespace(agentNs).withName("east-again").delete();
       await("synced again once one Secret is left", WAIT, () -> synced(runtime, commit));
 
+      // Argo CD's shape with a client certificate (server 1's own credentials): the next commit lands through it.
+      io.fabric8.kubernetes.api.model.Config own = KubeConfigUtils.parseConfigFromString(
+          KubeconfigSlice.of("server 1", kubeconfig, null, SERVERS.server(1).kubeconfig().toAbsolutePath().getParent()));
+      String tls = new ObjectMapper().writeValueAsString(Map.of("tlsClientConfig", Map.of(
+          "caData", own.getClusters().get(0).getCluster().getCertificateAuthorityData(),
+          "certData", own.getUsers().get(0).getUser().getClientCertificateData(),
+          "keyData", own.getUsers().get(0).getUser().getClientKeyData())));
+      agentCluster().secrets().inNamespace(agentNs).resource(secret(agentNs, "cluster-east", Map.of("name", "east",
+          "server", SERVERS.server(1).serverUrl(), "config", tls), Map.of())).update();
+      String again = upstream.push("say it again", Map.of("apps/web/values.yaml", "message: hello again\n"));
+      await("synced through the certificate", WAIT, () -> synced(runtime, again));
+      assertThat(message(1, target)).isEqualTo("hello again");
+
       // A bad CA names the Secret and the field.
       agentCluster().secrets().inNamespace(agentNs).resource(secret(agentNs, "cluster-east", Map.of("name", "east",
           "server", SERVERS.server(1).serverUrl(), "config", "{\"tlsClientConfig\": {\"caData\": \"bm90IGEgY2VydA==\"}}"), Map.of()))
           .update();
       await("stalled: bad CA", WAIT, () -> stalled(runtime, "InvalidCluster"));
       assertThat(stalledMessage(runtime)).contains("Secret " + agentNs + "/cluster-east: data.config.tlsClientConfig.caData:");
+
+      // No server, then a kubeconfig naming a context it does not have: each names the field.
+      agentCluster().secrets().inNamespace(agentNs).resource(secret(agentNs, "cluster-east", Map.of("name", "east", "config", "{}"), Map.of()))
+          .update();
+      await("stalled: no server", WAIT, () -> stalled(runtime, "InvalidCluster")
+          && stalledMessage(runtime).contains("Secret " + agentNs + "/cluster-east: data.server: is required"));
+      agentCluster().secrets().inNamespace(agentNs).resource(secret(agentNs, "cluster-east", Map.of("name", "east", "kubeconfig", kubeconfig,
+          "context", "nope"), Map.of())).update();
+      await("stalled: missing context", WAIT, () -> stalled(runtime, "InvalidCluster")
+          && stalledMessage(runtime).contains("Secret " + agentNs + "/cluster-east: data.context: context \"nope\" is not in the kubeconfig"));
+      assertThat(new SecretReleaseStore(SERVERS.client(1)).list(target, "web")).as("no write while it is invalid").hasSize(2);
 
       // An expired token: the cluster answers 401, only this app is marked, with the reason.
       agentCluster().secrets().inNamespace(agentNs).resource(secret(agentNs, "cluster-east", Map.of("name", "east",
@@ -124,8 +150,8 @@ class ClusterSecretsIT {
       // Removed: the app stops, and nothing it deployed in east is deleted.
       agentCluster().secrets().inNamespace(agentNs).withName("cluster-east").delete();
       await("stalled: east gone", WAIT, () -> stalled(runtime, "UnknownCluster"));
-      assertThat(message(1, target)).isEqualTo("hello east");
-      assertThat(new SecretReleaseStore(SERVERS.client(1)).list(target, "web")).hasSize(1);
+      assertThat(message(1, target)).isEqualTo("hello again");
+      assertThat(new SecretReleaseStore(SERVERS.client(1)).list(target, "web")).hasSize(2);
       assertThat(runtime.agent().clusters()).extracting(c -> c.name()).containsExactly("in-cluster");
     }
   }
@@ -190,7 +216,7 @@ class ClusterSecretsIT {
         CustomResourceDefinition.class);
     agentCluster().apiextensions().v1().customResourceDefinitions().resource(crd).fieldManager("test").forceConflicts().serverSideApply();
     agentCluster().apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
+        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
             .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())), 60, TimeUnit.SECONDS);
   }
 

@@ -130,7 +130,7 @@ class ClusterSecretsTest {
   @Test
   void requestRateLetsABurstThroughThenSpacesRequests() {
     long now = 1_000_000_000_000L;
-    RequestRate fresh = new RequestRate(new ClusterLimits(10, 3, 1));
+    RequestRate fresh = new RequestRate(new ClusterLimits(10, 3, 1), null);
     // The bucket starts full: three at once, the fourth 100 ms later, the fifth 200 ms later.
     assertThat(fresh.reserve(now)).isZero();
     assertThat(fresh.reserve(now)).isZero();

@@ -16,6 +16,9 @@ import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,13 +55,31 @@ class FleetIT {
   }
 
   private AgentRuntime start(Set<String> allowed) {
+    return start(allowed, ClusterLimits.defaults());
+  }
+
+  private AgentRuntime start(Set<String> allowed, ClusterLimits limits) {
     List<RegisteredCluster> flags = List.of(
-        ClusterFlag.parse("east=" + SERVERS.server(1).kubeconfig(), ClusterLimits.defaults()),
-        ClusterFlag.parse("west=" + SERVERS.server(2).kubeconfig(), ClusterLimits.defaults()));
+        ClusterFlag.parse("east=" + SERVERS.server(1).kubeconfig(), limits),
+        ClusterFlag.parse("west=" + SERVERS.server(2).kubeconfig(), limits));
     runtime = AgentRuntime.start(SERVERS.client(0), new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"),
         AgentPolicy.permissive(), 4, "127.0.0.1", 0, false, Map.of()),
-        new AgentRuntime.Clusters(flags, ClusterLimits.defaults(), allowed, null));
+        new AgentRuntime.Clusters(flags, limits, allowed, null));
     return runtime;
+  }
+
+  /** What Prometheus reads: {@code GET /metrics} on the agent's HTTP server. */
+  private String scrape() throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(runtime.server().uri().resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
+  /** The value of one sample in the Prometheus text format; NaN when it is not there. */
+  private static double sample(String scraped, String series) {
+    return scraped.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+        .findFirst().orElse(Double.NaN);
   }
 
   private String namespaceEverywhere(String prefix) {
@@ -70,6 +91,10 @@ class FleetIT {
   }
 
   private static String app(String name, String repo, String path, String namespace, String cluster) {
+    return app(name, repo, path, namespace, cluster, "{automated: true, prune: true, selfHeal: true, interval: 1s, retry: {limit: 20, backoff: 1s}}");
+  }
+
+  private static String app(String name, String repo, String path, String namespace, String cluster, String syncPolicy) {
     return """
         apiVersion: capstan.dev/v1alpha1
         kind: Application
@@ -77,8 +102,8 @@ class FleetIT {
         spec:
           source: {repoURL: "%s", ref: main, path: %s}
           destination: {namespace: %s%s}
-          syncPolicy: {automated: true, prune: true, selfHeal: true, interval: 1s, retry: {limit: 20, backoff: 1s}}
-        """.formatted(name, repo, path, namespace, cluster == null ? "" : ", cluster: " + cluster);
+          syncPolicy: %s
+        """.formatted(name, repo, path, namespace, cluster == null ? "" : ", cluster: " + cluster, syncPolicy);
   }
 
   private void load(String yaml) throws Exception {
@@ -155,8 +180,13 @@ class FleetIT {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("east", 1L), org.assertj.core.groups.Tuple.tuple("in-cluster", 1L),
             org.assertj.core.groups.Tuple.tuple("west", 1L));
     await("every cluster probed", WAIT, () -> runtime.agent().clusters().stream().allMatch(ClusterView::reachable));
-    assertThat(runtime.metrics().scrape()).contains("capstan_cluster_up{cluster=\"east\"} 1.0")
-        .contains("capstan_syncs_total{cluster=\"west\",result=\"synced\"}");
+    String metrics = scrape();
+    for (String c : CLUSTERS) {
+      assertThat(sample(metrics, "capstan_cluster_up{cluster=\"" + c + "\"}")).as(c + " up").isEqualTo(1.0);
+      assertThat(sample(metrics, "capstan_syncs_total{cluster=\"" + c + "\",result=\"synced\"}")).as(c + " syncs").isGreaterThanOrEqualTo(1);
+      assertThat(sample(metrics, "capstan_sync_duration_seconds_count{cluster=\"" + c + "\"}")).as(c + " passes timed")
+          .isGreaterThanOrEqualTo(1);
+    }
 
     // Self-heal in east: a hand edit there is put back there, and west's copy is untouched.
     SERVERS.client(1).configMaps().inNamespace(ns).withName("web-east-config")
@@ -183,6 +213,59 @@ class FleetIT {
     assertThat(new SecretReleaseStore(SERVERS.client(2)).list(ns, "web-west")).hasSize(3);
     assertThat(runtime.agent().history("web-west")).extracting(h -> h.revision()).containsExactly(3, 2, 1);
     assertThat(new SecretReleaseStore(SERVERS.client(1)).list(ns, "web-east")).hasSize(2);
+  }
+
+  @Test
+  void hooksHealthWaitsAndAtomicRollbackRunInTheAppsOwnCluster() throws Exception {
+    Upstream upstream = Upstream.create(tmp, "atomic");
+    Map<String, String> files = new HashMap<>(configMapChart("apps/east", "shop", "v1"));
+    files.put("apps/east/templates/hooks.yaml", """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: {{ release.name }}-post-sync
+          annotations: {capstan.dev/hook: post-sync}
+        data: {ran: "yes"}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: {{ release.name }}-sync-fail
+          annotations: {capstan.dev/hook: sync-fail}
+        data: {ran: "yes"}
+        """);
+    String first = upstream.push("v1 with hooks", files);
+    String ns = namespaceEverywhere("atomic");
+    start(Set.of());
+    load(app("shop", upstream.fileUrl(), "apps/east", ns, "east",
+        "{automated: true, atomic: true, timeout: 20s, interval: 1s, retry: {limit: 0, backoff: 1s}}"));
+
+    // atomic waits for health: the ConfigMap is healthy only where it was applied, so this pass read east.
+    await("v1 synced in east", WAIT, () -> syncedAt("shop", first));
+    assertThat(message(1, ns, "shop-config")).isEqualTo("v1");
+    assertThat(SERVERS.client(1).configMaps().inNamespace(ns).withName("shop-post-sync").get()).as("post-sync hook in east").isNotNull();
+    assertThat(SERVERS.client(1).configMaps().inNamespace(ns).withName("shop-sync-fail").get()).isNull();
+
+    // The Service's port is out of range: east answers 422 half-way through; v1 is put back there.
+    upstream.push("v2 with a bad Service", Map.of("apps/east/values.yaml", "message: v2\n", "apps/east/templates/service.yaml", """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: shop}
+        spec:
+          selector: {app: shop}
+          ports: [{port: 99999}]
+        """));
+    await("the failure reported", WAIT, () -> status("shop").conditions().stream()
+        .anyMatch(c -> "Ready".equals(c.getType()) && "False".equals(c.getStatus()) && "SyncFailed".equals(c.getReason())));
+    assertThat(message(1, ns, "shop-config")).as("v1 put back in east").isEqualTo("v1");
+    assertThat(SERVERS.client(1).configMaps().inNamespace(ns).withName("shop-sync-fail").get()).as("sync-fail hook in east").isNotNull();
+    assertThat(new SecretReleaseStore(SERVERS.client(1)).list(ns, "shop")).extracting(r -> r.status().toString().toLowerCase())
+        .anyMatch(st -> st.matches("rolled.?back|failed")).anyMatch(st -> st.equals("deployed"));
+    for (int other : new int[] {0, 2}) {
+      assertThat(SERVERS.client(other).configMaps().inNamespace(ns).list().getItems()).as("server " + other)
+          .noneMatch(cm -> cm.getMetadata().getName().startsWith("shop-"));
+      assertThat(new SecretReleaseStore(SERVERS.client(other)).list(ns, "shop")).as("server " + other).isEmpty();
+    }
   }
 
   @Test
@@ -223,6 +306,9 @@ class FleetIT {
       assertThat(unreachable("app-in-cluster")).isFalse();
       assertThat(runtime.agent().clusters()).filteredOn(c -> c.name().equals("west")).singleElement()
           .satisfies(c -> assertThat(c.reachable()).isFalse());
+      String down = scrape();
+      assertThat(sample(down, "capstan_cluster_up{cluster=\"west\"}")).isEqualTo(0.0);
+      assertThat(sample(down, "capstan_cluster_up{cluster=\"east\"}")).isEqualTo(1.0);
 
       // Still syncing elsewhere while west is down.
       Map<String, String> v3 = Map.of("apps/east/values.yaml", "message: v3\n");
@@ -234,7 +320,7 @@ class FleetIT {
     await("west back and synced", WAIT, () -> "v2".equals(message(2, ns, "app-west-config")) && !unreachable("app-west")
         && status("app-west").syncState() == SyncState.SYNCED);
     assertThat(new SecretReleaseStore(SERVERS.client(2)).list(ns, "app-west")).hasSize(2);
-    assertThat(runtime.metrics().scrape()).contains("capstan_syncs_total{cluster=\"west\",result=\"unreachable\"}");
+    assertThat(sample(scrape(), "capstan_syncs_total{cluster=\"west\",result=\"unreachable\"}")).isGreaterThanOrEqualTo(1);
   }
 
   @Test
@@ -255,6 +341,24 @@ class FleetIT {
     assertThat(message(0, ns, "to-west-config")).isNull();
     assertThat(message(0, ns, "to-nowhere-config")).isNull();
     assertThat(new SecretReleaseStore(SERVERS.client(2)).list(ns, "to-west")).isEmpty();
+  }
+
+  @Test
+  void theAgentsOwnClusterKeepsToTheSameRequestRateAsTheOthers() throws Exception {
+    Upstream upstream = Upstream.create(tmp, "rate");
+    Map<String, String> files = new HashMap<>(configMapChart("apps/own", "web", "v1"));
+    files.putAll(configMapChart("apps/east", "web", "v1"));
+    String commit = upstream.push("two charts", files);
+    String ns = namespaceEverywhere("rate");
+    // One request at a time, four a second: every request after the first waits for its slot.
+    start(Set.of(), new ClusterLimits(4, 1, 2));
+    load(app("own", upstream.fileUrl(), "apps/own", ns, null) + "---\n" + app("far", upstream.fileUrl(), "apps/east", ns, "east"));
+    await("both synced", WAIT, () -> syncedAt("own", commit) && syncedAt("far", commit));
+    String metrics = scrape();
+    for (String c : new String[] {"in-cluster", "east"}) {
+      assertThat(sample(metrics, "capstan_cluster_request_wait_seconds_count{cluster=\"" + c + "\"}")).as(c + " requests").isGreaterThan(2);
+      assertThat(sample(metrics, "capstan_cluster_request_wait_seconds_sum{cluster=\"" + c + "\"}")).as(c + " held back").isGreaterThan(0);
+    }
   }
 
   private boolean unreachable(String app) {

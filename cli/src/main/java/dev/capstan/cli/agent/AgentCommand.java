@@ -117,11 +117,11 @@ public final class AgentCommand implements Callable<Integer> {
       description = "A registered cluster Applications may target (repeatable; default: any; in-cluster is always allowed).")
   List<String> allowedClusters = new ArrayList<>();
 
-  @Option(names = "--cluster-qps", paramLabel = "N", defaultValue = "200",
+  @Option(names = "--cluster-qps", paramLabel = "N", defaultValue = "1000",
       description = "API requests per second to each registered cluster (default: ${DEFAULT-VALUE}).")
   double clusterQps;
 
-  @Option(names = "--cluster-burst", paramLabel = "N", defaultValue = "400",
+  @Option(names = "--cluster-burst", paramLabel = "N", defaultValue = "2000",
       description = "Requests each registered cluster may take at once above --cluster-qps (default: ${DEFAULT-VALUE}).")
   int clusterBurst;
 

@@ -78,13 +78,16 @@ public final class AppCommand {
     public Integer call() {
       JsonNode apps = flags.client().get("applications");
       PrintWriter out = spec.commandLine().getOut();
-      print(out, flags.output, apps, () -> {
-        Table t = new Table("NAME", "CLUSTER", "NAMESPACE", "SYNC", "HEALTH", "REVISION");
-        apps.forEach(a -> t.row(text(a, "/metadata/name"), cluster(a), text(a, "/spec/destination/namespace"), text(a, "/status/sync/status"),
-            text(a, "/status/health/status"), shortSha(text(a, "/status/sync/revision"))));
-        out.print(t.render());
-      });
+      print(out, flags.output, apps, () -> out.print(table(apps)));
       return 0;
+    }
+
+    /** The table {@code app list} prints for the API's {@code /api/v1/applications}. */
+    static String table(JsonNode apps) {
+      Table t = new Table("NAME", "CLUSTER", "NAMESPACE", "SYNC", "HEALTH", "REVISION");
+      apps.forEach(a -> t.row(text(a, "/metadata/name"), cluster(a), text(a, "/spec/destination/namespace"), text(a, "/status/sync/status"),
+          text(a, "/status/health/status"), shortSha(text(a, "/status/sync/revision"))));
+      return t.render();
     }
   }
 

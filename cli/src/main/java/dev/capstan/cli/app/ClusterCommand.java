@@ -65,14 +65,17 @@ public final class ClusterCommand {
     public Integer call() {
       JsonNode clusters = flags.client().get("clusters");
       PrintWriter out = spec.commandLine().getOut();
-      AppCommand.print(out, flags.output, clusters, () -> {
-        Table t = new Table("NAME", "SERVER", "VERSION", "REACHABLE", "APPS", "MESSAGE");
-        clusters.forEach(c -> t.row(AppCommand.text(c, "/name"), AppCommand.text(c, "/server"), AppCommand.text(c, "/version"),
-            c.path("reachable").asBoolean() ? "yes" : "no (" + AppCommand.text(c, "/state") + ")", AppCommand.text(c, "/applications"),
-            c.path("reachable").asBoolean() ? "" : AppCommand.text(c, "/message")));
-        out.print(t.render());
-      });
+      AppCommand.print(out, flags.output, clusters, () -> out.print(table(clusters)));
       return 0;
+    }
+
+    /** The table {@code cluster list} prints for the API's {@code /api/v1/clusters}. */
+    static String table(JsonNode clusters) {
+      Table t = new Table("NAME", "SERVER", "VERSION", "REACHABLE", "APPS", "MESSAGE");
+      clusters.forEach(c -> t.row(AppCommand.text(c, "/name"), AppCommand.text(c, "/server"), AppCommand.text(c, "/version"),
+          c.path("reachable").asBoolean() ? "yes" : "no (" + AppCommand.text(c, "/state") + ")", AppCommand.text(c, "/applications"),
+          c.path("reachable").asBoolean() ? "" : AppCommand.text(c, "/message")));
+      return t.render();
     }
   }
 
