@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The Markdown of a pull request's preview comment: a summary table (Application, objects to create,
- * change and delete, the error if any), then each Application's diff folded in a {@code <details>}
- * block. Past the host's limit ({@link CommentLimit}) the diffs are cut, the Markdown stays well
+ * change and delete, the error if any, how many lint warnings), each Application's lint findings, then
+ * each Application's diff folded in a {@code <details>} block. Past the host's limit ({@link CommentLimit}) the diffs are cut, the Markdown stays well
  * formed (fences and blocks closed), and a note says what was left out and where to see it whole.
  */
 public final class PreviewComment {
@@ -14,6 +14,10 @@ public final class PreviewComment {
   private static final int RESERVE = 600;
   /** A cut diff shorter than this is not worth showing; the block is left out instead. */
   private static final int SMALLEST_CUT = 400;
+  /** Lint findings listed per Application; the rest are counted. */
+  private static final int MAX_LINT_LINES = 20;
+  /** A lint finding longer than this is cut: a message quoting a huge value must not eat the comment. */
+  private static final int MAX_LINT_LINE = 300;
 
   private PreviewComment() {}
 
@@ -34,13 +38,25 @@ public final class PreviewComment {
       out.append("| ").append(cell(s.application())).append(" | ");
       if (s.succeeded()) {
         out.append(s.create()).append(" | ").append(s.change()).append(" | ").append(s.delete()).append(" | ")
-            .append(s.inSync() ? "in sync" : "ok").append(" |\n");
+            .append(s.inSync() ? "in sync" : "ok").append(warnings(s)).append(" |\n");
       } else {
         out.append("– | – | – | **failed**: ").append(cell(s.error())).append(" |\n");
       }
     }
     int budget = limit - RESERVE;
     List<String> omitted = new ArrayList<>();
+    for (PreviewSection s : sections) {
+      if (s.lint().isEmpty()) {
+        continue;
+      }
+      String block = lint(s);
+      if (omitted.isEmpty() && out.length() + block.length() <= budget) {
+        out.append(block);
+      } else {
+        omitted.add(s.application() + " (lint)");
+      }
+    }
+    boolean lintLeftOut = !omitted.isEmpty();
     for (PreviewSection s : sections) {
       if (s.diff().isEmpty()) {
         continue;
@@ -63,11 +79,33 @@ public final class PreviewComment {
       }
     }
     if (!omitted.isEmpty()) {
-      out.append("\n> The diffs exceed this host's comment limit (").append(limit).append(" characters): left out or cut: ")
+      out.append(lintLeftOut ? "\n> The lint findings and diffs exceed" : "\n> The diffs exceed").append(" this host's comment limit (").append(limit).append(" characters): left out or cut: ")
           .append(cell(String.join(", ", omitted))).append(". Run `capstan diff --revision ").append(shortSha(headCommit))
           .append("` or read `GET /api/v1/previews` for the whole diff.\n");
     }
     return out.toString();
+  }
+
+  private static String warnings(PreviewSection s) {
+    int n = s.lintWarnings();
+    return n == 0 ? "" : ", " + n + " lint warning" + (n == 1 ? "" : "s");
+  }
+
+  /** {@code capstan lint}'s findings for one Application, as it prints them, in a block of their own. */
+  private static String lint(PreviewSection s) {
+    StringBuilder text = new StringBuilder();
+    s.lint().stream().limit(MAX_LINT_LINES)
+        .forEach(line -> text.append(line.length() > MAX_LINT_LINE ? line.substring(0, MAX_LINT_LINE) + "…" : line).append('\n'));
+    if (s.lint().size() > MAX_LINT_LINES) {
+      text.append("… and ").append(s.lint().size() - MAX_LINT_LINES).append(" more\n");
+    }
+    String fence = fence(text.toString());
+    return "\n**" + html(s.application()) + "**: `capstan lint` found " + count(s.lintErrors(), "error") + ", "
+        + count(s.lintWarnings(), "warning") + "\n\n" + fence + "\n" + text + fence + "\n";
+  }
+
+  private static String count(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
   }
 
   private static String details(PreviewSection s, String diff, boolean cut) {

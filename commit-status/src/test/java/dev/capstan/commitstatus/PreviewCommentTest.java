@@ -52,4 +52,36 @@ class PreviewCommentTest {
     assertThat(markdown).contains("… (cut)\n````\n");
     Golden.assertMatches("preview-comment-cut-tail.md", markdown.substring(markdown.indexOf("… (cut)")));
   }
+
+  @Test
+  void lintFindingsAreCountedInTheTableAndListedAsLintPrintsThem() {
+    String warning = "web/templates/service.yaml:8: warning: Service/web: spec.selector: selects none of the pods this chart renders";
+    String error = "api/templates/deployment.yaml:18: error: Deployment/api: spec.template.spec.containers[0].imagePullPolicyy:"
+        + " unknown field \"imagePullPolicyy\"";
+    String markdown = PreviewComment.markdown(HEAD, List.of(
+        new PreviewSection("shop-web", 0, 1, 0, null, WEB_DIFF, List.of(warning), 0),
+        new PreviewSection("shop-api", 0, 0, 0, "lint: " + error, "", List.of(error, warning.replace("web/", "api/")), 1)),
+        CommentLimit.of(Provider.GITEA));
+    assertThat(markdown).contains("| shop-web | 0 | 1 | 0 | ok, 1 lint warning |");
+    Golden.assertMatches("preview-comment-lint.md", markdown);
+  }
+
+  @Test
+  void lintFindingsCountAgainstTheLimitToo() {
+    List<PreviewSection> sections = new java.util.ArrayList<>();
+    for (int app = 0; app < 40; app++) {
+      List<String> lint = new java.util.ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        lint.add("app-" + app + "/templates/t" + i + ".yaml:1: warning: " + "x".repeat(400));
+      }
+      sections.add(new PreviewSection("app-" + app, 0, 1, 0, null, WEB_DIFF, lint, 0));
+    }
+    String markdown = PreviewComment.markdown(HEAD, sections, CommentLimit.of(Provider.BITBUCKET));
+    assertThat(markdown.length() + PullRequestComments.MARKER.length() + 1).isLessThanOrEqualTo(CommentLimit.of(Provider.BITBUCKET));
+    assertThat(markdown).contains("| app-39 | 0 | 1 | 0 | ok, 30 lint warnings |")
+        .contains("**app-0**: `capstan lint` found 0 errors, 30 warnings")
+        .contains("… and 10 more\n")
+        .contains("> The lint findings and diffs exceed this host's comment limit (32768 characters): left out or cut: ")
+        .contains("app-39 (lint)").doesNotContain("<details>");
+  }
 }

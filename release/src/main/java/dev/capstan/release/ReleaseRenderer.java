@@ -30,15 +30,30 @@ public final class ReleaseRenderer {
 
   /** Renders {@code input} as the next revision of its release in {@code store}. */
   public DesiredState render(ReleaseStore store, ReleaseInput input) {
+    return render(input, nextRevision(store, input));
+  }
+
+  /**
+   * The options {@code input} renders with as the next revision of its release in {@code store}
+   * (what its templates see as {@code .Release}), for actions that render it otherwise, as lint does.
+   */
+  public static RenderOptions nextRevision(ReleaseStore store, ReleaseInput input) {
     List<ReleaseRevision> history = store.list(input.namespace(), input.release());
     int next = history.isEmpty() ? 1 : history.get(history.size() - 1).number() + 1;
-    return render(input, next, !history.isEmpty());
+    return options(input, next, !history.isEmpty());
   }
 
   /** Renders {@code input} as revision {@code revision}; {@code upgrade} is what templates see as {@code .Release.IsUpgrade}. */
   public DesiredState render(ReleaseInput input, int revision, boolean upgrade) {
-    RenderOptions options = input.render().withReleaseName(input.release()).withNamespace(input.namespace())
-        .withRevision(revision).withUpgrade(upgrade);
+    return render(input, options(input, revision, upgrade));
+  }
+
+  private static RenderOptions options(ReleaseInput input, int revision, boolean upgrade) {
+    return input.render().withReleaseName(input.release()).withNamespace(input.namespace()).withRevision(revision)
+        .withUpgrade(upgrade);
+  }
+
+  private DesiredState render(ReleaseInput input, RenderOptions options) {
     RenderResult result = renderer.render(input.chart(), options, input.userValues());
     List<DesiredObject> objects = result.manifests().stream().map(m -> new DesiredObject(m.source(), m.object())).toList();
     return new DesiredState(input.release(), input.namespace(), result.chart().name(), result.chart().version(),

@@ -98,17 +98,8 @@ public final class ApplicationValidator {
       out.add(new Violation(field + ".secretRef",
           "must name a Secret (lower-case letters, digits, '-' and '.', at most 253), got \"" + secretRef + "\""));
     }
-    SourceVerify verify = source.verify();
-    if (verify != null && source.isChartSource()) {
-      out.add(new Violation(field + ".verify", "checks the signatures of Git commits; a chart from a repository or registry has none"));
-    } else if (verify != null) {
-      if (!verify.knownMode()) {
-        out.add(new Violation(field + ".verify.mode", "must be HEAD, Tag or TagAndHEAD, got \"" + verify.mode() + "\""));
-      }
-      if (verify.secretRef() == null || !isObjectName(verify.secretRef())) {
-        out.add(new Violation(field + ".verify.secretRef",
-            "must name a Secret holding the trusted public keys, got \"" + verify.secretRef() + "\""));
-      }
+    if (source.verify() != null) {
+      SourceFields.checkVerify(source, field, out);
     }
     String path = source.path();
     if (path != null && !isRelative(path)) {

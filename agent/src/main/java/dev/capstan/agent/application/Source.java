@@ -29,7 +29,8 @@ public record Source(
     @JsonPropertyDescription("Name of a Secret in the Application's namespace (a folder under --credentials-dir in files mode) "
         + "holding credentials for this source (Git, Helm repository or OCI registry; ca.crt for a private CA); "
         + "its url key says which repository URL or URL prefix they are for.") String secretRef,
-    @JsonPropertyDescription("Require commits signed by trusted keys before they are applied (Git sources).") SourceVerify verify,
+    @JsonPropertyDescription("Require commits (Git sources) or the chart's provenance (Helm repository and OCI sources) "
+        + "signed by trusted keys before they are applied.") SourceVerify verify,
     @JsonPropertyDescription("Read the folder as plain manifests, not a chart: recurse, include, exclude.") DirectorySource directory,
     @JsonPropertyDescription("In spec.sources: this source's name; it then only provides files that other sources name as $name/path.") String name,
     @JsonPropertyDescription("Values from ConfigMaps or Secrets in the Application's namespace, after the values files (cluster mode).") List<ValuesFrom> valuesFrom,
@@ -54,6 +55,12 @@ public record Source(
   @JsonIgnore
   public boolean isChartSource() {
     return (chart != null && !chart.isBlank()) || (repoURL != null && repoURL.strip().startsWith("oci://"));
+  }
+
+  /** Whether this chart source must carry provenance signed by the keys of {@code verify.secretRef} ({@code helm --verify}). */
+  @JsonIgnore
+  public boolean verifiesProvenance() {
+    return verify != null && isChartSource() && SourceVerify.PROVENANCE.equals(verify.modeFor(this));
   }
 
   public boolean isInsecure() {

@@ -37,6 +37,29 @@ final class SourceFields {
     }
   }
 
+  /**
+   * {@code verify}: a mode Capstan knows and that fits the source (Git modes sign commits and tags,
+   * {@code Provenance} a chart's {@code .prov}), and a Secret name for the keys.
+   */
+  static void checkVerify(Source source, String field, List<Violation> out) {
+    SourceVerify verify = source.verify();
+    String mode = verify.modeFor(source);
+    if (!verify.knownMode()) {
+      out.add(new Violation(field + ".verify.mode", "must be HEAD, Tag or TagAndHEAD (Git) or Provenance (a chart from a repository "
+          + "or registry), got \"" + verify.mode() + "\""));
+    } else if (source.isChartSource() && !SourceVerify.PROVENANCE.equals(mode)) {
+      out.add(new Violation(field + ".verify.mode", mode + " checks signed Git commits or tags; a chart from a repository or registry "
+          + "is verified by its provenance file: use Provenance"));
+    } else if (!source.isChartSource() && SourceVerify.PROVENANCE.equals(mode)) {
+      out.add(new Violation(field + ".verify.mode", "Provenance checks a chart's .prov from a Helm repository or OCI registry; "
+          + "a Git source is verified with HEAD, Tag or TagAndHEAD"));
+    }
+    if (verify.secretRef() == null || !ApplicationValidator.isObjectName(verify.secretRef())) {
+      out.add(new Violation(field + ".verify.secretRef",
+          "must name a Secret holding the trusted public keys, got \"" + verify.secretRef() + "\""));
+    }
+  }
+
   static void checkDirectory(Source source, String field, List<Violation> out) {
     if (source.directory() == null) {
       return;

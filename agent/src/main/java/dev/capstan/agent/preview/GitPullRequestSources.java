@@ -8,6 +8,7 @@ import dev.capstan.git.changes.ChangeDetector;
 import dev.capstan.git.changes.ChangedPath;
 import dev.capstan.git.fetch.Fetcher;
 import dev.capstan.git.fetch.GitRevision;
+import dev.capstan.git.fetch.RefEviction;
 import dev.capstan.git.source.GitSource;
 import dev.capstan.webhook.event.PullRequestEvent;
 import java.util.List;
@@ -21,18 +22,21 @@ import org.eclipse.jgit.lib.ObjectId;
  * contacted and the Application's credentials never go anywhere else. The changed paths are the
  * tree difference between the target branch's tip and the head (JGit, no history needed, so the
  * shallow cache suffices); a target branch that moved on since the request branched adds paths, so a
- * preview may run for an Application the request did not touch, never the other way round.
+ * preview may run for an Application the request did not touch, never the other way round. Once the
+ * request is closed, its head ref and the objects only it reached leave the cache ({@link RefEviction}).
  */
 public final class GitPullRequestSources implements PullRequestSources {
   private final RepositoryCache cache;
   private final Fetcher fetcher;
   private final SourceSecrets secrets;
   private final ChangeDetector changes = new ChangeDetector();
+  private final RefEviction eviction;
 
   public GitPullRequestSources(RepositoryCache cache, Fetcher fetcher, SourceSecrets secrets) {
     this.cache = cache;
     this.fetcher = fetcher;
     this.secrets = secrets;
+    this.eviction = new RefEviction(cache);
   }
 
   @Override
@@ -43,5 +47,10 @@ public final class GitPullRequestSources implements PullRequestSources {
     List<String> paths = changes.changedPaths(cache.repository(source).repository(), ObjectId.fromString(base.sha()),
         ObjectId.fromString(head.sha())).stream().map(ChangedPath::path).toList();
     return new Heads(head, base, paths);
+  }
+
+  @Override
+  public List<String> forget(Application app, PullRequestEvent pr) {
+    return eviction.evict(SourceOf.located(app, app.getSpec().deployedSource(), secrets).withRef(pr.headRef()));
   }
 }

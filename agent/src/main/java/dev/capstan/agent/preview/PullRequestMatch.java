@@ -61,6 +61,28 @@ public final class PullRequestMatch {
     return ref.equals(baseBranch) || ref.equals("refs/heads/" + baseBranch);
   }
 
+  /**
+   * Whether {@code app} may have fetched {@code pr}'s head into the cache: it has previews on and
+   * lives in the request's target repository. A closed request's head is evicted from those caches.
+   */
+  public static boolean mayHaveFetched(Application app, PullRequestEvent pr) {
+    return app.getSpec() != null && app.getSpec().deployedSource() != null && app.getSpec().previewOrDefault().on()
+        && PushMatch.sameRepository(app.getSpec().deployedSource().repoURL(), pr.repository());
+  }
+
+  /**
+   * Whether {@code app} deploys from {@code fullRef} of the request's repository, as it does when a
+   * Bitbucket request's source branch is also a branch an Application follows: that ref must stay.
+   */
+  public static boolean follows(Application app, PullRequestEvent pr, String fullRef) {
+    Source source = app.getSpec() == null ? null : app.getSpec().deployedSource();
+    if (source == null || source.ref() == null || !PushMatch.sameRepository(source.repoURL(), pr.repository())) {
+      return false;
+    }
+    String ref = source.ref();
+    return ref.equals(fullRef) || ("refs/heads/" + ref).equals(fullRef);
+  }
+
   /** Whether the request's changes touch the Application's chart folder (its values files live there too). */
   public static boolean touches(Application app, List<String> changedPaths) {
     Source source = app.getSpec().deployedSource();

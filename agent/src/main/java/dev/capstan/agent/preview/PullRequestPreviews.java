@@ -12,10 +12,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * more, of the newest head), and a fixed number of workers, apart from the sync workers, preview them.
  * A preview fetches the head and the target branch, keeps the Applications whose folder the changes
  * touch, previews each ({@link Previewer}), remembers the result for the API and hands it to the
- * {@link PreviewPublisher}. A closed request is forgotten; one that touches no Application gets
- * nothing (and one that no longer does has its comment say so).
+ * {@link PreviewPublisher}. A closed request is forgotten, its head taken out of the Git cache; one
+ * that touches no Application gets nothing (and one that no longer does has its comment say so).
  */
 public final class PullRequestPreviews implements PullRequestSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PullRequestPreviews.class);
@@ -104,6 +106,7 @@ public final class PullRequestPreviews implements PullRequestSink, AutoCloseable
     if (pr.action() == PullRequestAction.CLOSED) {
       store.remove(pr.id());
       publisher.closed(pr);
+      forgetHead(pr);
       return;
     }
     // An edited title or description (GitLab's "update", GitHub's "edited") leaves head and target where they were.
@@ -159,6 +162,29 @@ public final class PullRequestPreviews implements PullRequestSink, AutoCloseable
     store.put(pr.id(), new OpenPreview(pr.repository().value(), pr.number(), pr.title(), pr.webUrl(), pr.provider().path(),
         pr.baseBranch(), commit, clock.instant().toString(), list));
     publisher.publish(pr, commit, list);
+  }
+
+  /**
+   * Drops a closed request's head from the Git cache of every repository copy a preview may have
+   * fetched it into (one per URL and credentials), unless an Application deploys from that very ref.
+   */
+  private void forgetHead(PullRequestEvent pr) {
+    List<Application> all = applications.get();
+    if (pr.headRef() == null || all.stream().anyMatch(app -> PullRequestMatch.follows(app, pr, pr.headRef()))) {
+      return;
+    }
+    Set<String> copies = new HashSet<>();
+    for (Application app : all) {
+      if (PullRequestMatch.mayHaveFetched(app, pr)
+          && copies.add(app.getSpec().deployedSource().repoURL() + "\n" + app.getSpec().deployedSource().secretRef())) {
+        try {
+          List<String> removed = sources.forget(app, pr);
+          LOG.debug("closed {}: removed {} from the cache", pr.id(), removed);
+        } catch (CapstanException e) {
+          LOG.warn("closed {}: its head stays in the cache: {}", pr.id(), Previewer.oneLine(e.getMessage()));
+        }
+      }
+    }
   }
 
   @Override

@@ -5,7 +5,7 @@ import dev.capstan.git.fetch.GitRevision;
 import dev.capstan.webhook.event.PullRequestEvent;
 import java.util.List;
 
-/** Where a preview gets a pull request's head, its target branch and the paths between them. */
+/** Where a preview gets a pull request's head, its target branch and the paths between them, and how a closed one's head is dropped. */
 public interface PullRequestSources {
   /**
    * The head and the target branch's tip of {@code pr}, in {@code app}'s repository, and every path
@@ -14,6 +14,15 @@ public interface PullRequestSources {
    * @throws dev.capstan.core.CapstanException when either cannot be fetched
    */
   Heads fetch(Application app, PullRequestEvent pr);
+
+  /**
+   * Takes what {@link #fetch} brought in for {@code pr}'s head out of {@code app}'s repository
+   * cache (the closed request's ref and the objects only it reached); the target branch stays.
+   *
+   * @return the refs removed, empty when there were none
+   * @throws dev.capstan.core.CapstanException when the cache cannot be cleaned
+   */
+  List<String> forget(Application app, PullRequestEvent pr);
 
   /** A pull request's two ends and the files between them. */
   record Heads(GitRevision head, GitRevision base, List<String> changedPaths) {

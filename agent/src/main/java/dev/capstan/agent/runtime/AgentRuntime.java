@@ -25,11 +25,14 @@ import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.agent.status.HostCommitStatuses;
 import dev.capstan.agent.status.StatusSink;
 import dev.capstan.agent.sync.AgentContext;
+import dev.capstan.agent.sync.AppLinter;
+import dev.capstan.agent.sync.ChartLinter;
 import dev.capstan.agent.sync.ChartRenderer;
 import dev.capstan.agent.sync.ChartSources;
 import dev.capstan.agent.sync.FolderSecrets;
 import dev.capstan.agent.sync.RepositoryChartSources;
 import dev.capstan.agent.sync.SourceSecrets;
+import dev.capstan.chart.lint.Linter;
 import dev.capstan.chartrepo.cache.ChartCache;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.history.SecretReleaseStore;
@@ -38,6 +41,7 @@ import dev.capstan.git.fetch.FetchOptions;
 import dev.capstan.git.fetch.Fetcher;
 import dev.capstan.git.read.FolderReader;
 import dev.capstan.git.read.ReadOptions;
+import dev.capstan.release.ReleaseLint;
 import dev.capstan.release.ReleaseRenderer;
 import dev.capstan.webhook.dispatch.CoalescingDispatcher;
 import dev.capstan.webhook.receive.ReceiverOptions;
@@ -151,7 +155,9 @@ public final class AgentRuntime implements AutoCloseable {
     Agent agent = new Agent(ctx, sink, DriftWatcher.on(cluster, s.policy().anyNamespace()), s.concurrency(), fleet.asFactory());
     ClusterSecretWatcher clusterSecrets = null;
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
-    Previews previews = Previews.start(agent, ctx, cache, fetcher, secrets, s.environment(), metrics, feed);
+    AppLinter linter = new ChartLinter(cache, new FolderReader(ReadOptions.defaults()), secrets, new ReleaseLint(new Linter()),
+        new SecretReleaseStore(client));
+    Previews previews = Previews.start(agent, ctx, linter, cache, fetcher, secrets, s.environment(), metrics, feed);
     try {
       WebhookSecrets.Builder hookSecrets = WebhookSecrets.fromEnvironment(s.environment());
       if (s.statusInCluster()) {

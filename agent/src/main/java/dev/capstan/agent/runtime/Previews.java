@@ -11,6 +11,7 @@ import dev.capstan.agent.preview.Previewer;
 import dev.capstan.agent.preview.PullRequestPreviews;
 import dev.capstan.agent.status.HostAccess;
 import dev.capstan.agent.sync.AgentContext;
+import dev.capstan.agent.sync.AppLinter;
 import dev.capstan.agent.sync.SourceSecrets;
 import dev.capstan.commitstatus.RetryPolicy;
 import dev.capstan.git.cache.RepositoryCache;
@@ -21,13 +22,13 @@ import java.util.Optional;
 
 /** The running pull-request previews of an agent: the service the webhook feeds, its store and its publisher. */
 public record Previews(PullRequestPreviews service, PreviewStore store, HostPreviewPublisher publisher) implements AutoCloseable {
-  static Previews start(Agent agent, AgentContext ctx, RepositoryCache cache, Fetcher fetcher, SourceSecrets secrets,
+  static Previews start(Agent agent, AgentContext ctx, AppLinter linter, RepositoryCache cache, Fetcher fetcher, SourceSecrets secrets,
       Map<String, String> environment, MeterRegistry metrics, ActivityFeed feed) {
     PreviewStore store = new PreviewStore();
     HostPreviewPublisher publisher = new HostPreviewPublisher(HostAccess.fromEnvironment(environment, repo -> Optional.empty()),
         RetryPolicy.defaults());
     PullRequestPreviews service = new PullRequestPreviews(agent::applications, new GitPullRequestSources(cache, fetcher, secrets),
-        new Previewer(ctx), new FeedingPublisher(publisher, feed), store, ctx.clock(), PreviewOptions.defaults(), metrics);
+        new Previewer(ctx, linter), new FeedingPublisher(publisher, feed), store, ctx.clock(), PreviewOptions.defaults(), metrics);
     return new Previews(service, store, publisher);
   }
 

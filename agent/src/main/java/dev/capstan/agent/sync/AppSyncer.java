@@ -102,6 +102,10 @@ public final class AppSyncer {
         record.status(statuses.verificationRefused(record, history(record), failure.reason(), failure.message()));
         yield PassResult.of(record.status(), Outcome.FAILED);
       }
+      case REFUSED_CHART -> {
+        record.status(statuses.chartRefused(record, history(record), failure.reason(), failure.message()));
+        yield PassResult.of(record.status(), Outcome.INVALID);
+      }
       case RETRY -> {
         record.status(statuses.sourceFailed(record, history(record), failure.reason(), failure.message()));
         yield PassResult.of(record.status(), Outcome.FAILED);

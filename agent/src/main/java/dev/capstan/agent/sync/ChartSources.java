@@ -5,6 +5,7 @@ import dev.capstan.agent.application.ApplicationException;
 import dev.capstan.agent.application.Source;
 import dev.capstan.chart.Chart;
 import dev.capstan.chartrepo.ResolvedChart;
+import dev.capstan.chartrepo.provenance.ProvenanceVerifier.Verification;
 import dev.capstan.core.CapstanException;
 import java.time.Duration;
 
@@ -21,6 +22,17 @@ public interface ChartSources {
 
   /** The chart {@code resolved} names, verified against its digest, from the chart cache when it is there. */
   Chart load(Application app, Source source, ResolvedChart resolved);
+
+  /**
+   * {@code helm --verify}: the provenance of the chart {@code resolved} names, checked against the keys
+   * of the source's {@code verify.secretRef}; who signed it when it holds.
+   *
+   * @throws dev.capstan.chartrepo.provenance.ProvenanceException naming the chart and why its provenance does not hold
+   * @throws ApplicationException naming {@code verify.secretRef} when its keys cannot be used
+   */
+  default Verification verify(Application app, Source source, ResolvedChart resolved) {
+    throw new ApplicationException(SourceOf.field(app, source) + ".verify", "this agent does not verify chart provenance");
+  }
 
   /** For contexts without repository access (tests in memory): chart sources are refused, plainly. */
   static ChartSources unavailable() {

@@ -4,6 +4,8 @@ import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationException;
 import dev.capstan.agent.application.Source;
 import dev.capstan.chart.Chart;
+import dev.capstan.chartrepo.ResolvedChart;
+import dev.capstan.chartrepo.provenance.ProvenanceException;
 import dev.capstan.core.CapstanException;
 import dev.capstan.git.auth.Redactor;
 import dev.capstan.git.fetch.FetchFailure;
@@ -34,6 +36,8 @@ final class PassInputs {
     STALL,
     /** The revision is not signed by a trusted key: refused, what is live stays. */
     REFUSED_REVISION,
+    /** The chart's provenance does not hold (unsigned, altered, an untrusted key): the app stalls, what is live stays. */
+    REFUSED_CHART,
     /** The source could not be reached or read: retried on the next pass. */
     RETRY
   }
@@ -60,9 +64,11 @@ final class PassInputs {
     if (deployed.isChartSource()) {
       try {
         Duration maxAge = pollInterval(app);
-        revision = PassRevision.of(ctx.metrics().fetch().record(() -> ctx.charts().resolve(app, deployed, maxAge)));
+        revision = chartRevision(app, deployed, ctx.metrics().fetch().record(() -> ctx.charts().resolve(app, deployed, maxAge)));
       } catch (CredentialsRefusedException e) {
         return Read.failed("CredentialsRefused", e.getMessage(), Effect.STALL);
+      } catch (ProvenanceException e) {
+        return Read.failed("UnverifiedChart", Redactor.maskUrlCredentials(e.getMessage()), Effect.REFUSED_CHART);
       } catch (ApplicationException e) {
         return Read.failed("InvalidSource", Redactor.maskUrlCredentials(e.getMessage()), Effect.STALL);
       } catch (CapstanException e) {
@@ -131,12 +137,20 @@ final class PassInputs {
     Application app = record.application();
     Source deployed = app.getSpec().deployedSource();
     PassRevision revision = deployed.isChartSource()
-        ? PassRevision.of(ctx.charts().resolve(app, deployed, Duration.ZERO))
+        ? chartRevision(app, deployed, ctx.charts().resolve(app, deployed, Duration.ZERO))
         : PassRevision.of(ctx.sources().fetch(app, Optional.ofNullable(record.syncedCommit())).revisionOrThrow());
     Map<String, GitRevision> references = new LinkedHashMap<>();
     app.getSpec().referenceSources().forEach((name, source) ->
         references.put(name, ctx.sources().fetch(app, source, Optional.empty()).revisionOrThrow()));
     return new AppInputs(revision, references, ctx.valuesFrom().read(app), chartLoader(app, revision));
+  }
+
+  /** The chart version resolved, with who signed it when the source asks for provenance (which throws when it does not hold). */
+  private PassRevision chartRevision(Application app, Source deployed, ResolvedChart resolved) {
+    if (!deployed.verifiesProvenance()) {
+      return PassRevision.of(resolved);
+    }
+    return PassRevision.of(resolved, ctx.metrics().fetch().record(() -> ctx.charts().verify(app, deployed, resolved)));
   }
 
   /**

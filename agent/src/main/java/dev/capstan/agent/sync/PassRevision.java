@@ -1,6 +1,7 @@
 package dev.capstan.agent.sync;
 
 import dev.capstan.chartrepo.ResolvedChart;
+import dev.capstan.chartrepo.provenance.ProvenanceVerifier.Verification;
 import dev.capstan.git.fetch.GitRevision;
 
 /**
@@ -22,6 +23,14 @@ public record PassRevision(String id, String shortId, String subject, GitRevisio
     String id = digest.isEmpty() ? chart.version() : chart.version() + "@" + digest;
     String shortId = digest.isEmpty() ? chart.version() : chart.version() + "@" + digest.substring(0, Math.min(digest.length(), 19));
     return new PassRevision(id, shortId, "chart " + chart.name() + " " + chart.version(), null, chart);
+  }
+
+  /** A chart version whose provenance held: the subject names who signed it, with the key's fingerprint. */
+  public static PassRevision of(ResolvedChart chart, Verification verification) {
+    PassRevision r = of(chart);
+    String signer = verification.signedBy().isBlank() ? "" : verification.signedBy() + " ";
+    return new PassRevision(r.id(), r.shortId(), r.subject() + ", signed by " + signer + "(key " + verification.keyFingerprint() + ")",
+        null, chart);
   }
 
   public boolean isGitCommit() {

@@ -7,6 +7,7 @@ import dev.capstan.chart.Chart;
 import dev.capstan.chartrepo.ChartFetcher;
 import dev.capstan.chartrepo.ChartSource;
 import dev.capstan.chartrepo.ResolvedChart;
+import dev.capstan.chartrepo.VerifiedChart;
 import dev.capstan.chartrepo.cache.ChartCache;
 import dev.capstan.chartrepo.cache.Digest;
 import dev.capstan.chartrepo.http.Credentials;
@@ -15,6 +16,9 @@ import dev.capstan.chartrepo.http.TransportOptions;
 import dev.capstan.chartrepo.index.HelmRepository;
 import dev.capstan.chartrepo.index.IndexEntry;
 import dev.capstan.chartrepo.oci.OciReference;
+import dev.capstan.chartrepo.provenance.ProvenanceException;
+import dev.capstan.chartrepo.provenance.ProvenanceVerifier;
+import dev.capstan.chartrepo.provenance.ProvenanceVerifier.Verification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code url}, {@code username} and {@code password}, or {@code token} (a bearer token), and optionally
  * {@code ca.crt}, the PEM certificates to trust instead of the JDK's roots (Helm's {@code --ca-file}).
  * Each trust setting (the JDK's roots, a CA file, plain HTTP for {@code insecure} registries) has its
- * own fetcher, made once.
+ * own fetcher, made once. A source with {@code verify} is checked against its provenance
+ * ({@link ChartProvenance}) when a pass resolves it and again, on the very bytes, when it is loaded.
  */
 public final class RepositoryChartSources implements ChartSources {
   private final ChartCache cache;
@@ -40,6 +45,7 @@ public final class RepositoryChartSources implements ChartSources {
   private final Path caDir;
   private final Map<Optional<Path>, ChartFetcher> byTrust = new ConcurrentHashMap<>();
   private final ChartFetcher plainHttp;
+  private final ChartProvenance provenance;
 
   /**
    * @param secrets where {@code secretRef} is read
@@ -48,6 +54,7 @@ public final class RepositoryChartSources implements ChartSources {
   public RepositoryChartSources(ChartCache cache, SourceSecrets secrets, Path caDir) {
     this.cache = cache;
     this.secrets = new ChartCredentials(secrets);
+    this.provenance = new ChartProvenance(secrets);
     this.caDir = caDir;
     this.plainHttp = ChartFetcher.create(HttpTransport.create(TransportOptions.defaults().withPlainHttp(true)), cache);
   }
@@ -64,16 +71,50 @@ public final class RepositoryChartSources implements ChartSources {
   }
 
   @Override
+  public Verification verify(Application app, Source source, ResolvedChart resolved) {
+    return provenance.verify(app, source, resolved, verifier -> fetchVerified(app, source, resolved, verifier));
+  }
+
+  /** The chart; with {@code verify}, from the bytes just verified, whatever the cache or an earlier check saw. */
+  @Override
   public Chart load(Application app, Source source, ResolvedChart resolved) {
+    if (source.verifiesProvenance()) {
+      return fetchVerified(app, source, resolved, provenance.trusted(app, source).verifier()).chart().load();
+    }
     ChartCredentials.Keys keys = secrets.of(app, source);
+    return fetcher(source, keys).fetch(pinned(source, resolved, keys)).load();
+  }
+
+  /**
+   * The chart and its provenance, verified, and still the revision the pass resolved: a Helm
+   * repository's index may have moved since (an OCI source is pinned to the manifest's digest).
+   */
+  private VerifiedChart fetchVerified(Application app, Source source, ResolvedChart resolved, ProvenanceVerifier verifier) {
+    ChartCredentials.Keys keys = secrets.of(app, source);
+    ChartSource chart = pinned(source, resolved, keys);
+    VerifiedChart verified = fetcher(source, keys).fetchVerified(chart, verifier);
+    Optional<Digest> now = verified.chart().resolved().digest();
+    if (!now.equals(resolved.digest())) {
+      throw new ProvenanceException(chart.describe(), ProvenanceException.Reason.DIGEST_MISMATCH, "the chart is now "
+          + now.map(Object::toString).orElse("without a digest") + ", not " + resolved.digest().map(Object::toString).orElse("")
+          + " as resolved (the repository changed meanwhile)");
+    }
+    return verified;
+  }
+
+  /**
+   * The source at the version the pass resolved; an OCI chart pinned to its digest, so what is rendered
+   * is what the status names (and errors name the version beside the digest).
+   */
+  private static ChartSource pinned(Source source, ResolvedChart resolved, ChartCredentials.Keys keys) {
     ChartSource chart = chartSource(source, resolved.version(), keys.credentials());
     if (chart instanceof ChartSource.Oci o && resolved.digest().isPresent()) {
-      // Pinned to the digest the pass resolved, so what is rendered is what the status names.
       OciReference ref = o.reference();
-      chart = new ChartSource.Oci(new OciReference(ref.registry(), ref.repository(), Optional.empty(), resolved.digest()),
+      Optional<String> tag = resolved.version().isBlank() ? Optional.empty() : Optional.of(OciReference.tagOf(resolved.version()));
+      chart = new ChartSource.Oci(new OciReference(ref.registry(), ref.repository(), tag, resolved.digest()),
           o.credentials(), resolved.version());
     }
-    return fetcher(source, keys).fetch(chart).load();
+    return chart;
   }
 
   private ChartFetcher fetcher(Source source, ChartCredentials.Keys keys) {

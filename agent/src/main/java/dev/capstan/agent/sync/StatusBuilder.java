@@ -55,7 +55,13 @@ final class StatusBuilder {
     return with(record, sync(record), health(record, release), c, release);
   }
 
-  ApplicationStatus renderFailed(AppRecord record, ReleaseView release, PassRevision revision, String message) {
+  /** The chart's provenance does not hold: stalled until the chart or the keys change; nothing is applied, what is live stays. */
+  ApplicationStatus chartRefused(AppRecord record, ReleaseView release, String reason, String message) {
+    String live = record.syncedCommit() == null ? "nothing is applied" : "not applied; " + record.syncedCommit() + " stays live";
+    return stalled(record, release, reason, message + "; " + live);
+  }
+
+    ApplicationStatus renderFailed(AppRecord record, ReleaseView release, PassRevision revision, String message) {
     List<Condition> c = conditions(record, false, "RenderFailed", revision.shortId() + ": " + message);
     return with(record, new SyncSummary(SyncState.OUT_OF_SYNC, revision.id()), health(record, release), c, release);
   }

@@ -68,4 +68,13 @@ class PullRequestMatchTest {
     assertThat(PullRequestMatch.touches(web, List.of("apps/webshop/values.yaml", "docs/README.md"))).isFalse();
     assertThat(PullRequestMatch.touches(web, List.of())).isFalse();
   }
+
+  @Test
+  void aClosedRequestsHeadMayBeInTheCachesOfPreviewedApplicationsOfItsRepository() throws Exception {
+    PullRequestEvent pr = pr(REPO, "main", "refs/pull/3/head");
+    assertThat(PullRequestMatch.mayHaveFetched(app("  preview: {enabled: true}\n"), pr)).isTrue();
+    assertThat(PullRequestMatch.mayHaveFetched(app(""), pr)).as("previews off: nothing fetched").isFalse();
+    assertThat(PullRequestMatch.follows(app(""), pr, "refs/heads/main")).isTrue();
+    assertThat(PullRequestMatch.follows(app(""), pr, "refs/pull/3/head")).isFalse();
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.sync.FakeWorld;
+import dev.capstan.chart.lint.LintReport;
 import dev.capstan.git.fetch.GitRevision;
 import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.event.PullRequestAction;
@@ -29,22 +30,32 @@ class PullRequestPreviewsTest {
   private final CountDownLatch release = new CountDownLatch(1);
   private final List<String> published = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> closed = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> forgotten = Collections.synchronizedList(new ArrayList<>());
   private final PreviewStore store = new PreviewStore();
   private volatile List<String> changed = List.of("app/values.yaml");
   private PullRequestPreviews previews;
 
   private PullRequestPreviews start(PreviewOptions options) {
-    PullRequestSources sources = (app, pr) -> {
-      firstFetch.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    PullRequestSources sources = new PullRequestSources() {
+      @Override
+      public Heads fetch(Application app, PullRequestEvent pr) {
+        firstFetch.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        GitRevision head = world.git.head(FakeWorld.REPO);
+        GitRevision revision = new GitRevision(pr.headCommit(), head.ref(), head.author(), head.committer(), head.time(),
+            head.subject(), head.signature());
+        return new Heads(revision, head, changed);
       }
-      GitRevision head = world.git.head(FakeWorld.REPO);
-      GitRevision revision = new GitRevision(pr.headCommit(), head.ref(), head.author(), head.committer(), head.time(), head.subject(),
-          head.signature());
-      return new PullRequestSources.Heads(revision, head, changed);
+
+      @Override
+      public List<String> forget(Application app, PullRequestEvent pr) {
+        forgotten.add(app.getMetadata().getName() + " " + pr.headRef());
+        return List.of(pr.headRef());
+      }
     };
     PreviewPublisher publisher = new PreviewPublisher() {
       @Override
@@ -57,7 +68,7 @@ class PullRequestPreviewsTest {
         closed.add(pr.number());
       }
     };
-    previews = new PullRequestPreviews(() -> List.of(web), sources, new Previewer(world.context()), publisher, store, FakeWorld.CLOCK,
+    previews = new PullRequestPreviews(() -> List.of(web), sources, new Previewer(world.context(), (app, revision) -> new LintReport(List.of())), publisher, store, FakeWorld.CLOCK,
         options, new SimpleMeterRegistry());
     return previews;
   }
@@ -142,5 +153,18 @@ class PullRequestPreviewsTest {
     await("closed", Duration.ofSeconds(10), () -> queue.eventsHandled() == 3);
     assertThat(store.list()).isEmpty();
     assertThat(closed).containsExactly(5L);
+    assertThat(forgotten).as("the closed head leaves the Git cache").containsExactly("web refs/pull/5/head");
+  }
+
+  @Test
+  void aClosedRequestWhoseHeadIsABranchAnApplicationFollowsLeavesTheCacheAlone() throws Exception {
+    release.countDown();
+    PullRequestPreviews queue = start(PreviewOptions.defaults());
+    // Bitbucket's head ref is the source branch itself: here the branch web deploys from.
+    queue.submit(new PullRequestEvent(RepoId.of(FakeWorld.REPO), 4, PullRequestAction.CLOSED, sha(4), "main", null, "release",
+        "refs/heads/main", "", null, Provider.BITBUCKET, ""));
+    await("closed", Duration.ofSeconds(10), () -> queue.eventsHandled() == 1);
+    assertThat(closed).containsExactly(4L);
+    assertThat(forgotten).isEmpty();
   }
 }

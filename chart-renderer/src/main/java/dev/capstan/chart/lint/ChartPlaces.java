@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,13 +18,34 @@ final class ChartPlaces {
   /** {@code path:line} or {@code path:line:column} at the end of an exception's place. */
   private static final Pattern LINE_SUFFIX = Pattern.compile("(.*?):(\\d+)(?::\\d+)?");
 
-  private final Path chartDir;
+  private final String root;
   private final java.util.Set<String> chartNames;
+  private final Function<String, String> reader;
 
-  /** {@code chartNames}: the names the renderer may put first (the folder's and Chart.yaml's). */
-  ChartPlaces(Path chartDir, java.util.Set<String> chartNames) {
-    this.chartDir = chartDir;
+  /**
+   * {@code root}: the chart's folder as printed; {@code chartNames}: the names the renderer may put
+   * first (the folder's and Chart.yaml's); {@code reader}: the text of a file inside the chart, or
+   * null when there is no such file.
+   */
+  ChartPlaces(String root, java.util.Set<String> chartNames, Function<String, String> reader) {
+    this.root = root;
     this.chartNames = chartNames;
+    this.reader = reader;
+  }
+
+  /** The places of a chart folder on disk, whose files are read only when they really lie in it. */
+  static ChartPlaces onDisk(Path chartDir, java.util.Set<String> chartNames) {
+    return new ChartPlaces(chartDir.toString(), chartNames, inChart -> {
+      Path file = chartDir.resolve(inChart).normalize();
+      if (!insideChart(chartDir, file)) {
+        return null;
+      }
+      try {
+        return Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        return null;
+      }
+    });
   }
 
   private boolean startsWithChartName(String path) {
@@ -33,7 +55,7 @@ final class ChartPlaces {
 
   /** A path inside the chart ({@code templates/web.yaml}) as printed. */
   String file(String inChart) {
-    return chartDir.resolve(inChart).normalize().toString();
+    return Path.of(root).resolve(inChart).normalize().toString();
   }
 
   /** A renderer source ({@code <chart>/templates/web.yaml}) as printed. */
@@ -42,18 +64,10 @@ final class ChartPlaces {
     return slash < 0 ? source : file(source.substring(slash + 1));
   }
 
-  /** The text of a renderer source, or null when it is not a file of this chart on disk. */
+  /** The text of a renderer source, or null when it is not a file of this chart. */
   String readIfPresent(String source) {
     int slash = source.indexOf('/');
-    Path file = chartDir.resolve(source.substring(slash + 1)).normalize();
-    if (slash < 0 || !insideChart(chartDir, file)) {
-      return null;
-    }
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return null;
-    }
+    return slash < 0 ? null : reader.apply(source.substring(slash + 1));
   }
 
   /**
@@ -89,6 +103,6 @@ final class ChartPlaces {
     if (startsWithChartName(path)) {
       path = renderedFile(path);
     }
-    return LintFinding.error(path.isEmpty() ? chartDir.toString() : path, line, message.strip());
+    return LintFinding.error(path.isEmpty() ? root : path, line, message.strip());
   }
 }

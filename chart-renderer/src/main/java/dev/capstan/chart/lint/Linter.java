@@ -24,10 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * {@code capstan lint}: checks a chart directory and returns every finding (see the package doc
- * for what is checked). Reusable and thread-safe; it never prints.
+ * {@code capstan lint}: checks a chart directory, or a chart already loaded (the agent's previews
+ * read it from Git), and returns every finding (see the package doc for what is checked). Both
+ * entries share every check. Reusable and thread-safe; it never prints.
  */
 public final class Linter {
   private final Renderer renderer;
@@ -66,7 +68,7 @@ public final class Linter {
     if (new LintReport(findings).hasErrors()) {
       return new LintReport(findings);
     }
-    ChartPlaces places = new ChartPlaces(chartDir, chartNames(chartDir, chartYamlChecks.name()));
+    ChartPlaces places = ChartPlaces.onDisk(chartDir, chartNames(chartDir, chartYamlChecks.name()));
     Chart chart;
     try {
       chart = ChartLoader.load(chartDir);
@@ -78,16 +80,52 @@ public final class Linter {
     }
     boolean pebble = chart.language() == TemplateLanguage.PEBBLE;
     findings.addAll(TemplateFileChecks.check(chartDir, chartYamlChecks.library(), pebble, places::file));
+    findings.addAll(renderAndCheck(chart, options, places, () -> renderer.renderEach(chart, options)));
+    return new LintReport(findings);
+  }
+
+  /**
+   * Lints a chart already loaded, from a Git tree say, as {@link #lint(Path, RenderOptions)} lints a
+   * folder: its Chart.yaml, its template files, then each template rendered with {@code userValues}
+   * (already loaded; {@code options.values()} is not read) and the objects checked. Findings name
+   * files under {@code folder}, the chart's folder as its user knows it ({@code apps/web}, or "" for
+   * the root of a repository).
+   */
+  public LintReport lint(Chart chart, String folder, RenderOptions options, Map<String, Object> userValues) {
+    Set<String> names = new HashSet<>(Set.of(chart.name()));
+    if (!folder.isEmpty()) {
+      names.add(Path.of(folder).getFileName().toString());
+    }
+    ChartPlaces places = new ChartPlaces(folder, Set.copyOf(names),
+        inChart -> chart.files().exists(inChart) ? new String(chart.files().read(inChart), StandardCharsets.UTF_8) : null);
+    String chartYaml = places.file("Chart.yaml");
+    String chartfile = places.readIfPresent(chart.name() + "/Chart.yaml");
+    if (chartfile == null) {
+      return new LintReport(List.of(LintFinding.error(chartYaml, 0, "file not found: " + folder + " is not a chart")));
+    }
+    ChartfileChecks.Result chartYamlChecks = ChartfileChecks.check(chartYaml, chartfile);
+    List<LintFinding> findings = new ArrayList<>(chartYamlChecks.findings());
+    if (new LintReport(findings).hasErrors()) {
+      return new LintReport(findings);
+    }
+    boolean pebble = chart.language() == TemplateLanguage.PEBBLE;
+    findings.addAll(TemplateFileChecks.check(chart.templates(), chartYamlChecks.library(), pebble, places::file));
+    findings.addAll(renderAndCheck(chart, options, places, () -> renderer.renderEach(chart, options, userValues)));
+    return new LintReport(findings);
+  }
+
+  /** Renders each template ({@code render}) and checks what rendered; a library chart only has macros to compile. */
+  private List<LintFinding> renderAndCheck(Chart chart, RenderOptions options, ChartPlaces places, Supplier<PartialRender> render) {
     try {
       if (!chart.metadata().isLibrary()) {
-        findings.addAll(renderFindings(renderer.renderEach(chart, options), places));
-      } else if (pebble) {
+        return renderFindings(render.get(), places);
+      } else if (chart.language() == TemplateLanguage.PEBBLE) {
         ChartEngine.compile(chart, options.limits().maxOutputChars()); // a library only has macros to check
       }
+      return List.of();
     } catch (CapstanException e) {
-      findings.add(places.finding(e));
+      return List.of(places.finding(e));
     }
-    return new LintReport(findings);
   }
 
   private LintReport lintArchive(Path archive, RenderOptions options) {

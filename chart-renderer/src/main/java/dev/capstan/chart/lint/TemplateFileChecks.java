@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,32 +39,55 @@ final class TemplateFileChecks {
   static List<LintFinding> check(Path chartDir, boolean library, boolean pebble,
       java.util.function.Function<String, String> display) {
     Path templates = chartDir.resolve("templates");
-    List<LintFinding> findings = new ArrayList<>();
     if (!Files.isDirectory(templates)) {
-      if (!library) {
-        findings.add(LintFinding.warning(display.apply("templates"), 0, "directory not found: the chart renders nothing"));
-      }
-      return findings;
+      return missing(library, display);
+    }
+    if (!pebble) {
+      return List.of();
     }
     Predicate<String> inChart = helmKeeps(chartDir);
-    try (Stream<Path> files = Files.walk(templates)) {
-      for (Path file : files.filter(f -> ChartPlaces.insideChart(chartDir, f)).sorted().toList()) {
+    SortedMap<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(templates)) {
+      for (Path file : walk.filter(f -> ChartPlaces.insideChart(chartDir, f)).sorted().toList()) {
         String relative = chartDir.relativize(file).toString().replace('\\', '/');
-        if (!inChart.test(relative)) {
-          continue;
+        if (inChart.test(relative)) {
+          files.put(relative, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
         }
-        String name = file.getFileName().toString();
-        if (!pebble) {
-          continue;
-        }
-        if (!name.startsWith("_") && !name.equals("NOTES.txt") && !name.matches(".*\\.(yaml|yml|json)")) {
-          findings.add(LintFinding.warning(display.apply(relative), 0,
-              "neither rendered (.yaml, .yml, .json) nor a macro file (name starting with _): it is ignored"));
-        }
-        goTemplateSyntax(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), display.apply(relative), findings);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return checkFiles(files, display);
+  }
+
+  /**
+   * The same checks on a chart already loaded (from a Git tree, say): {@code templates} are its files
+   * under templates/ as it loaded them (those its {@code .helmignore} leaves out are not there).
+   */
+  static List<LintFinding> check(SortedMap<String, String> templates, boolean library, boolean pebble,
+      java.util.function.Function<String, String> display) {
+    if (templates.isEmpty()) {
+      return missing(library, display);
+    }
+    return pebble ? checkFiles(templates, display) : List.of();
+  }
+
+  private static List<LintFinding> missing(boolean library, java.util.function.Function<String, String> display) {
+    return library ? List.of()
+        : List.of(LintFinding.warning(display.apply("templates"), 0, "directory not found: the chart renders nothing"));
+  }
+
+  /** {@code files}: path inside the chart → text, every one under templates/ and part of the chart. */
+  private static List<LintFinding> checkFiles(SortedMap<String, String> files, java.util.function.Function<String, String> display) {
+    List<LintFinding> findings = new ArrayList<>();
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      String relative = file.getKey();
+      String name = relative.substring(relative.lastIndexOf('/') + 1);
+      if (!name.startsWith("_") && !name.equals("NOTES.txt") && !name.matches(".*\\.(yaml|yml|json)")) {
+        findings.add(LintFinding.warning(display.apply(relative), 0,
+            "neither rendered (.yaml, .yml, .json) nor a macro file (name starting with _): it is ignored"));
+      }
+      goTemplateSyntax(file.getValue(), display.apply(relative), findings);
     }
     return findings;
   }

@@ -21,6 +21,10 @@
  * reported once as INFO and otherwise left alone. {@code LintAgreesWithApiServerIT} in the cli
  * module checks these verdicts against a real API server.
  *
+ * <p>The same checks run on a chart already loaded ({@link dev.capstan.chart.lint.Linter#lint(dev.capstan.chart.Chart,
+ * String, dev.capstan.chart.render.RenderOptions, java.util.Map)}), with values already loaded: the
+ * agent lints a pull request's chart, read from Git, this way before it previews it.
+ *
  * <p>Results are values ({@link dev.capstan.chart.lint.LintReport} of
  * {@link dev.capstan.chart.lint.LintFinding}), printed as {@code path:line: severity: message};
  * lint never prints and never exits.

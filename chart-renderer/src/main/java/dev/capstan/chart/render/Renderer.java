@@ -92,7 +92,11 @@ public final class Renderer {
    * whole render's), still throw. {@code --show-only} is not applied.
    */
   public PartialRender renderEach(Chart chart, RenderOptions options) {
-    Map<String, Object> userValues = UserValues.load(options.values());
+    return renderEach(chart, options, UserValues.load(options.values()));
+  }
+
+  /** As {@link #renderEach(Chart, RenderOptions)}, with user values already loaded (from Git); {@code options.values()} is not read. */
+  public PartialRender renderEach(Chart chart, RenderOptions options, Map<String, Object> userValues) {
     return onWorker(chart, options.limits(), budget -> {
       List<CapstanException> errors = new ArrayList<>();
       Pass pass = renderAll(chart, options, userValues, budget, errors::add);

@@ -7,11 +7,14 @@ import dev.capstan.chart.Chart;
 import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.chart.render.Renderer;
+import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chart.template.TemplateException;
 import dev.capstan.chart.values.ValuesOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,5 +160,33 @@ class LinterTest {
     Files.writeString(dir.resolve("templates/_lib.tpl"), "{% macro greet() %}hi{% endmacr %}\n");
     assertThat(linter.lint(dir, RenderOptions.defaults()).findings()).singleElement().asString()
         .startsWith(dir.resolve("templates/_lib.tpl") + ":1: error: ");
+  }
+
+  @Test
+  void aChartAlreadyLoadedIsLintedAsItsFolderIsUnderTheFolderItWasReadFrom() throws Exception {
+    for (String fixture : List.of("bad-objects", "template-error", "broken-templates")) {
+      Path dir = FIXTURES.resolve(fixture);
+      Map<String, byte[]> files = new TreeMap<>();
+      try (var walk = Files.walk(dir)) {
+        for (Path file : walk.filter(Files::isRegularFile).toList()) {
+          files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+        }
+      }
+      Chart chart = ChartLoader.load(ChartFiles.of(files), "apps/" + fixture);
+      List<String> fromGit = linter.lint(chart, "apps/" + fixture, RenderOptions.defaults().withReleaseName("shop"), Map.of())
+          .findings().stream().map(LintFinding::toString).toList();
+      List<String> fromDisk = lint(fixture, RenderOptions.defaults().withReleaseName("shop")).stream()
+          .map(f -> f.replace(dir.toString(), "apps/" + fixture)).toList();
+      assertThat(fromGit).as(fixture).isNotEmpty().isEqualTo(fromDisk);
+    }
+  }
+
+  @Test
+  void aChartAlreadyLoadedIsRenderedWithTheValuesItIsGiven() throws Exception {
+    Chart chart = ChartLoader.load(FIXTURES.resolve("bad-objects"));
+    RenderOptions options = RenderOptions.defaults().withReleaseName("shop");
+    assertThat(linter.lint(chart, "web", options, Map.of()).findings()).anyMatch(f -> f.message().contains("env[0].value"));
+    assertThat(linter.lint(chart, "web", options, Map.of("port", "http")).findings())
+        .noneMatch(f -> f.message().contains("env[0].value"));
   }
 }

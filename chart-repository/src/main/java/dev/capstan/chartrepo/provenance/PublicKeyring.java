@@ -78,6 +78,19 @@ public final class PublicKeyring {
     return new PublicKeyring(source, rings);
   }
 
+  /**
+   * The keys of {@code parts} as one keyring, as a Secret holding keys under several names is read;
+   * {@code source} names it in messages.
+   */
+  public static PublicKeyring of(String source, List<PublicKeyring> parts) {
+    List<PGPPublicKeyRing> rings = new ArrayList<>();
+    parts.forEach(p -> rings.addAll(p.rings));
+    if (rings.isEmpty()) {
+      throw new ProvenanceException(source, ProvenanceException.Reason.KEYRING, "holds no OpenPGP public key");
+    }
+    return new PublicKeyring(source, rings);
+  }
+
   /** Where the keys came from (a file, a Secret), for messages. */
   public String source() {
     return source;

@@ -38,6 +38,11 @@ final class RefSync {
   private final FetchOptions options;
   private final RefResolver resolver = new RefResolver();
 
+  /** Where a commit fetched by its SHA is kept, so it stays reachable. */
+  static String commitRef(String sha) {
+    return COMMIT_REFS + sha;
+  }
+
   RefSync(FetchOptions options) {
     this.options = options;
   }

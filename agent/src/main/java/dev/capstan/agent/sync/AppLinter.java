@@ -1,0 +1,11 @@
+package dev.capstan.agent.sync;
+
+import dev.capstan.agent.application.Application;
+import dev.capstan.chart.lint.LintReport;
+import dev.capstan.git.fetch.GitRevision;
+
+/** What {@code capstan lint} finds in an application's chart at a Git revision, rendered with its values. */
+public interface AppLinter {
+  /** @throws dev.capstan.core.CapstanException when the chart cannot be read */
+  LintReport lint(Application app, GitRevision revision);
+}

@@ -1,0 +1,24 @@
+package dev.capstan.release;
+
+import dev.capstan.chart.lint.LintReport;
+import dev.capstan.chart.lint.Linter;
+import dev.capstan.engine.history.ReleaseStore;
+
+/**
+ * {@code capstan lint}'s checks on a release's chart as its next revision would render it: the same
+ * {@link Linter} (Chart.yaml, template files, every rendered object against the Kubernetes schemas and
+ * the checks the schemas cannot express), with the release's values and {@code .Release} as
+ * {@link ReleaseRenderer} sets them. It renders in the same sandbox and limits; it never writes.
+ */
+public final class ReleaseLint {
+  private final Linter linter;
+
+  public ReleaseLint(Linter linter) {
+    this.linter = linter;
+  }
+
+  /** Lints {@code input}; findings name files under {@code folder}, the chart's folder as its user knows it. */
+  public LintReport lint(ReleaseStore store, ReleaseInput input, String folder) {
+    return linter.lint(input.chart(), folder, ReleaseRenderer.nextRevision(store, input), input.userValues());
+  }
+}
