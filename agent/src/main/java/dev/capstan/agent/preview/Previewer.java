@@ -1,5 +1,6 @@
 package dev.capstan.agent.preview;
 
+import dev.capstan.agent.ClusterTargets;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.Violation;
 import dev.capstan.agent.sync.AgentContext;
@@ -16,26 +17,40 @@ import dev.capstan.git.fetch.GitRevision;
 import java.util.List;
 
 /**
- * One Application's preview at a pull request's head, read-only: the spec is checked, the chart
+ * One Application's preview at a pull request's head, read-only: its destination cluster is resolved
+ * as a sync resolves it ({@link PreviewCluster}: an unknown, forbidden or unreachable one fails the
+ * preview with the sync's reason), the spec is checked, the chart
  * rendered as a sync would render it (same renderer, same sandbox and limits, the Application's
  * values), every rendered object held to the agent's policy (allowed namespaces and cluster kinds),
  * the chart linted as {@code capstan lint} lints it (an error fails the preview at its file and line,
- * warnings are shown beside the diff), and the result diffed against the live cluster by a
- * server-side dry run. Nothing is applied and no history is written, whatever the pull request
+ * warnings are shown beside the diff), and the result diffed against the live objects in the
+ * Application's cluster by a server-side dry run. Nothing is applied and no history is written, whatever the pull request
  * contains; the first failure ends the preview with its one-line message.
  */
 public final class Previewer {
-  private final AgentContext ctx;
   private final AppLinter linter;
+  private final PreviewCluster clusters;
 
+  /** A previewer for an agent that deploys to its own cluster only. */
   public Previewer(AgentContext ctx, AppLinter linter) {
-    this.ctx = ctx;
+    this(ctx, linter, null);
+  }
+
+  /** @param targets the agent's clusters, those the syncs use; null: its own cluster only */
+  public Previewer(AgentContext ctx, AppLinter linter, ClusterTargets targets) {
     this.linter = linter;
+    this.clusters = new PreviewCluster(ctx, targets);
   }
 
   public AppPreview preview(Application app, GitRevision head) {
     String name = app.getMetadata().getName();
     String namespace = app.getSpec().destination() == null ? "" : app.getSpec().destination().namespace();
+    PreviewCluster.Target target = clusters.of(app);
+    if (target instanceof PreviewCluster.Target.Refused refused) {
+      return AppPreview.failed(name, namespace, oneLine(refused.error()));
+    }
+    PreviewCluster.Target.On on = (PreviewCluster.Target.On) target;
+    AgentContext ctx = on.ctx();
     List<Violation> invalid = ctx.validator().validate(app);
     if (!invalid.isEmpty()) {
       return AppPreview.failed(name, namespace, "invalid spec: " + join(invalid));
@@ -55,7 +70,12 @@ public final class Previewer {
       DiffReport report = ctx.releases().diff(desired);
       return AppPreview.of(name, namespace, report, shown);
     } catch (CapstanException e) {
-      return AppPreview.failed(name, namespace, oneLine(e.getMessage()));
+      // As a sync does: a failure while the cluster does not answer is the cluster's, not the chart's.
+      return AppPreview.failed(name, namespace, clusters.downAfterFailure(on.cluster()).orElseGet(() -> oneLine(e.getMessage())));
+    } catch (RuntimeException e) {
+      // A client error the engine did not wrap (a read timing out): when the cluster is down, say so.
+      String down = clusters.downAfterFailure(on.cluster()).orElseThrow(() -> e);
+      return AppPreview.failed(name, namespace, down);
     }
   }
 

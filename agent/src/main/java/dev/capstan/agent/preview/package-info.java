@@ -6,7 +6,8 @@
  * ({@code spec.preview}) and whose folder the request touches (paths from
  * {@link dev.capstan.agent.preview.GitPullRequestSources}, a JGit tree diff of the fetched head and
  * target branch); {@link dev.capstan.agent.preview.Previewer} renders, checks and dry-run diffs each,
- * read-only; {@link dev.capstan.agent.preview.HostPreviewPublisher} posts the one comment and the
+ * read-only, in the Application's own cluster ({@link dev.capstan.agent.preview.PreviewCluster}, through
+ * the {@code ClusterTargets} the syncs use); {@link dev.capstan.agent.preview.HostPreviewPublisher} posts the one comment and the
  * statuses; {@link dev.capstan.agent.preview.PreviewStore} keeps the latest per open request for
  * {@code GET /api/v1/previews}.
  */

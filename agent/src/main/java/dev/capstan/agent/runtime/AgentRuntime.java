@@ -157,7 +157,7 @@ public final class AgentRuntime implements AutoCloseable {
     CoalescingDispatcher pushes = new CoalescingDispatcher(agent, 2, 1024);
     AppLinter linter = new ChartLinter(cache, new FolderReader(ReadOptions.defaults()), secrets, new ReleaseLint(new Linter()),
         new SecretReleaseStore(client));
-    Previews previews = Previews.start(agent, ctx, linter, cache, fetcher, secrets, s.environment(), metrics, feed);
+    Previews previews = Previews.start(agent, ctx, fleet, linter, cache, fetcher, secrets, s.environment(), metrics, feed);
     try {
       WebhookSecrets.Builder hookSecrets = WebhookSecrets.fromEnvironment(s.environment());
       if (s.statusInCluster()) {

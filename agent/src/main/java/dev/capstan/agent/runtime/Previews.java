@@ -1,6 +1,7 @@
 package dev.capstan.agent.runtime;
 
 import dev.capstan.agent.Agent;
+import dev.capstan.agent.ClusterTargets;
 import dev.capstan.agent.feed.ActivityFeed;
 import dev.capstan.agent.feed.FeedingPublisher;
 import dev.capstan.agent.preview.GitPullRequestSources;
@@ -22,13 +23,14 @@ import java.util.Optional;
 
 /** The running pull-request previews of an agent: the service the webhook feeds, its store and its publisher. */
 public record Previews(PullRequestPreviews service, PreviewStore store, HostPreviewPublisher publisher) implements AutoCloseable {
-  static Previews start(Agent agent, AgentContext ctx, AppLinter linter, RepositoryCache cache, Fetcher fetcher, SourceSecrets secrets,
+  /** @param clusters the clusters the agent's syncs use: each Application is previewed against its own */
+  static Previews start(Agent agent, AgentContext ctx, ClusterTargets clusters, AppLinter linter, RepositoryCache cache, Fetcher fetcher, SourceSecrets secrets,
       Map<String, String> environment, MeterRegistry metrics, ActivityFeed feed) {
     PreviewStore store = new PreviewStore();
     HostPreviewPublisher publisher = new HostPreviewPublisher(HostAccess.fromEnvironment(environment, repo -> Optional.empty()),
         RetryPolicy.defaults());
     PullRequestPreviews service = new PullRequestPreviews(agent::applications, new GitPullRequestSources(cache, fetcher, secrets),
-        new Previewer(ctx, linter), new FeedingPublisher(publisher, feed), store, ctx.clock(), PreviewOptions.defaults(), metrics);
+        new Previewer(ctx, linter, clusters), new FeedingPublisher(publisher, feed), store, ctx.clock(), PreviewOptions.defaults(), metrics);
     return new Previews(service, store, publisher);
   }
 

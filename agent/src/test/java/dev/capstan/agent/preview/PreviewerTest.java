@@ -9,6 +9,7 @@ import dev.capstan.agent.sync.FakeWorld;
 import dev.capstan.chart.lint.LintFinding;
 import dev.capstan.chart.lint.LintReport;
 import dev.capstan.git.fetch.GitRevision;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,25 @@ class PreviewerTest {
       throw new AssertionError("lint runs only on a chart that renders");
     });
     assertThat(preview.error()).isEqualTo("demo/templates/configmap.yaml:3: unknown function \"fulname\"");
+  }
+
+  @Test
+  void anAgentWithoutRegisteredClustersFailsThePreviewOfAnotherClustersAppAsTheSyncWouldAndNeverRendersIt() {
+    world.git.commit(FakeWorld.REPO, "main");
+    Application elsewhere = Serialization.unmarshal("""
+        apiVersion: capstan.dev/v1alpha1
+        kind: Application
+        metadata: {name: web, generation: 1}
+        spec:
+          source: {repoURL: "%s", path: app}
+          destination: {namespace: web, cluster: east}
+          preview: {enabled: true}
+        """.formatted(FakeWorld.REPO), Application.class);
+    AppPreview preview = new Previewer(world.context(), (app, revision) -> {
+      throw new AssertionError("nothing is linted for a cluster the agent does not know");
+    }).preview(elsewhere, world.git.head(FakeWorld.REPO));
+    assertThat(preview.error())
+        .isEqualTo("UnknownCluster: spec.destination.cluster: \"east\" is not registered; this agent deploys only to in-cluster");
+    assertThat(world.cluster.upgrades()).isEmpty();
   }
 }

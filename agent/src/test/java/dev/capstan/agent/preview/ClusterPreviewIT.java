@@ -1,0 +1,203 @@
+package dev.capstan.agent.preview;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.capstan.agent.AgentFixture.await;
+import static dev.capstan.agent.AgentFixture.configMapChart;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.capstan.agent.application.AgentPolicy;
+import dev.capstan.agent.application.ApplicationFiles;
+import dev.capstan.agent.application.ApplicationStatus;
+import dev.capstan.agent.application.SyncState;
+import dev.capstan.agent.fleet.ClusterFlag;
+import dev.capstan.agent.fleet.ClusterLimits;
+import dev.capstan.agent.preview.PreviewHost.Act;
+import dev.capstan.agent.runtime.AgentRuntime;
+import dev.capstan.git.testing.GitDaemon;
+import dev.capstan.git.testing.Upstream;
+import dev.capstan.testsupport.KubeApiServers;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Previews of Applications deployed to registered clusters: two real API servers, {@code a} the
+ * agent's own (server 0) and {@code b} registered by flag (server 1, also registered as {@code c},
+ * which the agent's policy forbids); a real {@code git daemon} holding the request's head; WireMock
+ * as GitHub's comments and statuses API. Each Application is diffed in its own cluster, one that
+ * cannot be used fails its preview as its sync fails, and neither cluster sees a write.
+ */
+class ClusterPreviewIT {
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final String TOKEN = "api-token";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final PreviewHost HOST = PreviewHost.GITHUB;
+
+  @RegisterExtension
+  static final KubeApiServers SERVERS = new KubeApiServers(2);
+
+  @Test
+  void anApplicationOnRegisteredClusterBIsDiffedInBAndOneOnAnUnknownForbiddenOrUnreachableClusterFailsAsItsSyncDoes(@TempDir Path tmp)
+      throws Exception {
+    WireMockServer api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    api.start();
+    api.stubFor(get(urlMatching(".*/comments(\\?.*)?")).willReturn(aResponse().withBody(HOST.emptyCommentList())));
+    api.stubFor(post(urlPathMatching(".*/comments")).willReturn(aResponse().withStatus(201).withBody("{\"id\": 901}")));
+    api.stubFor(patch(urlPathMatching(".*/901")).willReturn(aResponse().withBody("{\"id\": 901}")));
+    api.stubFor(post(urlPathMatching(".*/statuses/.*")).willReturn(aResponse().withStatus(201).withBody("{}")));
+    Path served = Files.createDirectories(tmp.resolve("served"));
+    Upstream upstream = Upstream.create(Files.createDirectories(served.resolve("acme")), "deploy");
+    upstream.push("web", configMapChart("web", "web", "hello"));
+    String ns = "preview-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+    for (int i = 0; i < SERVERS.count(); i++) {
+      SERVERS.client(i).namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+    }
+    // In a, an object of the same name already holds what the request brings: a diff there would not show the change.
+    SERVERS.client(0).configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("web-config").endMetadata()
+        .addToData("message", "hello-from-pr").build()).create();
+    try (GitDaemon daemon = GitDaemon.start(served); AgentRuntime runtime = start(tmp, api)) {
+      String repo = daemon.url("acme/deploy.git");
+      load(runtime, tmp, app("web", repo, ns, "b") + "---\n" + app("web-c", repo, ns, "c") + "---\n" + app("web-nowhere", repo, ns, "nowhere"));
+      await("web synced in b", WAIT, () -> status(runtime, "web") != null && status(runtime, "web").syncState() == SyncState.SYNCED);
+      await("web-c and web-nowhere stalled", WAIT, () -> stalled(runtime, "web-c") != null && stalled(runtime, "web-nowhere") != null);
+      assertThat(SERVERS.client(1).configMaps().inNamespace(ns).withName("web-config").get().getData()).containsEntry("message", "hello");
+      Map<String, String> beforeA = resourceVersions(SERVERS.client(0), ns);
+      Map<String, String> beforeB = resourceVersions(SERVERS.client(1), ns);
+      HttpClient http = HttpClient.newHttpClient();
+      URI hooks = runtime.server().uri().resolve("/hooks/github");
+
+      upstream.git("checkout", "-q", "-b", "bump");
+      String head = upstream.commit("web: new message", Map.of("web/values.yaml", "message: hello-from-pr\n"));
+      upstream.git("push", "-q", "origin", "HEAD:" + HOST.headRef(7, "bump"));
+      assertThat(deliver(http, hooks, repo, Act.OPEN, head)).isEqualTo(202);
+      await("previewed", WAIT, () -> previewOf(http, runtime, head) != null);
+      Map<String, JsonNode> apps = previewOf(http, runtime, head);
+      JsonNode web = apps.get("web");
+      assertThat(web.hasNonNull("error")).as("web previewed: %s", web).isFalse();
+      assertThat(List.of(web.get("create").asInt(), web.get("change").asInt(), web.get("delete").asInt())).containsExactly(0, 1, 0);
+      assertThat(web.get("diff").asText()).contains("-  message: hello").contains("+  message: hello-from-pr");
+      assertThat(apps.get("web-c").get("error").asText()).as("forbidden, as the sync says, before any request to it")
+          .isEqualTo("ClusterNotAllowed: " + stalled(runtime, "web-c")).contains("--allowed-cluster");
+      assertThat(apps.get("web-nowhere").get("error").asText()).isEqualTo("UnknownCluster: " + stalled(runtime, "web-nowhere"));
+      await("comment posted", WAIT, () -> api.getAllServeEvents().stream()
+          .anyMatch(e -> e.getRequest().getMethod().getName().equals("POST") && e.getRequest().getUrl().endsWith("/comments")));
+
+      // b stops answering: the next push's preview of web fails as the cluster's, not the chart's.
+      String head2 = upstream.commit("web: newer message", Map.of("web/values.yaml", "message: hello-again\n"));
+      upstream.git("push", "-q", "--force", "origin", "HEAD:" + HOST.headRef(7, "bump"));
+      SERVERS.server(1).pause();
+      try {
+        assertThat(deliver(http, hooks, repo, Act.PUSH, head2)).isEqualTo(202);
+        await("previewed while b is down", WAIT, () -> previewOf(http, runtime, head2) != null);
+        assertThat(previewOf(http, runtime, head2).get("web").get("error").asText()).startsWith("ClusterUnreachable: cluster b is unreachable: ");
+      } finally {
+        SERVERS.server(1).resume();
+      }
+
+      assertThat(resourceVersions(SERVERS.client(0), ns)).as("nothing written in a").isEqualTo(beforeA);
+      assertThat(resourceVersions(SERVERS.client(1), ns)).as("nothing written in b").isEqualTo(beforeB);
+    } finally {
+      api.stop();
+    }
+  }
+
+  private AgentRuntime start(Path tmp, WireMockServer api) {
+    ClusterLimits limits = ClusterLimits.defaults();
+    String b = SERVERS.server(1).kubeconfig().toString();
+    Map<String, String> environment = Map.of("CAPSTAN_WEBHOOK_SECRET", PreviewHost.SECRET, "CAPSTAN_API_TOKEN", TOKEN,
+        HOST.environmentPrefix() + "_TOKEN", "host-token", HOST.environmentPrefix() + "_HOSTS", "127.0.0.1",
+        HOST.environmentPrefix() + "_API_URL", api.baseUrl());
+    return AgentRuntime.start(SERVERS.client(0), new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"),
+            AgentPolicy.permissive(), 2, "127.0.0.1", 0, false, environment),
+        new AgentRuntime.Clusters(List.of(ClusterFlag.parse("b=" + b, limits), ClusterFlag.parse("c=" + b, limits)), limits, Set.of("b"), null));
+  }
+
+  private static String app(String name, String repo, String ns, String cluster) {
+    return """
+        apiVersion: capstan.dev/v1alpha1
+        kind: Application
+        metadata: {name: %s}
+        spec:
+          source: {repoURL: "%s", ref: main, path: web}
+          destination: {namespace: %s, cluster: %s, releaseName: web}
+          syncPolicy: {automated: true, interval: 1h}
+          preview: {enabled: true}
+        """.formatted(name, repo, ns, cluster);
+  }
+
+  private static void load(AgentRuntime runtime, Path tmp, String yaml) throws Exception {
+    for (ApplicationFiles.Loaded loaded : ApplicationFiles.load(Files.writeString(tmp.resolve("apps.yaml"), yaml))) {
+      runtime.agent().upsert(loaded.application());
+    }
+    runtime.agent().markReady();
+  }
+
+  private static ApplicationStatus status(AgentRuntime runtime, String app) {
+    return runtime.agent().application(app).orElseThrow().getStatus();
+  }
+
+  /** The message of {@code app}'s Stalled condition, as its sync set it; null while it is not stalled. */
+  private static String stalled(AgentRuntime runtime, String app) {
+    ApplicationStatus s = status(runtime, app);
+    return s == null || s.conditions() == null ? null : s.conditions().stream()
+        .filter(c -> "Stalled".equals(c.getType()) && "True".equals(c.getStatus())).map(c -> c.getMessage()).findFirst().orElse(null);
+  }
+
+  private static int deliver(HttpClient http, URI hooks, String repo, Act act, String head) throws Exception {
+    return http.send(HOST.delivery(HttpRequest.newBuilder(hooks), repo, 7, act, head, "bump", repo).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  /** Request 7's stored preview of {@code head}, by Application, from {@code GET /api/v1/previews}; null until there is one. */
+  private static Map<String, JsonNode> previewOf(HttpClient http, AgentRuntime runtime, String head) {
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(runtime.server().uri().resolve("/api/v1/previews"))
+          .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      for (JsonNode preview : JSON.readTree(response.body())) {
+        if (preview.get("headCommit").asText().equals(head)) {
+          Map<String, JsonNode> out = new TreeMap<>();
+          preview.get("applications").forEach(a -> out.put(a.get("application").asText(), a));
+          return out;
+        }
+      }
+      return null;
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Every ConfigMap and Secret (release history included) in the namespace, by kind and name, with its resourceVersion. */
+  private static Map<String, String> resourceVersions(KubernetesClient client, String ns) {
+    Map<String, String> out = new TreeMap<>();
+    Stream.concat(client.configMaps().inNamespace(ns).list().getItems().stream().map(HasMetadata.class::cast),
+            client.secrets().inNamespace(ns).list().getItems().stream().map(HasMetadata.class::cast))
+        .forEach(o -> out.put(o.getKind() + "/" + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
+    return out;
+  }
+}
