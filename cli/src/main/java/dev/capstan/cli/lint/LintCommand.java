@@ -5,7 +5,7 @@ import dev.capstan.chart.lint.LintReport;
 import dev.capstan.chart.lint.Linter;
 import dev.capstan.chart.lint.Severity;
 import dev.capstan.chart.render.RenderOptions;
-import dev.capstan.cli.chart.ChartSourceFlags;
+import dev.capstan.cli.chart.ChartArgument;
 import dev.capstan.cli.render.LocalManifests;
 import dev.capstan.cli.render.ManifestsFlags;
 import dev.capstan.cli.render.RenderTargetFlags;
@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,12 +36,8 @@ public final class LintCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, a chart name with --repo, or a folder of plain manifests.")
-  String chart;
-
   @Mixin
-  ChartSourceFlags source = new ChartSourceFlags();
+  ChartArgument chart = new ChartArgument();
 
   @Mixin
   ManifestsFlags manifests = new ManifestsFlags();
@@ -64,14 +59,14 @@ public final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LintReport report;
-    Path local = source.localize(chart);
+    Path local = chart.localize();
     if (LocalManifests.isFolder(local)) {
       values.firstGiven().ifPresent(flag -> {
-        throw new CapstanException(flag, chart + " holds plain manifests (no Chart.yaml), which take no values");
+        throw new CapstanException(flag, chart.chart() + " holds plain manifests (no Chart.yaml), which take no values");
       });
       report = new Linter().lintManifests(local, manifests.selection(), target.namespace());
     } else {
-      manifests.refuseFor(chart);
+      manifests.refuseFor(chart.chart());
       RenderOptions options = target.toOptions(values);
       report = new Linter().lint(local, options);
     }
@@ -88,7 +83,7 @@ public final class LintCommand implements Callable<Integer> {
   private String summary(LintReport report, boolean failed) {
     long errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
     long warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
-    return chart + ": " + plural(errors, "error") + ", " + plural(warnings, "warning")
+    return chart.chart() + ": " + plural(errors, "error") + ", " + plural(warnings, "warning")
         + (failed ? " (lint failed)" : "");
   }
 

@@ -1,6 +1,6 @@
 package dev.capstan.cli.release;
 
-import dev.capstan.cli.chart.ChartSourceFlags;
+import dev.capstan.cli.chart.ChartArgument;
 import dev.capstan.cli.render.LocalManifests;
 import dev.capstan.cli.render.ManifestsFlags;
 import dev.capstan.cli.render.ValuesFlags;
@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code capstan apply CHART --release NAME}: install or upgrade a release, recording a revision. */
@@ -35,12 +34,8 @@ public final class ApplyCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, a chart name with --repo, or a folder of plain manifests.")
-  String chart;
-
   @Mixin
-  ChartSourceFlags source = new ChartSourceFlags();
+  ChartArgument chart = new ChartArgument();
 
   @Mixin
   ManifestsFlags manifests = new ManifestsFlags();
@@ -87,7 +82,7 @@ public final class ApplyCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       Upgrade upgrade = new Upgrade(cluster.cluster(), cluster.store(), new ReleaseRenderer(), options,
           Terminal.progress(spec.commandLine().getErr()));
-      Path local = source.localize(chart);
+      Path local = chart.localize();
       SyncResult result = LocalManifests.isFolder(local)
           ? upgrade.run(LocalChart.manifests(local, namespace, release, manifests, values))
           : upgrade.run(chartInput(local, namespace));
@@ -112,7 +107,7 @@ public final class ApplyCommand implements Callable<Integer> {
   }
 
   private dev.capstan.release.ReleaseInput chartInput(Path local, String namespace) {
-    manifests.refuseFor(chart);
+    manifests.refuseFor(chart.chart());
     return LocalChart.input(local, namespace, release, values.toOptions());
   }
 }

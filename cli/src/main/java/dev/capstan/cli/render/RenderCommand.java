@@ -7,7 +7,7 @@ import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.chart.render.RenderResult;
 import dev.capstan.chart.render.RenderedManifest;
 import dev.capstan.chart.render.Renderer;
-import dev.capstan.cli.chart.ChartSourceFlags;
+import dev.capstan.cli.chart.ChartArgument;
 import dev.capstan.core.CapstanException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -19,14 +19,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code capstan render CHART}: prints the chart's manifests as a multi-document YAML stream, like
- * {@code helm template}. Renders everything first, so an error prints nothing but the error. A folder
- * without {@code Chart.yaml} is plain manifests, printed as they will be applied (checked, in apply
- * order), with {@code --recursive}, {@code --include} and {@code --exclude} choosing the files.
+ * {@code helm template}. Renders everything first, so an error prints nothing but the error.
  */
 @Command(name = "render",
     description = "Render a chart to Kubernetes manifests, as `helm template` does.")
@@ -37,12 +34,8 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, a chart name with --repo, or a folder of plain manifests.")
-  String chart;
-
   @Mixin
-  ChartSourceFlags source = new ChartSourceFlags();
+  ChartArgument chart = new ChartArgument();
 
   @Mixin
   ManifestsFlags manifests = new ManifestsFlags();
@@ -69,11 +62,11 @@ public final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RenderResult result;
-    Path local = source.localize(chart);
+    Path local = chart.localize();
     if (LocalManifests.isFolder(local)) {
       result = manifests(local);
     } else {
-      manifests.refuseFor(chart);
+      manifests.refuseFor(chart.chart());
       Chart loaded = ChartLoader.load(local);
       RenderOptions options = target.toOptions(values).withShowOnly(showOnly).withIncludeCrds(includeCrds)
           .withSkipTests(skipTests);
