@@ -5,7 +5,7 @@ import dev.capstan.chart.lint.LintReport;
 import dev.capstan.chart.lint.Linter;
 import dev.capstan.chart.lint.Severity;
 import dev.capstan.chart.render.RenderOptions;
-import dev.capstan.cli.chart.ChartSourceFlags;
+import dev.capstan.cli.chart.ChartArgument;
 import dev.capstan.cli.render.RenderTargetFlags;
 import dev.capstan.cli.render.ValuesFlags;
 import java.io.PrintWriter;
@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,12 +32,8 @@ public final class LintCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
-  String chart;
-
   @Mixin
-  ChartSourceFlags source = new ChartSourceFlags();
+  ChartArgument chart = new ChartArgument();
 
   @Mixin
   ValuesFlags values = new ValuesFlags();
@@ -57,7 +52,7 @@ public final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RenderOptions options = target.toOptions(values);
-    LintReport report = new Linter().lint(source.localize(chart), options);
+    LintReport report = new Linter().lint(chart.localize(), options);
     PrintWriter out = spec.commandLine().getOut();
     for (LintFinding finding : report.atLeast(quiet ? Severity.WARNING : Severity.INFO)) {
       out.println(finding);
@@ -71,7 +66,7 @@ public final class LintCommand implements Callable<Integer> {
   private String summary(LintReport report, boolean failed) {
     long errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
     long warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
-    return chart + ": " + plural(errors, "error") + ", " + plural(warnings, "warning")
+    return chart.chart() + ": " + plural(errors, "error") + ", " + plural(warnings, "warning")
         + (failed ? " (lint failed)" : "");
   }
 

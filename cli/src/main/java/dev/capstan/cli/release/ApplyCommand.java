@@ -1,6 +1,6 @@
 package dev.capstan.cli.release;
 
-import dev.capstan.cli.chart.ChartSourceFlags;
+import dev.capstan.cli.chart.ChartArgument;
 import dev.capstan.cli.render.ValuesFlags;
 import dev.capstan.engine.diff.IgnoreRule;
 import dev.capstan.engine.history.HistoryLimit;
@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code capstan apply CHART --release NAME}: install or upgrade a release, recording a revision. */
@@ -32,12 +31,8 @@ public final class ApplyCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
-  String chart;
-
   @Mixin
-  ChartSourceFlags source = new ChartSourceFlags();
+  ChartArgument chart = new ChartArgument();
 
   @Option(names = "--release", required = true, paramLabel = "NAME", description = "Release name.")
   String release;
@@ -81,7 +76,7 @@ public final class ApplyCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       Upgrade upgrade = new Upgrade(cluster.cluster(), cluster.store(), new ReleaseRenderer(), options,
           Terminal.progress(spec.commandLine().getErr()));
-      SyncResult result = upgrade.run(LocalChart.input(source.localize(chart), namespace, release, values.toOptions()));
+      SyncResult result = upgrade.run(LocalChart.input(chart.localize(), namespace, release, values.toOptions()));
       for (Change change : result.changes().changes()) {
         out.println(change.ref() + " " + change.action().name().toLowerCase(Locale.ROOT) + (dryRun ? " (dry run)" : ""));
       }

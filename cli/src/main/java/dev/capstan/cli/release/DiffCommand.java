@@ -1,6 +1,6 @@
 package dev.capstan.cli.release;
 
-import dev.capstan.cli.chart.ChartSourceFlags;
+import dev.capstan.cli.chart.ChartArgument;
 import dev.capstan.cli.render.ValuesFlags;
 import dev.capstan.engine.diff.DiffOptions;
 import dev.capstan.engine.diff.DiffPrinter;
@@ -19,7 +19,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,12 +39,8 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
-  String chart;
-
   @Mixin
-  ChartSourceFlags source = new ChartSourceFlags();
+  ChartArgument chart = new ChartArgument();
 
   @Option(names = "--release", required = true, paramLabel = "NAME", description = "Release name.")
   String release;
@@ -89,9 +84,9 @@ public final class DiffCommand implements Callable<Integer> {
       Diff diff = new Diff(cluster.cluster(), cluster.store(), new ReleaseRenderer(), options);
       DiffReport report;
       if (revision == null) {
-        report = diff.run(LocalChart.input(source.localize(chart), cluster.namespace(), release, values.toOptions()));
+        report = diff.run(LocalChart.input(chart.localize(), cluster.namespace(), release, values.toOptions()));
       } else {
-        try (GitWorkTree tree = GitWorkTree.around(Path.of(chart), "--revision")) {
+        try (GitWorkTree tree = GitWorkTree.around(Path.of(chart.chart()), "--revision")) {
           report = diff.run(tree.input(tree.commit(revision, "--revision"), cluster.namespace(), release, values.toOptions()));
         }
       }
@@ -105,7 +100,7 @@ public final class DiffCommand implements Callable<Integer> {
   private int betweenRevisions(List<IgnoreRule> rules) {
     String namespace = cluster.namespaceFlag().orElse("default");
     ReleaseRenderer renderer = new ReleaseRenderer();
-    try (GitWorkTree tree = GitWorkTree.around(Path.of(chart), "--from")) {
+    try (GitWorkTree tree = GitWorkTree.around(Path.of(chart.chart()), "--from")) {
       var before = renderer.render(tree.input(tree.commit(from, "--from"), namespace, release, values.toOptions()), 1, false);
       var after = renderer.render(tree.input(tree.commit(to, "--to"), namespace, release, values.toOptions()), 1, false);
       return print(new RevisionDiff(rules).run(before, after), from, to);
@@ -122,7 +117,7 @@ public final class DiffCommand implements Callable<Integer> {
     if (from != null && forceConflicts) {
       throw new ParameterException(spec.commandLine(), "--force-conflicts needs a cluster; --from/--to compare without one");
     }
-    if ((from != null || revision != null) && source.verify()) {
+    if ((from != null || revision != null) && chart.verify()) {
       throw new ParameterException(spec.commandLine(), "--verify applies to a chart archive or a --repo/oci:// chart, not to Git revisions");
     }
   }

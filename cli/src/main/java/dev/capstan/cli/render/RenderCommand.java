@@ -6,7 +6,7 @@ import dev.capstan.chart.render.ManifestPrinter;
 import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.chart.render.RenderResult;
 import dev.capstan.chart.render.Renderer;
-import dev.capstan.cli.chart.ChartSourceFlags;
+import dev.capstan.cli.chart.ChartArgument;
 import dev.capstan.core.CapstanException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,12 +33,8 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
-  String chart;
-
   @Mixin
-  ChartSourceFlags source = new ChartSourceFlags();
+  ChartArgument chart = new ChartArgument();
 
   @Mixin
   ValuesFlags values = new ValuesFlags();
@@ -62,7 +57,7 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Chart loaded = ChartLoader.load(source.localize(chart));
+    Chart loaded = ChartLoader.load(chart.localize());
     RenderOptions options = target.toOptions(values).withShowOnly(showOnly).withIncludeCrds(includeCrds)
         .withSkipTests(skipTests);
     RenderResult result = new Renderer().render(loaded, options);
