@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * latest-wins slot per pull request (twenty pushes in a burst cost the preview in progress and one
  * more, of the newest head), and a fixed number of workers, apart from the sync workers, preview them.
  * A preview fetches the head and the target branch of each Git source the request merges into, keeps
- * the Applications where the changes touch what such a source supplies (a chart folder, values files), previews each ({@link Previewer}), remembers the result for the API and hands it to the
- * {@link PreviewPublisher}. A closed request is forgotten, its head taken out of the Git cache; one
+ * the Applications where the changes touch what such a source supplies (a chart folder, values
+ * files), previews each ({@link Previewer}: those sources at the head, the others as deployed),
+ * remembers the result for the API and hands it to the {@link PreviewPublisher}. A closed request is forgotten, its head taken out of the Git cache; one
  * that touches no Application gets nothing (and one that no longer does has its comment say so).
  */
 public final class PullRequestPreviews implements PullRequestSink, AutoCloseable {
