@@ -118,6 +118,10 @@ public final class AppSyncer {
     DesiredState desired;
     try {
       desired = render(record.application(), inputs);
+    } catch (LockedDependencyException e) {
+      record.failed(revision.id(), spec);
+      record.status(statuses.chartRefused(record, history(record), "DependencyRefused", revision.shortId() + ": " + e.getMessage()));
+      return PassResult.of(record.status(), Outcome.INVALID);
     } catch (CapstanException e) {
       record.failed(revision.id(), spec);
       record.status(statuses.renderFailed(record, history(record), revision, e.getMessage()));
