@@ -284,6 +284,9 @@ public final class AppSyncer {
     DiffReport diff;
     try {
       diff = ctx.releases().diff(render(record.application(), inputs));
+    } catch (LockedDependencyException e) {
+      record.status(statuses.chartRefused(record, history(record), "DependencyRefused", revision.shortId() + ": " + e.getMessage()));
+      return PassResult.of(record.status(), Outcome.INVALID);
     } catch (CapstanException e) {
       record.status(statuses.renderFailed(record, history(record), revision, e.getMessage()));
       return PassResult.of(record.status(), Outcome.FAILED);
