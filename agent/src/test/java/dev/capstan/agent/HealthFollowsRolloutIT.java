@@ -12,9 +12,14 @@ import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +74,68 @@ class HealthFollowsRolloutIT {
       });
       await("web Healthy without a new commit or poll", WAIT, () -> status(fx).healthState() == HealthState.HEALTHY);
       assertThat(fx.agent.history("web")).as("reading health applies nothing").hasSize(1);
+    }
+  }
+
+  /**
+   * A health pass reads what it shows once: the release's history (one list of its history Secrets,
+   * which both the status's revisions and the health report are built from) and each live object.
+   */
+  @Test
+  void aHealthPassListsTheHistoryOnceAndReadsEachObjectOnce(@TempDir Path tmp) throws Exception {
+    Upstream upstream = Upstream.create(tmp, "apps");
+    upstream.push("a Deployment", Map.of(
+        "web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n",
+        "web/templates/deployment.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers: [{name: web, image: "nginx:1.27"}]
+            """));
+    Map<String, Integer> reads = new ConcurrentHashMap<>();
+    Interceptor counter = new Interceptor() {
+      @Override
+      public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+        if (request.method().equals("GET") && !String.valueOf(request.uri().getQuery()).contains("watch=true")) {
+          reads.merge(request.uri().getPath(), 1, Integer::sum);
+        }
+      }
+    };
+    String ns = env.newNamespace("counted"); // the other test's release "web" lives in env.namespace()
+    try (KubernetesClient counted = new KubernetesClientBuilder().withConfig(env.server().clientConfig(ns))
+            .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count", counter)).build();
+        AgentFixture fx = new AgentFixture(tmp, counted)) {
+      fx.load(tmp, "apps", """
+          apiVersion: capstan.dev/v1alpha1
+          kind: Application
+          metadata: {name: web}
+          spec:
+            source: {repoURL: "%s", ref: main, path: web}
+            destination: {namespace: %s}
+            syncPolicy: {automated: true, interval: 1h}
+          """.formatted(upstream.fileUrl(), ns));
+      // The sync, then the one more look at health the agent takes after it (a pass with nothing to change).
+      await("web synced, Progressing, and looked at again", WAIT, () -> status(fx) != null
+          && status(fx).healthState() == HealthState.PROGRESSING && fx.count("unchanged") >= 1);
+      double passes = fx.count("unchanged");
+      reads.clear();
+
+      client.apps().deployments().inNamespace(ns).withName("web").editStatus(d -> {
+        d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
+            .withReplicas(1).withUpdatedReplicas(1).withReadyReplicas(1).withAvailableReplicas(1).build());
+        return d;
+      });
+      await("web Healthy after one health pass", WAIT, () -> status(fx).healthState() == HealthState.HEALTHY
+          && fx.count("unchanged") >= passes + 1);
+      assertThat(Map.copyOf(reads)).as("GETs of the health pass, by path").containsOnly(
+          Map.entry("/api/v1/namespaces/" + ns + "/secrets", 1),
+          Map.entry("/apis/apps/v1/namespaces/" + ns + "/deployments/web", 1));
     }
   }
 
