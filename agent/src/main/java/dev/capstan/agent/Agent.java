@@ -294,6 +294,7 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
     boolean passApplies = mayApply;
     PassResult passed;
     Optional<ClusterTargets.Resolution.Unreachable> down;
+    long passStarted = System.nanoTime();
     try {
       passed = ctx.metrics().pass(cluster).record(() -> syncer.pass(record, trigger, passApplies));
       down = passed.outcome() == PassResult.Outcome.FAILED && targets != null ? targets.checkAfterFailure(cluster) : Optional.empty();
@@ -325,8 +326,10 @@ public final class Agent implements AgentOperations, PushListener, AutoCloseable
       } else {
         targets.watch(cluster, refs);
       }
-      if (result.status() != null && result.status().healthState() != HealthState.HEALTHY) {
+      boolean watchedBefore = targets == null ? drift.watchedSince(refs, passStarted) : targets.watchedSince(cluster, refs, passStarted);
+      if (!watchedBefore && result.status() != null && result.status().healthState() != HealthState.HEALTHY) {
         // A rollout may have moved on before the watch started; one more look, and the watch sees the rest.
+        // A watch listing these objects before the pass read their health reports every later change itself.
         trigger(name, SyncTrigger.HEALTH);
       }
     }

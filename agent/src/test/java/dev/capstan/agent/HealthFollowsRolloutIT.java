@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,84 @@ class HealthFollowsRolloutIT {
           Map.entry("/api/v1/namespaces/" + ns + "/secrets", 1),
           Map.entry("/apis/apps/v1/namespaces/" + ns + "/deployments/web", 1));
     }
+  }
+
+  /**
+   * The look at health right after a sync is for a rollout that moved on before the watch started.
+   * When the Deployments' watch was already running, it reports the rollout itself: the second app is
+   * read by its sync and by the health pass its rollout brings, and not looked at once more in between.
+   */
+  @Test
+  void anAppWhoseObjectsAreWatchedAlreadyIsNotLookedAtAgainAfterItsSync(@TempDir Path tmp) throws Exception {
+    String ns = env.newNamespace("watched");
+    Upstream upstream = Upstream.create(tmp, "apps");
+    Map<String, String> files = new HashMap<>(deploymentChart("first"));
+    files.putAll(deploymentChart("second"));
+    upstream.push("two Deployments", files);
+    Map<String, Integer> reads = new ConcurrentHashMap<>();
+    Interceptor counter = new Interceptor() {
+      @Override
+      public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+        if (request.method().equals("GET")) {
+          reads.merge(request.uri().getPath(), 1, Integer::sum);
+        }
+      }
+    };
+    String second = "/apis/apps/v1/namespaces/" + ns + "/deployments/second";
+    try (KubernetesClient counted = new KubernetesClientBuilder().withConfig(env.server().clientConfig(ns))
+            .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count", counter)).build();
+        AgentFixture fx = new AgentFixture(tmp, counted)) {
+      fx.load(tmp, "first", application("first", upstream, ns));
+      // Its sync starts the Deployments' watch; the look after it is the first health pass.
+      await("first synced, Progressing, and looked at again", WAIT, () -> status(fx, "first") != null
+          && status(fx, "first").healthState() == HealthState.PROGRESSING && fx.count("unchanged") >= 1);
+
+      fx.load(tmp, "second", application("second", upstream, ns));
+      await("second synced and Progressing", WAIT, () -> status(fx, "second") != null
+          && status(fx, "second").syncState() == SyncState.SYNCED && status(fx, "second").healthState() == HealthState.PROGRESSING);
+      client.apps().deployments().inNamespace(ns).withName("second").editStatus(d -> {
+        d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
+            .withReplicas(1).withUpdatedReplicas(1).withReadyReplicas(1).withAvailableReplicas(1).build());
+        return d;
+      });
+      await("second Healthy", WAIT, () -> status(fx, "second").healthState() == HealthState.HEALTHY);
+      // The sync reads it before applying and for the status it reports; the rollout's health pass once more.
+      assertThat(reads.get(second)).as("GETs of the second Deployment: its sync's two, then the rollout's health pass alone")
+          .isEqualTo(3);
+    }
+  }
+
+  private static Map<String, String> deploymentChart(String name) {
+    return Map.of(
+        name + "/Chart.yaml", "apiVersion: v2\nname: " + name + "\nversion: 0.1.0\n",
+        name + "/templates/deployment.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: %1$s}
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: %1$s}}
+              template:
+                metadata: {labels: {app: %1$s}}
+                spec:
+                  containers: [{name: %1$s, image: "nginx:1.27"}]
+            """.formatted(name));
+  }
+
+  private static String application(String name, Upstream upstream, String ns) {
+    return """
+        apiVersion: capstan.dev/v1alpha1
+        kind: Application
+        metadata: {name: %s}
+        spec:
+          source: {repoURL: "%s", ref: main, path: %s}
+          destination: {namespace: %s}
+          syncPolicy: {automated: true, interval: 1h}
+        """.formatted(name, upstream.fileUrl(), name, ns);
+  }
+
+  private static ApplicationStatus status(AgentFixture fx, String app) {
+    return fx.agent.application(app).map(Application::getStatus).orElse(null);
   }
 
   private static ApplicationStatus status(AgentFixture fx) {
