@@ -76,8 +76,8 @@ class AgentScaleBench {
   /**
    * {@code GET secrets (list)}, {@code GET configmaps (get)}, {@code GET deployments (watch)}, {@code PATCH
    * applications/status}: the verb and the resource of a request path ({@code /api/v1/namespaces/ns/secrets/name},
-   * {@code /apis/group/version/...}), with a read's kind (one object, a list, a watch); discovery is {@code GET
-   * discovery}.
+   * {@code /apis/group/version/...}), with a read's kind (one object, a list, a watch); {@code GET /version} (the
+   * fleet's probe of a cluster) apart, other paths naming no resource are {@code GET discovery}.
    */
   static String kind(String method, String path, String query) {
     String[] parts = path.replaceAll("^/+|/+$", "").split("/");
@@ -86,7 +86,7 @@ class AgentScaleBench {
       i += 2;
     }
     if (i >= parts.length) {
-      return method + " discovery";
+      return method + " " + (path.equals("/version") ? "/version" : "discovery");
     }
     String resource = parts[i] + (parts.length > i + 2 ? "/" + parts[i + 2] : "");
     boolean dryRun = query != null && query.contains("dryRun");
