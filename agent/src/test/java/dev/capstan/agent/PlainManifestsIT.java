@@ -70,14 +70,16 @@ class PlainManifestsIT {
           && "v1".equals(message("cache")) && "v1".equals(message("flat-only")));
       assertThat(exists("db-test")).as("excluded by the glob").isFalse();
       assertThat(exists("flat-skipped")).as("not read without recurse").isFalse();
-      await("site recorded", WAIT, () -> fx.agent.history("site").size() == 1);
+      await("site recorded and its pass finished", WAIT,
+          () -> fx.agent.history("site").size() == 1 && "deployed".equals(fx.agent.history("site").get(0).status()));
       HistoryEntry installed = fx.agent.history("site").get(0);
       assertThat(installed.gitRevision()).isEqualTo(first);
       assertThat(installed.status()).isEqualTo("deployed");
 
       String second = upstream.push("drop db, change web", changes("site/db/db.yaml", null, "site/web.yaml", configMap("web", "v2")));
       await("web changed and db, web-extra pruned", WAIT, () -> "v2".equals(message("web")) && !exists("db") && !exists("web-extra"));
-      await("the new commit recorded", WAIT, () -> fx.agent.history("site").size() == 2);
+      await("the new commit recorded and its pass finished", WAIT,
+          () -> fx.agent.history("site").size() == 2 && "deployed".equals(fx.agent.history("site").get(0).status()));
       assertThat(fx.agent.history("site")).extracting(HistoryEntry::gitRevision, HistoryEntry::status)
           .containsExactly(org.assertj.core.groups.Tuple.tuple(second, "deployed"), org.assertj.core.groups.Tuple.tuple(first, "superseded"));
       assertThat(message("cache")).isEqualTo("v1");

@@ -113,7 +113,8 @@ class HelmRepositoryIT {
   @Test
   void concurrentCallersWithinTheIntervalShareOneRequest() throws Exception {
     HelmRepositoryClient client = HelmRepositoryClient.inMemory(HttpTransport.create(TransportOptions.defaults()));
-    int before = server.requests("/index.yaml");
+    int before = server.requests("/index.yaml", 200);
+    int challengesBefore = server.requests("/index.yaml", 401);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<HelmRepositoryClient.IndexFetch>> all = new ArrayList<>();
@@ -127,7 +128,9 @@ class HelmRepositoryIT {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(server.requests("/index.yaml")).isEqualTo(before + 1);
+    assertThat(server.requests("/index.yaml", 200)).isEqualTo(before + 1);
+    // A new client meets the repository's challenge once (credentials are never sent before it asks).
+    assertThat(server.requests("/index.yaml", 401)).isEqualTo(challengesBefore + 1);
   }
 
   @Test
@@ -162,6 +165,25 @@ class HelmRepositoryIT {
           .isInstanceOf(SourceException.class)
           .hasMessageStartingWith(evil.url() + "web-1.0.0.tgz: digest mismatch: index.yaml publishes sha256:");
       assertThat(Files.exists(cacheDir.resolve("sha256"))).isFalse();
+    }
+  }
+
+  @Test
+  void credentialsGoOnlyToAServerThatAskedForThem() throws Exception {
+    try (HelmRepositoryServer open = HelmRepositoryServer.serve(repoDir);
+        HelmRepositoryServer guarded = HelmRepositoryServer.serve(repoDir, "ci", "s3cret")) {
+      ChartFetcher fetcher = fetcher();
+      fetcher.fetch(new ChartSource.Repository(new HelmRepository(open.url(), GOOD), "web", "1.0.0"));
+      assertThat(open.requests()).isGreaterThanOrEqualTo(2);
+      assertThat(open.requestsWithAuthorization()).as("a repository that never asked").isZero();
+
+      fetcher.fetch(new ChartSource.Repository(new HelmRepository(guarded.url(), GOOD), "web", "1.0.0"));
+      assertThat(guarded.requests("/index.yaml", 401)).as("the first request carries nothing").isEqualTo(1);
+      int challenged = guarded.requests() - guarded.requestsWithAuthorization();
+      fetcher.repositories().index(new HelmRepository(guarded.url(), GOOD));
+      assertThat(guarded.requests() - guarded.requestsWithAuthorization()).as("once asked, the origin gets them from the start")
+          .isEqualTo(challenged);
+      assertThat(guarded.requests("/index.yaml", 401)).isEqualTo(1);
     }
   }
 

@@ -3,17 +3,13 @@ package dev.capstan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.testsupport.Golden;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code capstan diff --from A --to B}: two revisions' renders compared, no cluster, exit 0/1/2 as diff. */
 class DiffRevisionsTest {
@@ -22,8 +18,7 @@ class DiffRevisionsTest {
 
   private Git git;
   private Path chart;
-  private String out;
-  private String err;
+  private final CliRunner cli = CliRunner.local();
 
   @BeforeEach
   void twoCommits() throws Exception {
@@ -48,7 +43,7 @@ class DiffRevisionsTest {
           password: {{ values.password }}
         """);
     Files.writeString(tmp.resolve("repo/prod.yaml"), "replicas: 3\n");
-    commit("first");
+    GitCommits.commitAll(git, "first");
     Files.writeString(chart.resolve("values.yaml"), "greeting: bonjour\npassword: correct-horse\nreplicas: 2\n");
     Files.writeString(chart.resolve("templates/extra.yaml"), """
         apiVersion: v1
@@ -58,7 +53,7 @@ class DiffRevisionsTest {
         data: {}
         """);
     Files.writeString(tmp.resolve("repo/prod.yaml"), "replicas: 5\n");
-    commit("second");
+    GitCommits.commitAll(git, "second");
     // Uncommitted work on disk does not count for either revision.
     Files.writeString(chart.resolve("values.yaml"), "greeting: uncommitted\npassword: x\nreplicas: 9\n");
   }
@@ -68,67 +63,50 @@ class DiffRevisionsTest {
     git.close();
   }
 
-  private void commit(String message) throws Exception {
-    git.add().addFilepattern(".").call();
-    PersonIdent who = new PersonIdent("Test", "test@example.com");
-    git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
-  }
-
-  private int run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    CommandLine cli = Capstan.newCommandLine();
-    cli.setOut(new PrintWriter(o, true));
-    cli.setErr(new PrintWriter(e, true));
-    int code = cli.execute(args);
-    out = o.toString();
-    err = e.toString();
-    return code;
-  }
 
   @Test
   void differencesBetweenTwoRevisionsExitOneWithSecretsMasked() {
-    assertThat(run("diff", chart.toString(), "--release", "shop", "-n", "web", "--from", "HEAD~1", "--to", "main")).as(err).isEqualTo(1);
-    assertThat(out).doesNotContain("hunter2").doesNotContain("correct-horse").doesNotContain("uncommitted");
-    Golden.assertMatches("release/diff-revisions.txt", out);
+    assertThat(cli.run("diff", chart.toString(), "--release", "shop", "-n", "web", "--from", "HEAD~1", "--to", "main")).as(cli.err()).isEqualTo(1);
+    assertThat(cli.out()).doesNotContain("hunter2").doesNotContain("correct-horse").doesNotContain("uncommitted");
+    Golden.assertMatches("release/diff-revisions.txt", cli.out());
   }
 
   @Test
   void valuesFilesInTheWorkTreeAreReadAtEachRevision() {
-    assertThat(run("diff", chart.toString(), "--release", "shop", "--from", "HEAD~1", "--to", "HEAD",
+    assertThat(cli.run("diff", chart.toString(), "--release", "shop", "--from", "HEAD~1", "--to", "HEAD",
         "-f", tmp.resolve("repo/prod.yaml").toString(), "-o", "json")).isEqualTo(1);
-    Golden.assertMatches("release/diff-revisions-values.json", out);
-    assertThat(run("diff", chart.toString(), "--release", "shop", "--from", "HEAD~1", "--to", "HEAD",
+    Golden.assertMatches("release/diff-revisions-values.json", cli.out());
+    assertThat(cli.run("diff", chart.toString(), "--release", "shop", "--from", "HEAD~1", "--to", "HEAD",
         "-f", tmp.resolve("repo/prod.yaml").toString())).isEqualTo(1);
-    Golden.assertMatches("release/diff-revisions-values.txt", out);
+    Golden.assertMatches("release/diff-revisions-values.txt", cli.out());
   }
 
   @Test
   void theSameRevisionTwiceIsInSync() {
-    assertThat(run("diff", chart.toString(), "--release", "shop", "--from", "HEAD", "--to", "main")).isZero();
-    assertThat(out).isEmpty();
+    assertThat(cli.run("diff", chart.toString(), "--release", "shop", "--from", "HEAD", "--to", "main")).isZero();
+    assertThat(cli.out()).isEmpty();
   }
 
   @Test
   void badRevisionsAndFlagsAreOneLineErrorsWithExitTwo() throws Exception {
-    assertThat(run("diff", chart.toString(), "--release", "shop", "--from", "nosuch", "--to", "HEAD")).isEqualTo(2);
-    assertThat(err.strip()).isEqualTo("Error: --from: unknown revision \"nosuch\" in " + tmp.resolve("repo").toRealPath());
-    assertThat(run("diff", chart.toString(), "--release", "shop", "--from", "HEAD")).isEqualTo(2);
-    assertThat(err).contains("--from needs --to");
-    assertThat(run("diff", chart.toString(), "--release", "shop", "--revision", "HEAD", "--from", "HEAD", "--to", "HEAD")).isEqualTo(2);
-    assertThat(err).contains("--revision cannot be combined with --from/--to");
+    assertThat(cli.run("diff", chart.toString(), "--release", "shop", "--from", "nosuch", "--to", "HEAD")).isEqualTo(2);
+    assertThat(cli.err().strip()).isEqualTo("Error: --from: unknown revision \"nosuch\" in " + tmp.resolve("repo").toRealPath());
+    assertThat(cli.run("diff", chart.toString(), "--release", "shop", "--from", "HEAD")).isEqualTo(2);
+    assertThat(cli.err()).contains("--from needs --to");
+    assertThat(cli.run("diff", chart.toString(), "--release", "shop", "--revision", "HEAD", "--from", "HEAD", "--to", "HEAD")).isEqualTo(2);
+    assertThat(cli.err()).contains("--revision cannot be combined with --from/--to");
     Path outside = Files.createDirectories(tmp.resolve("loose"));
-    assertThat(run("diff", outside.toString(), "--release", "shop", "--from", "HEAD", "--to", "HEAD")).isEqualTo(2);
-    assertThat(err.strip()).isEqualTo("Error: --from: " + outside + " is not inside a Git work tree");
+    assertThat(cli.run("diff", outside.toString(), "--release", "shop", "--from", "HEAD", "--to", "HEAD")).isEqualTo(2);
+    assertThat(cli.err().strip()).isEqualTo("Error: --from: " + outside + " is not inside a Git work tree");
   }
 
   @Test
   void aTemplateBrokenAtARevisionNamesTheFileAndLine() throws Exception {
     Files.writeString(chart.resolve("values.yaml"), "greeting: bonjour\npassword: correct-horse\nreplicas: 2\n");
     Files.writeString(chart.resolve("templates/extra.yaml"), "kind: ConfigMap\ndata: {{ values.greeting | nosuchfilter }}\n");
-    commit("broken");
-    assertThat(run("diff", chart.toString(), "--release", "shop", "--from", "HEAD~1", "--to", "HEAD")).isEqualTo(2);
-    assertThat(err.lines().toList()).hasSize(1);
-    assertThat(err).startsWith("Error: shop/templates/extra.yaml:2: ");
+    GitCommits.commitAll(git, "broken");
+    assertThat(cli.run("diff", chart.toString(), "--release", "shop", "--from", "HEAD~1", "--to", "HEAD")).isEqualTo(2);
+    assertThat(cli.err().lines().toList()).hasSize(1);
+    assertThat(cli.err()).startsWith("Error: shop/templates/extra.yaml:2: ");
   }
 }

@@ -95,6 +95,11 @@ public final class HelmRepositoryServer implements AutoCloseable {
     return counts.entrySet().stream().filter(e -> e.getKey().startsWith(path + " ")).mapToInt(e -> e.getValue().get()).sum();
   }
 
+  /** How many requests there were, for any path and whatever the answer (0: nothing reached this host). */
+  public int requests() {
+    return counts.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
   /** How many requests carried an {@code Authorization} header (credentials leaking to this host show here). */
   public int requestsWithAuthorization() {
     return withAuthorization.get();

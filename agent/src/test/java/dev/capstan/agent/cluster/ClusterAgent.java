@@ -9,6 +9,8 @@ import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.metrics.AgentMetrics;
 import dev.capstan.agent.status.CommitStatuses;
 import dev.capstan.agent.sync.AgentContext;
+import dev.capstan.agent.sync.RepositoryChartSources;
+import dev.capstan.chartrepo.cache.ChartCache;
 import dev.capstan.engine.cluster.Cluster;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.git.cache.RepositoryCache;
@@ -50,7 +52,9 @@ public final class ClusterAgent implements AutoCloseable {
     AgentContext ctx = AgentContext.of(cache, new Fetcher(cache, FetchOptions.defaults()), new FolderReader(ReadOptions.defaults()),
         new ReleaseRenderer(), cluster, new SecretReleaseStore(client), new ApplicationValidator(policy),
         new ApiSourceSecrets(client), Clock.systemUTC(), metrics, new ClusterEventRecorder(client, "capstan-agent"),
-        CommitStatuses.none()).withValuesFrom(new ClusterValuesFrom(client));
+        CommitStatuses.none()).withValuesFrom(new ClusterValuesFrom(client))
+        .withCharts(new RepositoryChartSources(ChartCache.at(cacheDir.resolve("charts")), new ApiSourceSecrets(client),
+            cacheDir.resolve("chart-cas")));
     agent = new Agent(ctx, new ClusterStatusSink(client), DriftWatcher.on(cluster, policy.anyNamespace()), 2);
     try {
       watcher = ApplicationWatcher.start(client, namespace, agent);

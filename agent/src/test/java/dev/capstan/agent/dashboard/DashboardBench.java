@@ -3,24 +3,15 @@ package dev.capstan.agent.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.capstan.agent.AgentOperations;
-import dev.capstan.agent.UnknownApplicationException;
+import dev.capstan.agent.InMemoryAgent;
 import dev.capstan.agent.application.Application;
-import dev.capstan.agent.application.ApplicationSpec;
-import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.ApplicationStatus.HealthSummary;
-import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
 import dev.capstan.agent.application.ApplicationStatus.SyncSummary;
-import dev.capstan.agent.application.Destination;
 import dev.capstan.agent.application.HealthState;
 import dev.capstan.agent.application.Source;
 import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.feed.ActivityFeed;
 import dev.capstan.agent.http.AgentHttpServer;
-import dev.capstan.engine.diff.DiffReport;
-import dev.capstan.engine.release.ObjectNode;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -30,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -50,66 +40,12 @@ class DashboardBench {
     String name = "app-%04d".formatted(i);
     boolean degraded = i % 20 == 0;
     boolean outOfSync = i % 10 == 5;
-    Application app = new Application();
-    app.setMetadata(new ObjectMetaBuilder().withName(name).build());
-    app.setSpec(new ApplicationSpec(new Source("https://github.com/acme/fleet.git", "main", "apps/" + name, null, null, null),
-        new Destination("team-" + (i % 25), null), null, null, null, null));
-    app.setStatus(new ApplicationStatus(new SyncSummary(outOfSync ? SyncState.OUT_OF_SYNC : SyncState.SYNCED,
-        "0123456789abcdef0123456789abcdef0123%04d".formatted(i)),
+    return InMemoryAgent.app(name, new Source("https://github.com/acme/fleet.git", "main", "apps/" + name, null, null, null),
+        "team-" + (i % 25), new SyncSummary(outOfSync ? SyncState.OUT_OF_SYNC : SyncState.SYNCED,
+            "0123456789abcdef0123456789abcdef0123%04d".formatted(i)),
         new HealthSummary(degraded ? HealthState.DEGRADED : HealthState.HEALTHY,
             degraded ? "Deployment/team/" + name + ": 0/3 ready: ImagePullBackOff" : null),
-        List.of(new ConditionBuilder().withType("Ready").withStatus(degraded ? "False" : "True")
-            .withReason(degraded ? "SyncFailed" : "Synced")
-            .withMessage("revision 4 applied 0123456 (Bump the image of " + name + " to 1.4." + i + ")")
-            .withLastTransitionTime("2026-12-04T10:00:00Z").build()), List.of(), 1L));
-    return app;
-  }
-
-  /** The fleet, as the agent's operations; reads only. */
-  private record Fleet(Map<String, Application> apps) implements AgentOperations {
-    private Application known(String name) {
-      Application app = apps.get(name);
-      if (app == null) {
-        throw new UnknownApplicationException(name);
-      }
-      return app;
-    }
-
-    @Override public List<Application> applications() {
-      return List.copyOf(apps.values());
-    }
-
-    @Override public Optional<Application> application(String name) {
-      return Optional.ofNullable(apps.get(name));
-    }
-
-    @Override public DiffReport diff(String name) {
-      known(name);
-      return new DiffReport(List.of());
-    }
-
-    @Override public List<ObjectNode> tree(String name) {
-      known(name);
-      return List.of();
-    }
-
-    @Override public List<HistoryEntry> history(String name) {
-      known(name);
-      return List.of();
-    }
-
-    @Override public Optional<String> requestSync(String name, boolean override) {
-      known(name);
-      return Optional.empty();
-    }
-
-    @Override public HistoryEntry rollback(String name, int revision) {
-      throw new UnknownApplicationException(name);
-    }
-
-    @Override public boolean ready() {
-      return true;
-    }
+        InMemoryAgent.ready(!degraded, "revision 4 applied 0123456 (Bump the image of " + name + " to 1.4." + i + ")"));
   }
 
   @Test
@@ -123,7 +59,7 @@ class DashboardBench {
       apps.put(app.getMetadata().getName(), app);
     }
     try (AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost("127.0.0.1").withPort(0)
-        .withApiToken(TOKEN), new Fleet(apps), null, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ActivityFeed(Clock.systemUTC()))) {
+        .withApiToken(TOKEN), new InMemoryAgent(apps), null, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ActivityFeed(Clock.systemUTC()))) {
       for (String query : List.of("", "?limit=1000")) {
         List<Double> rendered = new ArrayList<>();
         double weight = 0;

@@ -3,13 +3,10 @@ package dev.capstan.agent.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.capstan.agent.AgentOperations;
-import dev.capstan.agent.UnknownApplicationException;
+import dev.capstan.agent.InMemoryAgent;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationSpec;
-import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.ApplicationStatus.HealthSummary;
-import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
 import dev.capstan.agent.application.ApplicationStatus.SyncSummary;
 import dev.capstan.agent.application.Destination;
 import dev.capstan.agent.application.HealthState;
@@ -21,12 +18,6 @@ import dev.capstan.agent.feed.FeedingRecorder;
 import dev.capstan.agent.feed.FeedingSink;
 import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.agent.status.StatusSink;
-import dev.capstan.engine.diff.DiffReport;
-import dev.capstan.engine.health.Health;
-import dev.capstan.engine.release.ObjectNode;
-import dev.capstan.engine.resource.ObjectRef;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
@@ -46,7 +37,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -63,64 +53,10 @@ class DashboardApiIT {
   private static AgentHttpServer server;
 
   private static Application app(String name, String namespace, SyncState sync, HealthState health, boolean ready, String message) {
-    Application app = new Application();
-    app.setMetadata(new ObjectMetaBuilder().withName(name).build());
-    app.setSpec(new ApplicationSpec(new Source("https://github.com/acme/shop.git", "main", name, null, null, null),
-        new Destination(namespace, null), null, null, null, null));
-    app.setStatus(new ApplicationStatus(new SyncSummary(sync, "0123456789abcdef0123456789abcdef01234567"),
+    return InMemoryAgent.app(name, new Source("https://github.com/acme/shop.git", "main", name, null, null, null), namespace,
+        new SyncSummary(sync, "0123456789abcdef0123456789abcdef01234567"),
         new HealthSummary(health, health == HealthState.HEALTHY ? null : "Deployment/" + namespace + "/web: 0/1 ready"),
-        List.of(new ConditionBuilder().withType("Ready").withStatus(ready ? "True" : "False").withReason(ready ? "Synced" : "SyncFailed")
-            .withMessage(message).withLastTransitionTime("2026-12-04T10:00:00Z").build()), List.of(), 1L));
-    return app;
-  }
-
-  private static final class Fleet implements AgentOperations {
-    private Application known(String name) {
-      Application app = APPS.get(name);
-      if (app == null) {
-        throw new UnknownApplicationException(name);
-      }
-      return app;
-    }
-
-    @Override public List<Application> applications() {
-      return List.copyOf(APPS.values());
-    }
-
-    @Override public Optional<Application> application(String name) {
-      return Optional.ofNullable(APPS.get(name));
-    }
-
-    @Override public DiffReport diff(String name) {
-      known(name);
-      return new DiffReport(List.of());
-    }
-
-    @Override public List<ObjectNode> tree(String name) {
-      String ns = known(name).getSpec().destination().namespace();
-      ObjectNode pod = new ObjectNode(new ObjectRef("v1", "Pod", ns, "web-1-a"), Health.progressing("not ready (Pending)"), false, List.of());
-      ObjectNode rs = new ObjectNode(new ObjectRef("apps/v1", "ReplicaSet", ns, "web-1"), Health.progressing("0/1 ready"), false, List.of(pod));
-      return List.of(new ObjectNode(new ObjectRef("apps/v1", "Deployment", ns, "web"), Health.progressing("0/1 ready"), true, List.of(rs)));
-    }
-
-    @Override public List<HistoryEntry> history(String name) {
-      known(name);
-      return List.of();
-    }
-
-    @Override public Optional<String> requestSync(String name, boolean override) {
-      known(name);
-      return Optional.empty();
-    }
-
-    @Override public HistoryEntry rollback(String name, int revision) {
-      known(name);
-      return new HistoryEntry(2, "abc", "2026-12-04T10:00:00Z", "deployed");
-    }
-
-    @Override public boolean ready() {
-      return true;
-    }
+        InMemoryAgent.ready(ready, message));
   }
 
   @BeforeAll
@@ -134,7 +70,7 @@ class DashboardApiIT {
         List.of(new SyncWindow(SyncWindow.Kind.deny, "0 22 * * *", "8h", null))));
     APPS.put("web", app("web", "front", SyncState.SYNCED, HealthState.PROGRESSING, true, "revision 1 applied 0123456 (First)"));
     server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost("127.0.0.1").withPort(0).withApiToken(TOKEN),
-        new Fleet(), null, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), FEED);
+        new InMemoryAgent(APPS), null, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), FEED);
   }
 
   @AfterAll

@@ -194,6 +194,20 @@ class AppSyncerTest {
             }, SyncTrigger.POLL,
             new Expect(Outcome.FAILED, SyncState.SYNCED, Rev.FIRST, "False GitFetchFailed", 0, 0, List.of()),
             s -> assertThat(condition(s.status(), StatusConditions.READY)).contains("source values: ", "connection refused")),
+        row("credentials a named source may not use stall the app, naming that source's secretRef", """
+            sources:
+              - {repoURL: "%s", path: app, valuesFiles: [$values/prod.yaml]}
+              - {repoURL: "%s", name: values, secretRef: team-b}
+            %s""".formatted(REPO, CONFIG, AUTO),
+            s -> {
+              s.world.git.commit(CONFIG, "values v1");
+              s.synced();
+              s.world.git.refuseCredentials(CONFIG, "key \"url\" binds these credentials to https://git.example.com:443/other");
+            }, SyncTrigger.POLL,
+            new Expect(Outcome.INVALID, SyncState.UNKNOWN, Rev.FIRST, "False CredentialsRefused", 0, 0, List.of()),
+            s -> assertThat(condition(s.status(), StatusConditions.STALLED))
+                .startsWith("True CredentialsRefused: source values: spec.sources[1].secretRef: ")
+                .contains("binds these credentials to https://git.example.com:443/other")),
         row("valuesFrom in an agent run from files is an invalid spec", """
             source:
               repoURL: "%s"

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeGit implements SourceFetcher {
   private final Map<String, GitRevision> heads = new ConcurrentHashMap<>();
   private final Map<String, String> unreachable = new ConcurrentHashMap<>();
+  private final Map<String, String> refused = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
   private final AtomicInteger commits = new AtomicInteger();
   private final AtomicInteger fetches = new AtomicInteger();
@@ -56,6 +57,11 @@ public final class FakeGit implements SourceFetcher {
 
   public void unreachable(String repoUrl, String detail) {
     unreachable.put(repoUrl, detail);
+  }
+
+  /** Fetches of {@code repoUrl} fail as git-sync fails credentials it may not use there, before any request. */
+  public void refuseCredentials(String repoUrl, String detail) {
+    refused.put(repoUrl, detail);
   }
 
   /** Fetches of {@code repoUrl} wait until {@link #release(String)}. */
@@ -93,6 +99,9 @@ public final class FakeGit implements SourceFetcher {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    if (refused.containsKey(url)) {
+      return new FetchResult.Failure(new FetchFailure.CredentialsUnusable(url, refused.get(url)), Optional.empty());
     }
     if (unreachable.containsKey(url) || !heads.containsKey(url)) {
       return new FetchResult.Failure(new FetchFailure.HostUnreachable(url, unreachable.getOrDefault(url, "no such repository")),

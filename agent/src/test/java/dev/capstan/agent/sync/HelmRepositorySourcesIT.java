@@ -75,14 +75,16 @@ class HelmRepositorySourcesIT {
   void aThousandApplicationsOnOneRepositoryShareOneIndexRequestPerInterval(@TempDir Path cache) throws Exception {
     RepositoryChartSources sources = sources(cache);
     List<Application> apps = IntStream.range(0, 1000).mapToObj(i -> app("app-" + i, "helm-creds")).toList();
-    int before = server.requests("/index.yaml");
+    int before = server.requests("/index.yaml", 200);
+    int challenges = server.requests("/index.yaml", 401);
 
     List<ResolvedChart> resolved = resolveAll(sources, apps, INTERVAL);
     List<ResolvedChart> again = resolveAll(sources, apps, INTERVAL);
 
     assertThat(resolved).extracting(ResolvedChart::version).containsOnly("1.1.0");
     assertThat(again).isEqualTo(resolved);
-    assertThat(server.requests("/index.yaml") - before).as("index requests for 2,000 resolutions within one interval").isEqualTo(1);
+    assertThat(server.requests("/index.yaml", 200) - before).as("index requests for 2,000 resolutions within one interval").isEqualTo(1);
+    assertThat(server.requests("/index.yaml", 401) - challenges).as("the agent's first request meets the challenge once").isEqualTo(1);
 
     ResolvedChart next = sources.resolve(apps.get(0), apps.get(0).getSpec().source(), Duration.ZERO);
     assertThat(next).isEqualTo(resolved.get(0));

@@ -5,10 +5,14 @@ import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.TemplateLanguage;
 import dev.capstan.chart.archive.ArchiveLimits;
 import dev.capstan.chart.archive.ChartArchiveReader;
+import dev.capstan.chart.render.ManifestLimits;
+import dev.capstan.chart.render.ManifestSelection;
 import dev.capstan.chart.render.PartialRender;
+import dev.capstan.chart.render.PlainManifests;
 import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.chart.render.RenderedManifest;
 import dev.capstan.chart.render.Renderer;
+import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chart.template.ChartEngine;
 import dev.capstan.core.CapstanException;
 import java.io.IOException;
@@ -126,6 +130,32 @@ public final class Linter {
     } catch (CapstanException e) {
       return List.of(places.finding(e));
     }
+  }
+
+  /**
+   * Lints a folder of plain manifests (no {@code Chart.yaml}): the files {@code selection} picks are
+   * read as the agent reads them ({@link PlainManifests}; a file that does not parse, or an empty
+   * selection, is one error), then every object is checked as a rendered chart's objects are.
+   */
+  public LintReport lintManifests(Path dir, ManifestSelection selection, String namespace) {
+    Path folder = dir.toAbsolutePath().normalize().getFileName();
+    String name = folder == null ? "manifests" : folder.toString();
+    ChartPlaces places = ChartPlaces.onDisk(dir, Set.of(name));
+    List<RenderedManifest> manifests;
+    try {
+      manifests = PlainManifests.read(ChartFiles.of(dir), name, namespace, selection, ManifestLimits.defaults());
+    } catch (CapstanException e) {
+      // An error about the folder itself (nothing selected, a limit) names it as the user gave it.
+      if (!e.where().equals(name)) {
+        return new LintReport(List.of(places.finding(e)));
+      }
+      String message = e.getMessage().startsWith(name + ": ") ? e.getMessage().substring(name.length() + 2) : e.getMessage();
+      return new LintReport(List.of(LintFinding.error(dir.toString(), 0, message)));
+    }
+    List<Map<?, ?>> pods = ServiceChecks.podTemplates(manifests.stream().map(RenderedManifest::object).toList());
+    List<LintFinding> findings = objectFindings(manifests, Optional.of(pods), places);
+    findings.sort(Comparator.comparing(LintFinding::path).thenComparing(f -> f.line() == 0 ? Integer.MAX_VALUE : f.line()));
+    return new LintReport(findings);
   }
 
   private LintReport lintArchive(Path archive, RenderOptions options) {

@@ -37,6 +37,8 @@ public final class HelmRepositoryClient {
   private final Clock clock;
   private final ConcurrentHashMap<URI, Object> locks = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<URI, Cached> cache = new ConcurrentHashMap<>();
+  /** Origins that answered 401: they get the credentials with the first request from then on. */
+  private final java.util.Set<URI> challenged = ConcurrentHashMap.newKeySet();
 
   private HelmRepositoryClient(HttpTransport transport, Path indexDir, Clock clock) {
     this.transport = transport;
@@ -66,12 +68,11 @@ public final class HelmRepositoryClient {
         return new IndexFetch(known.index(), false, known.etag());
       }
       String where = url.toString();
-      Request request = Request.get(url, where, transport.options().maxIndexBytes())
-          .withAuth(Auth.of(repo.url(), repo.credentials()));
+      Request request = Request.get(url, where, transport.options().maxIndexBytes());
       if (known != null && known.etag().isPresent()) {
         request = request.withHeader("If-None-Match", known.etag().get());
       }
-      Response response = transport.send(request);
+      Response response = send(request, Auth.of(repo.url(), repo.credentials()));
       if (response.status() == 304 && known != null) {
         cache.put(url, new Cached(known.index(), known.etag(), clock.instant()));
         return new IndexFetch(known.index(), false, known.etag());
@@ -101,8 +102,7 @@ public final class HelmRepositoryClient {
     }
     URI url = repo.resolve(entry.urls().get(0));
     String where = url.toString();
-    Response response = transport.send(Request.get(url, where, transport.options().maxChartBytes())
-        .withAuth(Auth.of(repo.url(), repo.credentials())));
+    Response response = send(Request.get(url, where, transport.options().maxChartBytes()), Auth.of(repo.url(), repo.credentials()));
     check(response, where, "chart archive");
     Digest actual = Digest.of(response.body());
     if (entry.digest().isPresent() && !entry.digest().get().equals(actual)) {
@@ -122,7 +122,7 @@ public final class HelmRepositoryClient {
     }
     URI archive = repo.resolve(entry.urls().get(0));
     URI url = URI.create(archive + ".prov");
-    Response response = transport.send(Request.get(url, url.toString(), maxBytes).withAuth(Auth.of(repo.url(), repo.credentials())));
+    Response response = send(Request.get(url, url.toString(), maxBytes), Auth.of(repo.url(), repo.credentials()));
     if (response.status() == 404) {
       return Optional.empty();
     }
@@ -133,6 +133,32 @@ public final class HelmRepositoryClient {
 
   /** A chart archive's provenance file: the archive's URL, its file name (what the .prov signs) and the .prov's bytes. */
   public record Provenance(String archiveUrl, String fileName, byte[] bytes) {}
+
+  /**
+   * Sends {@code request}, with {@code auth} only where the server asked for it: the first request to
+   * an origin goes without credentials, and a 401 from that origin (not from a host a redirect led
+   * to) is answered once with them, as Git sources are. An origin that asked once is remembered, so
+   * later requests carry the credentials from the start and an unchanged index still costs one request.
+   */
+  private Response send(Request request, Optional<Auth> auth) {
+    if (auth.isEmpty()) {
+      return transport.send(request);
+    }
+    URI origin = origin(request.uri());
+    if (challenged.contains(origin)) {
+      return transport.send(request.withAuth(auth));
+    }
+    Response first = transport.send(request);
+    if (first.status() != 401 || !HttpTransport.sameOrigin(origin, first.uri()) || !HttpTransport.sameOrigin(auth.get().origin(), origin)) {
+      return first;
+    }
+    challenged.add(origin);
+    return transport.send(request.withAuth(auth));
+  }
+
+  private static URI origin(URI uri) {
+    return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/");
+  }
 
   /** A downloaded archive and its sha256 digest. */
   public record Downloaded(byte[] archive, Digest digest) {}

@@ -5,16 +5,19 @@ import dev.capstan.chart.lint.LintReport;
 import dev.capstan.chart.lint.Linter;
 import dev.capstan.chart.lint.Severity;
 import dev.capstan.chart.render.RenderOptions;
-import dev.capstan.cli.chart.ChartSourceFlags;
+import dev.capstan.cli.chart.ChartArgument;
+import dev.capstan.cli.render.LocalManifests;
+import dev.capstan.cli.render.ManifestsFlags;
 import dev.capstan.cli.render.RenderTargetFlags;
 import dev.capstan.cli.render.ValuesFlags;
+import dev.capstan.core.CapstanException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,12 +36,11 @@ public final class LintCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
-  String chart;
+  @Mixin
+  ChartArgument chart = new ChartArgument();
 
   @Mixin
-  ChartSourceFlags source = new ChartSourceFlags();
+  ManifestsFlags manifests = new ManifestsFlags();
 
   @Mixin
   ValuesFlags values = new ValuesFlags();
@@ -56,8 +58,18 @@ public final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RenderOptions options = target.toOptions(values);
-    LintReport report = new Linter().lint(source.localize(chart), options);
+    LintReport report;
+    Path local = chart.localize();
+    if (LocalManifests.isFolder(local)) {
+      values.firstGiven().ifPresent(flag -> {
+        throw new CapstanException(flag, chart.chart() + " holds plain manifests (no Chart.yaml), which take no values");
+      });
+      report = new Linter().lintManifests(local, manifests.selection(), target.namespace());
+    } else {
+      manifests.refuseFor(chart.chart());
+      RenderOptions options = target.toOptions(values);
+      report = new Linter().lint(local, options);
+    }
     PrintWriter out = spec.commandLine().getOut();
     for (LintFinding finding : report.atLeast(quiet ? Severity.WARNING : Severity.INFO)) {
       out.println(finding);
@@ -71,7 +83,7 @@ public final class LintCommand implements Callable<Integer> {
   private String summary(LintReport report, boolean failed) {
     long errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
     long warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
-    return chart + ": " + plural(errors, "error") + ", " + plural(warnings, "warning")
+    return chart.chart() + ": " + plural(errors, "error") + ", " + plural(warnings, "warning")
         + (failed ? " (lint failed)" : "");
   }
 

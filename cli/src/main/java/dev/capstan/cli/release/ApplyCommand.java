@@ -1,6 +1,8 @@
 package dev.capstan.cli.release;
 
-import dev.capstan.cli.chart.ChartSourceFlags;
+import dev.capstan.cli.chart.ChartArgument;
+import dev.capstan.cli.render.LocalManifests;
+import dev.capstan.cli.render.ManifestsFlags;
 import dev.capstan.cli.render.ValuesFlags;
 import dev.capstan.engine.diff.IgnoreRule;
 import dev.capstan.engine.history.HistoryLimit;
@@ -10,6 +12,7 @@ import dev.capstan.engine.resource.Change;
 import dev.capstan.release.ReleaseRenderer;
 import dev.capstan.release.Upgrade;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code capstan apply CHART --release NAME}: install or upgrade a release, recording a revision. */
@@ -32,12 +34,11 @@ public final class ApplyCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
-  String chart;
+  @Mixin
+  ChartArgument chart = new ChartArgument();
 
   @Mixin
-  ChartSourceFlags source = new ChartSourceFlags();
+  ManifestsFlags manifests = new ManifestsFlags();
 
   @Option(names = "--release", required = true, paramLabel = "NAME", description = "Release name.")
   String release;
@@ -81,7 +82,10 @@ public final class ApplyCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       Upgrade upgrade = new Upgrade(cluster.cluster(), cluster.store(), new ReleaseRenderer(), options,
           Terminal.progress(spec.commandLine().getErr()));
-      SyncResult result = upgrade.run(LocalChart.input(source.localize(chart), namespace, release, values.toOptions()));
+      Path local = chart.localize();
+      SyncResult result = LocalManifests.isFolder(local)
+          ? upgrade.run(LocalChart.manifests(local, namespace, release, manifests, values))
+          : upgrade.run(chartInput(local, namespace));
       for (Change change : result.changes().changes()) {
         out.println(change.ref() + " " + change.action().name().toLowerCase(Locale.ROOT) + (dryRun ? " (dry run)" : ""));
       }
@@ -100,5 +104,10 @@ public final class ApplyCommand implements Callable<Integer> {
     } finally {
       cluster.close();
     }
+  }
+
+  private dev.capstan.release.ReleaseInput chartInput(Path local, String namespace) {
+    manifests.refuseFor(chart.chart());
+    return LocalChart.input(local, namespace, release, values.toOptions());
   }
 }

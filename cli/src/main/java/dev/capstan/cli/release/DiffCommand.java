@@ -1,6 +1,8 @@
 package dev.capstan.cli.release;
 
-import dev.capstan.cli.chart.ChartSourceFlags;
+import dev.capstan.cli.chart.ChartArgument;
+import dev.capstan.cli.render.LocalManifests;
+import dev.capstan.cli.render.ManifestsFlags;
 import dev.capstan.cli.render.ValuesFlags;
 import dev.capstan.engine.diff.DiffOptions;
 import dev.capstan.engine.diff.DiffPrinter;
@@ -19,7 +21,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,12 +41,11 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
-  String chart;
+  @Mixin
+  ChartArgument chart = new ChartArgument();
 
   @Mixin
-  ChartSourceFlags source = new ChartSourceFlags();
+  ManifestsFlags manifests = new ManifestsFlags();
 
   @Option(names = "--release", required = true, paramLabel = "NAME", description = "Release name.")
   String release;
@@ -89,9 +89,16 @@ public final class DiffCommand implements Callable<Integer> {
       Diff diff = new Diff(cluster.cluster(), cluster.store(), new ReleaseRenderer(), options);
       DiffReport report;
       if (revision == null) {
-        report = diff.run(LocalChart.input(source.localize(chart), cluster.namespace(), release, values.toOptions()));
+        Path local = chart.localize();
+        if (LocalManifests.isFolder(local)) {
+          report = diff.run(LocalChart.manifests(local, cluster.namespace(), release, manifests, values));
+        } else {
+          manifests.refuseFor(chart.chart());
+          report = diff.run(LocalChart.input(local, cluster.namespace(), release, values.toOptions()));
+        }
       } else {
-        try (GitWorkTree tree = GitWorkTree.around(Path.of(chart), "--revision")) {
+        try (GitWorkTree tree = GitWorkTree.around(Path.of(chart.chart()), "--revision")) {
+          refuseManifests("--revision");
           report = diff.run(tree.input(tree.commit(revision, "--revision"), cluster.namespace(), release, values.toOptions()));
         }
       }
@@ -105,10 +112,19 @@ public final class DiffCommand implements Callable<Integer> {
   private int betweenRevisions(List<IgnoreRule> rules) {
     String namespace = cluster.namespaceFlag().orElse("default");
     ReleaseRenderer renderer = new ReleaseRenderer();
-    try (GitWorkTree tree = GitWorkTree.around(Path.of(chart), "--from")) {
+    try (GitWorkTree tree = GitWorkTree.around(Path.of(chart.chart()), "--from")) {
+      refuseManifests("--from");
       var before = renderer.render(tree.input(tree.commit(from, "--from"), namespace, release, values.toOptions()), 1, false);
       var after = renderer.render(tree.input(tree.commit(to, "--to"), namespace, release, values.toOptions()), 1, false);
       return print(new RevisionDiff(rules).run(before, after), from, to);
+    }
+  }
+
+  /** Revisions are read as charts from Git; a folder of plain manifests is diffed as it is on disk. */
+  private void refuseManifests(String flag) {
+    if (LocalManifests.isFolder(chart.chart())) {
+      throw new ParameterException(spec.commandLine(), flag + " reads a chart from Git; " + chart.chart()
+          + " holds plain manifests (no Chart.yaml): diff the folder as it is");
     }
   }
 
@@ -122,7 +138,7 @@ public final class DiffCommand implements Callable<Integer> {
     if (from != null && forceConflicts) {
       throw new ParameterException(spec.commandLine(), "--force-conflicts needs a cluster; --from/--to compare without one");
     }
-    if ((from != null || revision != null) && source.verify()) {
+    if ((from != null || revision != null) && chart.verify()) {
       throw new ParameterException(spec.commandLine(), "--verify applies to a chart archive or a --repo/oci:// chart, not to Git revisions");
     }
   }

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code capstan history NAME}: the kept revisions of a release. */
@@ -18,19 +17,15 @@ public final class HistoryCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "Release name.")
-  String release;
-
   @Mixin
-  ClusterFlags cluster = new ClusterFlags();
+  ReleaseArgument target = new ReleaseArgument();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table, json or yaml (default: table).")
   HistoryPrinter.Format format = HistoryPrinter.Format.table;
 
   @Override
   public Integer call() {
-    try {
-      String namespace = cluster.namespace();
+    return target.run((cluster, namespace, release) -> {
       List<ReleaseRevision> history = cluster.store().list(namespace, release);
       if (history.isEmpty()) {
         throw new ReleaseException(namespace, release, "not found (no history in namespace " + namespace + ")");
@@ -39,8 +34,6 @@ public final class HistoryCommand implements Callable<Integer> {
       out.print(HistoryPrinter.print(history, format));
       out.flush();
       return 0;
-    } finally {
-      cluster.close();
-    }
+    });
   }
 }

@@ -20,14 +20,11 @@ public final class RollbackCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "Release name.")
-  String release;
+  @Mixin
+  ReleaseArgument target = new ReleaseArgument();
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "REVISION", description = "Revision to roll back to.")
   int revision;
-
-  @Mixin
-  ClusterFlags cluster = new ClusterFlags();
 
   @Option(names = "--wait", description = "Wait until every object is healthy.")
   boolean waitHealthy;
@@ -38,8 +35,7 @@ public final class RollbackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      String namespace = cluster.namespace();
+    return target.run((cluster, namespace, release) -> {
       SyncOptions options = SyncOptions.defaults().withWait(waitHealthy).withTimeout(timeout);
       SyncResult result = new Rollback(cluster.cluster(), cluster.store(), options,
           Terminal.progress(spec.commandLine().getErr())).run(namespace, release, revision);
@@ -48,8 +44,6 @@ public final class RollbackCommand implements Callable<Integer> {
           + result.revision().status().label() + " (" + result.revision().description() + ")");
       out.flush();
       return 0;
-    } finally {
-      cluster.close();
-    }
+    });
   }
 }

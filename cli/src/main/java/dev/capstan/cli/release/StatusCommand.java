@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code capstan status NAME}: the latest revision and the live health of each object. */
@@ -17,24 +16,18 @@ public final class StatusCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "Release name.")
-  String release;
-
   @Mixin
-  ClusterFlags cluster = new ClusterFlags();
+  ReleaseArgument target = new ReleaseArgument();
 
   @Override
   public Integer call() {
-    try {
-      String namespace = cluster.namespace();
+    return target.run((cluster, namespace, release) -> {
       StatusReport report = new ReleaseStatus(cluster.cluster(), cluster.store()).run(namespace, release);
       PrintWriter out = spec.commandLine().getOut();
       out.print(print(report));
       out.flush();
       return 0;
-    } finally {
-      cluster.close();
-    }
+    });
   }
 
   static String print(StatusReport report) {

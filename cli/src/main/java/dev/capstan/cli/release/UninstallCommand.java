@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code capstan uninstall NAME}: delete a release's objects, then its history. */
@@ -19,16 +18,12 @@ public final class UninstallCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "Release name.")
-  String release;
-
   @Mixin
-  ClusterFlags cluster = new ClusterFlags();
+  ReleaseArgument target = new ReleaseArgument();
 
   @Override
   public Integer call() {
-    try {
-      String namespace = cluster.namespace();
+    return target.run((cluster, namespace, release) -> {
       ChangeSet deleted = new Uninstall(cluster.cluster(), cluster.store()).run(namespace, release);
       PrintWriter out = spec.commandLine().getOut();
       for (Change change : deleted.changes()) {
@@ -37,8 +32,6 @@ public final class UninstallCommand implements Callable<Integer> {
       out.println("Release " + namespace + "/" + release + " uninstalled");
       out.flush();
       return 0;
-    } finally {
-      cluster.close();
-    }
+    });
   }
 }

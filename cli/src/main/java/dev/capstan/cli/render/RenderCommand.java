@@ -5,8 +5,9 @@ import dev.capstan.chart.ChartLoader;
 import dev.capstan.chart.render.ManifestPrinter;
 import dev.capstan.chart.render.RenderOptions;
 import dev.capstan.chart.render.RenderResult;
+import dev.capstan.chart.render.RenderedManifest;
 import dev.capstan.chart.render.Renderer;
-import dev.capstan.cli.chart.ChartSourceFlags;
+import dev.capstan.cli.chart.ChartArgument;
 import dev.capstan.core.CapstanException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,12 +34,11 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Parameters(index = "0", paramLabel = "CHART",
-      description = "A chart folder or .tgz, oci://host/path/chart, or a chart name with --repo.")
-  String chart;
+  @Mixin
+  ChartArgument chart = new ChartArgument();
 
   @Mixin
-  ChartSourceFlags source = new ChartSourceFlags();
+  ManifestsFlags manifests = new ManifestsFlags();
 
   @Mixin
   ValuesFlags values = new ValuesFlags();
@@ -62,10 +61,17 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Chart loaded = ChartLoader.load(source.localize(chart));
-    RenderOptions options = target.toOptions(values).withShowOnly(showOnly).withIncludeCrds(includeCrds)
-        .withSkipTests(skipTests);
-    RenderResult result = new Renderer().render(loaded, options);
+    RenderResult result;
+    Path local = chart.localize();
+    if (LocalManifests.isFolder(local)) {
+      result = manifests(local);
+    } else {
+      manifests.refuseFor(chart.chart());
+      Chart loaded = ChartLoader.load(local);
+      RenderOptions options = target.toOptions(values).withShowOnly(showOnly).withIncludeCrds(includeCrds)
+          .withSkipTests(skipTests);
+      result = new Renderer().render(loaded, options);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (outputDir == null) {
       out.print(ManifestPrinter.print(result));
@@ -80,5 +86,19 @@ public final class RenderCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The folder's objects as read; {@code --show-only} names files relative to the folder. */
+  private RenderResult manifests(Path dir) {
+    List<RenderedManifest> read = LocalManifests.read(dir, manifests, values, target.namespace);
+    String prefix = LocalManifests.name(dir) + "/";
+    for (String only : showOnly) {
+      if (read.stream().noneMatch(m -> m.source().equals(prefix + only))) {
+        throw new CapstanException("--show-only " + only, "no object comes from that file of " + dir);
+      }
+    }
+    List<RenderedManifest> shown = showOnly.isEmpty() ? read
+        : read.stream().filter(m -> showOnly.contains(m.source().substring(prefix.length()))).toList();
+    return new RenderResult(null, java.util.Map.of(), shown, "");
   }
 }

@@ -21,6 +21,11 @@ public final class RenderTargetFlags {
       description = "Extra API versions for capabilities.apiVersions, e.g. monitoring.coreos.com/v1.")
   List<String> apiVersions = new ArrayList<>();
 
+  /** The release namespace given (or the default). */
+  public String namespace() {
+    return namespace;
+  }
+
   /** The render options these flags and {@code values} stand for. */
   public RenderOptions toOptions(ValuesFlags values) {
     return RenderOptions.defaults().withReleaseName(release).withNamespace(namespace)

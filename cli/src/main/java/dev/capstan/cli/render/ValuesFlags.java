@@ -32,6 +32,21 @@ public final class ValuesFlags {
       description = "Set one value to everything after the first '=', verbatim.")
   List<String> setLiteral = new ArrayList<>();
 
+  /** The first values flag given, for a one-line refusal where values mean nothing; empty when none is. */
+  public java.util.Optional<String> firstGiven() {
+    if (!valueFiles.isEmpty()) {
+      return java.util.Optional.of("--values");
+    }
+    String[] names = {"--set", "--set-string", "--set-file", "--set-json", "--set-literal"};
+    List<List<String>> given = List.of(set, setString, setFile, setJson, setLiteral);
+    for (int i = 0; i < names.length; i++) {
+      if (!given.get(i).isEmpty()) {
+        return java.util.Optional.of(names[i]);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The flags as given; Helm's layering by flag type happens when the values are loaded. */
   public ValuesOptions toOptions() {
     return ValuesOptions.none().withValueFiles(valueFiles).withSet(set).withSetString(setString)
