@@ -1,6 +1,7 @@
 package dev.capstan.agent.preview;
 
 import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.Source;
 import dev.capstan.agent.sync.SourceOf;
 import dev.capstan.agent.sync.SourceSecrets;
 import dev.capstan.git.cache.RepositoryCache;
@@ -16,7 +17,8 @@ import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * Fetches a pull request's head from the Application's own repository (its URL, its credentials)
+ * Fetches a pull request's head from the repository of one of the Application's Git sources (its
+ * URL, its credentials)
  * into the shared Git cache: the host's pull-request ref ({@code refs/pull/N/head},
  * {@code refs/merge-requests/N/head}), which holds a fork's commits too, so a fork's URL is never
  * contacted and the Application's credentials never go anywhere else. The changed paths are the
@@ -40,8 +42,8 @@ public final class GitPullRequestSources implements PullRequestSources {
   }
 
   @Override
-  public Heads fetch(Application app, PullRequestEvent pr) {
-    GitSource source = SourceOf.located(app, app.getSpec().deployedSource(), secrets);
+  public Heads fetch(Application app, Source from, PullRequestEvent pr) {
+    GitSource source = SourceOf.located(app, from, secrets);
     GitRevision head = fetcher.fetch(source.withRef(pr.headRef()), Optional.empty()).revisionOrThrow();
     GitRevision base = fetcher.fetch(source.withRef(pr.baseRef()), Optional.empty()).revisionOrThrow();
     List<String> paths = changes.changedPaths(cache.repository(source).repository(), ObjectId.fromString(base.sha()),
@@ -50,7 +52,13 @@ public final class GitPullRequestSources implements PullRequestSources {
   }
 
   @Override
-  public List<String> forget(Application app, PullRequestEvent pr) {
-    return eviction.evict(SourceOf.located(app, app.getSpec().deployedSource(), secrets).withRef(pr.headRef()));
+  public GitRevision at(Application app, Source source, String sha) {
+    // A commit SHA already in the cache needs no network (the sync that deployed it fetched it).
+    return fetcher.fetch(SourceOf.located(app, source, secrets).withRef(sha), Optional.empty()).revisionOrThrow();
+  }
+
+  @Override
+  public List<String> forget(Application app, Source source, PullRequestEvent pr) {
+    return eviction.evict(SourceOf.located(app, source, secrets).withRef(pr.headRef()));
   }
 }

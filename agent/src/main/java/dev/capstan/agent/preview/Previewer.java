@@ -4,6 +4,7 @@ import dev.capstan.agent.ClusterTargets;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.Violation;
 import dev.capstan.agent.sync.AgentContext;
+import dev.capstan.agent.sync.AppInputs;
 import dev.capstan.agent.sync.AppLinter;
 import dev.capstan.agent.sync.ObjectPolicy;
 import dev.capstan.chart.lint.LintFinding;
@@ -15,6 +16,7 @@ import dev.capstan.engine.resource.DesiredState;
 import dev.capstan.git.auth.Redactor;
 import dev.capstan.git.fetch.GitRevision;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One Application's preview at a pull request's head, read-only: its destination cluster is resolved
@@ -42,7 +44,16 @@ public final class Previewer {
     this.clusters = new PreviewCluster(ctx, targets);
   }
 
+  /** An Application with one Git source, at the pull request's {@code head}. */
   public AppPreview preview(Application app, GitRevision head) {
+    return preview(app, ctx -> AppInputs.of(head));
+  }
+
+  /**
+   * @param inputs reads what the preview renders from (every source's revision, {@code valuesFrom})
+   *     with the Application's cluster's context; a failure to read fails the preview
+   */
+  public AppPreview preview(Application app, Function<AgentContext, AppInputs> inputs) {
     String name = app.getMetadata().getName();
     String namespace = app.getSpec().destination() == null ? "" : app.getSpec().destination().namespace();
     PreviewCluster.Target target = clusters.of(app);
@@ -56,12 +67,13 @@ public final class Previewer {
       return AppPreview.failed(name, namespace, "invalid spec: " + join(invalid));
     }
     try {
-      DesiredState desired = ctx.metrics().render().record(() -> ctx.renderer().render(app, head));
+      AppInputs read = inputs.apply(ctx);
+      DesiredState desired = ctx.metrics().render().record(() -> ctx.renderer().render(app, read));
       List<Violation> forbidden = new ObjectPolicy(ctx.validator().policy(), ctx.kinds()).check(desired);
       if (!forbidden.isEmpty()) {
         return AppPreview.failed(name, namespace, "forbidden by the agent's policy: " + join(forbidden));
       }
-      LintReport lint = linter.lint(app, head);
+      LintReport lint = linter.lint(app, read);
       List<LintFinding> shown = lint.atLeast(Severity.WARNING);
       if (lint.hasErrors()) {
         LintFinding first = shown.stream().filter(f -> f.severity() == Severity.ERROR).findFirst().orElseThrow();

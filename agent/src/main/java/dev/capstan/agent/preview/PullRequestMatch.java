@@ -6,14 +6,18 @@ import dev.capstan.agent.application.Source;
 import dev.capstan.agent.trigger.PushMatch;
 import dev.capstan.webhook.event.ChangedPaths;
 import dev.capstan.webhook.event.PullRequestEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Which Applications a pull request concerns, in two steps: before fetching, those that opted in
- * ({@code spec.preview.enabled}), follow the request's target branch of the same repository, and
- * accept where the request comes from (a fork is refused unless {@code sameRepositoryOnly: false});
- * after fetching, those whose folder the request's changes touch.
+ * ({@code spec.preview.enabled}), have a Git source (the deployed one or a named one) that follows the
+ * request's target branch of the same repository, and accept where the request comes from (a fork is
+ * refused unless {@code sameRepositoryOnly: false}); after fetching, those where the request's changes
+ * touch what such a source supplies: the deployed source's folder, or the values files a named source
+ * supplies ({@code $name/path}). A chart from a Helm repository or an OCI registry is never matched:
+ * no pull request changes it, but its Application is previewed when a pull request changes its values.
  */
 public final class PullRequestMatch {
   private PullRequestMatch() {}
@@ -24,21 +28,19 @@ public final class PullRequestMatch {
       return Optional.of("no source");
     }
     Preview preview = app.getSpec().previewOrDefault();
-    Source source = app.getSpec().deployedSource();
     if (!preview.on()) {
       return Optional.of("previews are off");
     }
-    if (source.isChartSource()) {
-      return Optional.of("the chart comes from a repository or registry, which no pull request changes");
+    List<MatchedSource> git = gitSources(app);
+    if (git.isEmpty()) {
+      return Optional.of("the chart comes from a repository or registry and no Git source supplies values, which no pull request changes");
     }
-    if (!app.getSpec().referenceSources().isEmpty() || !source.valuesFromOrEmpty().isEmpty()) {
-      return Optional.of("previews render one Git source; this Application also reads named sources or valuesFrom");
-    }
-    if (!PushMatch.sameRepository(source.repoURL(), pr.repository())) {
+    List<MatchedSource> same = git.stream().filter(s -> PushMatch.sameRepository(s.source().repoURL(), pr.repository())).toList();
+    if (same.isEmpty()) {
       return Optional.of("another repository");
     }
-    if (!followsBranch(source.ref(), pr.baseBranch())) {
-      return Optional.of("follows " + source.ref() + ", not " + pr.baseBranch());
+    if (same.stream().noneMatch(s -> followsBranch(s.source().ref(), pr.baseBranch()))) {
+      return Optional.of("follows " + same.get(0).source().ref() + ", not " + pr.baseBranch());
     }
     if (pr.fromFork() && preview.refusesForks()) {
       return Optional.of("the request comes from a fork (" + pr.headRepository() + ") and spec.preview.sameRepositoryOnly is on");
@@ -47,6 +49,26 @@ public final class PullRequestMatch {
       return Optional.of("the host keeps no ref of the fork's head in " + pr.repository());
     }
     return Optional.empty();
+  }
+
+  /**
+   * The Git sources of {@code app} that {@code pr} merges into: in the request's target repository
+   * and following its target branch; the deployed one first, then the named ones in spec order.
+   */
+  public static List<MatchedSource> sources(Application app, PullRequestEvent pr) {
+    return gitSources(app).stream().filter(s -> PushMatch.sameRepository(s.source().repoURL(), pr.repository())
+        && followsBranch(s.source().ref(), pr.baseBranch())).toList();
+  }
+
+  /** The deployed source when it is a Git folder, then every named source (those are always Git). */
+  static List<MatchedSource> gitSources(Application app) {
+    List<MatchedSource> out = new ArrayList<>();
+    Source deployed = app.getSpec().deployedSource();
+    if (deployed != null && !deployed.isChartSource()) {
+      out.add(new MatchedSource(MatchedSource.DEPLOYED, deployed));
+    }
+    app.getSpec().referenceSources().forEach((name, source) -> out.add(new MatchedSource(name, source)));
+    return out;
   }
 
   /**
@@ -62,31 +84,45 @@ public final class PullRequestMatch {
   }
 
   /**
-   * Whether {@code app} may have fetched {@code pr}'s head into the cache: it has previews on and
-   * lives in the request's target repository. A closed request's head is evicted from those caches.
+   * Whether {@code app} may have fetched {@code pr}'s head into the cache: it has previews on and one
+   * of its Git sources lives in the request's target repository. A closed request's head is evicted
+   * from those caches.
    */
   public static boolean mayHaveFetched(Application app, PullRequestEvent pr) {
     return app.getSpec() != null && app.getSpec().deployedSource() != null && app.getSpec().previewOrDefault().on()
-        && PushMatch.sameRepository(app.getSpec().deployedSource().repoURL(), pr.repository());
+        && gitSources(app).stream().anyMatch(s -> PushMatch.sameRepository(s.source().repoURL(), pr.repository()));
   }
 
   /**
-   * Whether {@code app} deploys from {@code fullRef} of the request's repository, as it does when a
-   * Bitbucket request's source branch is also a branch an Application follows: that ref must stay.
+   * Whether one of {@code app}'s sources deploys from {@code fullRef} of the request's repository, as
+   * when a Bitbucket request's source branch is also a branch an Application follows: that ref must stay.
    */
   public static boolean follows(Application app, PullRequestEvent pr, String fullRef) {
-    Source source = app.getSpec() == null ? null : app.getSpec().deployedSource();
-    if (source == null || source.ref() == null || !PushMatch.sameRepository(source.repoURL(), pr.repository())) {
+    if (app.getSpec() == null || app.getSpec().deployedSource() == null) {
       return false;
     }
-    String ref = source.ref();
-    return ref.equals(fullRef) || ("refs/heads/" + ref).equals(fullRef);
+    return gitSources(app).stream().map(MatchedSource::source).anyMatch(source -> source.ref() != null
+        && PushMatch.sameRepository(source.repoURL(), pr.repository())
+        && (source.ref().equals(fullRef) || ("refs/heads/" + source.ref()).equals(fullRef)));
   }
 
   /** Whether the request's changes touch the Application's chart folder (its values files live there too). */
   public static boolean touches(Application app, List<String> changedPaths) {
-    Source source = app.getSpec().deployedSource();
-    String path = source.path() == null ? "" : source.path().replaceAll("^/+|/+$", "");
-    return path.isEmpty() ? !changedPaths.isEmpty() : ChangedPaths.of(changedPaths).touches(path);
+    return touches(app, new MatchedSource(MatchedSource.DEPLOYED, app.getSpec().deployedSource()), changedPaths);
+  }
+
+  /**
+   * Whether the request's changes touch what {@code source} supplies to {@code app}: for the deployed
+   * source, its folder; for a named one, the values files the deployed source reads from it
+   * ({@code $name/path}, from the repository's root).
+   */
+  public static boolean touches(Application app, MatchedSource source, List<String> changedPaths) {
+    if (source.deployed()) {
+      String path = source.source().path() == null ? "" : source.source().path().replaceAll("^/+|/+$", "");
+      return path.isEmpty() ? !changedPaths.isEmpty() : ChangedPaths.of(changedPaths).touches(path);
+    }
+    String prefix = "$" + source.name() + "/";
+    return app.getSpec().deployedSource().valuesFilesOrEmpty().stream().filter(f -> f.startsWith(prefix))
+        .map(f -> f.substring(prefix.length()).replaceAll("^/+", "")).anyMatch(changedPaths::contains);
   }
 }

@@ -3,7 +3,9 @@ package dev.capstan.agent.preview;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.loop.PassControl;
 import dev.capstan.agent.loop.WorkQueue;
+import dev.capstan.agent.trigger.PushMatch;
 import dev.capstan.core.CapstanException;
+import dev.capstan.git.fetch.GitRevision;
 import dev.capstan.webhook.dispatch.PullRequestSink;
 import dev.capstan.webhook.event.PullRequestAction;
 import dev.capstan.webhook.event.PullRequestEvent;
@@ -26,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * Previews pull requests: verified events come in from the webhook, wait in a bounded queue with one
  * latest-wins slot per pull request (twenty pushes in a burst cost the preview in progress and one
  * more, of the newest head), and a fixed number of workers, apart from the sync workers, preview them.
- * A preview fetches the head and the target branch, keeps the Applications whose folder the changes
- * touch, previews each ({@link Previewer}), remembers the result for the API and hands it to the
- * {@link PreviewPublisher}. A closed request is forgotten, its head taken out of the Git cache; one
+ * A preview fetches the head and the target branch of each Git source the request merges into, keeps
+ * the Applications where the changes touch what such a source supplies (a chart folder, values
+ * files), previews each ({@link Previewer}: those sources at the head, the others as deployed),
+ * remembers the result for the API and hands it to the {@link PreviewPublisher}. A closed request is forgotten, its head taken out of the Git cache; one
  * that touches no Application gets nothing (and one that no longer does has its comment say so).
  */
 public final class PullRequestPreviews implements PullRequestSink, AutoCloseable {
@@ -132,21 +135,27 @@ public final class PullRequestPreviews implements PullRequestSink, AutoCloseable
     Map<String, PullRequestSources.Heads> fetched = new HashMap<>();
     for (Application app : candidates) {
       String name = app.getMetadata().getName();
-      PullRequestSources.Heads heads;
+      Map<String, GitRevision> atHead = new LinkedHashMap<>();
+      boolean touched = false;
       try {
-        // One fetch per repository and credentials, however many Applications live in it.
-        String key = app.getSpec().deployedSource().repoURL() + "\n" + app.getSpec().deployedSource().secretRef();
-        heads = fetched.containsKey(key) ? fetched.get(key) : sources.fetch(app, pr);
-        fetched.put(key, heads);
+        for (MatchedSource source : PullRequestMatch.sources(app, pr)) {
+          // One fetch per repository and credentials, however many Applications and sources live in it.
+          PullRequestSources.Heads heads = fetched.containsKey(source.cacheKey()) ? fetched.get(source.cacheKey())
+              : sources.fetch(app, source.source(), pr);
+          fetched.put(source.cacheKey(), heads);
+          head = heads.head().sha();
+          atHead.put(source.name(), heads.head());
+          touched |= PullRequestMatch.touches(app, source, heads.changedPaths());
+        }
       } catch (CapstanException e) {
         results.put(name, AppPreview.failed(name, app.getSpec().destination().namespace(), Previewer.oneLine(e.getMessage())));
         continue;
       }
-      head = heads.head().sha();
-      if (!PullRequestMatch.touches(app, heads.changedPaths())) {
+      if (!touched) {
         continue;
       }
-      results.put(name, previewer.preview(app, heads.head()));
+      // Every source the request merges into at its head (they are one commit), the others as deployed.
+      results.put(name, previewer.preview(app, ctx -> PreviewInputs.read(ctx, app, atHead, sources)));
     }
     if (results.isEmpty()) {
       // A request that touched an Application and no longer does: its comment must not keep showing the old diff.
@@ -175,13 +184,17 @@ public final class PullRequestPreviews implements PullRequestSink, AutoCloseable
     }
     Set<String> copies = new HashSet<>();
     for (Application app : all) {
-      if (PullRequestMatch.mayHaveFetched(app, pr)
-          && copies.add(app.getSpec().deployedSource().repoURL() + "\n" + app.getSpec().deployedSource().secretRef())) {
-        try {
-          List<String> removed = sources.forget(app, pr);
-          LOG.debug("closed {}: removed {} from the cache", pr.id(), removed);
-        } catch (CapstanException e) {
-          LOG.warn("closed {}: its head stays in the cache: {}", pr.id(), Previewer.oneLine(e.getMessage()));
+      if (!PullRequestMatch.mayHaveFetched(app, pr)) {
+        continue;
+      }
+      for (MatchedSource source : PullRequestMatch.gitSources(app)) {
+        if (PushMatch.sameRepository(source.source().repoURL(), pr.repository()) && copies.add(source.cacheKey())) {
+          try {
+            List<String> removed = sources.forget(app, source.source(), pr);
+            LOG.debug("closed {}: removed {} from the cache", pr.id(), removed);
+          } catch (CapstanException e) {
+            LOG.warn("closed {}: its head stays in the cache: {}", pr.id(), Previewer.oneLine(e.getMessage()));
+          }
         }
       }
     }

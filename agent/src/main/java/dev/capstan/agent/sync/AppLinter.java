@@ -8,4 +8,14 @@ import dev.capstan.git.fetch.GitRevision;
 public interface AppLinter {
   /** @throws dev.capstan.core.CapstanException when the chart cannot be read */
   LintReport lint(Application app, GitRevision revision);
+
+  /**
+   * The chart at its sources' revisions ({@code inputs}: named sources' values files, {@code valuesFrom},
+   * a chart from a repository or registry); by default only the deployed Git revision is linted.
+   *
+   * @throws dev.capstan.core.CapstanException when the chart cannot be read
+   */
+  default LintReport lint(Application app, AppInputs inputs) {
+    return lint(app, inputs.revision().git());
+  }
 }

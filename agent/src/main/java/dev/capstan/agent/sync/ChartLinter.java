@@ -29,12 +29,21 @@ public final class ChartLinter implements AppLinter {
   /** A folder of plain manifests is no chart and has nothing for lint: its objects meet the API server's dry run. */
   @Override
   public LintReport lint(Application app, GitRevision revision) {
-    SnapshotChartFiles files = charts.files(app, revision);
+    return lint(app, AppInputs.of(revision));
+  }
+
+  /** With every source's revision: a chart from a repository or registry is linted as loaded, its findings named from the chart's root. */
+  @Override
+  public LintReport lint(Application app, AppInputs inputs) {
+    if (inputs.chart() != null) {
+      return lint.lint(store, charts.repositoryChartInput(app, inputs, inputs.chart().get()), "");
+    }
+    SnapshotChartFiles files = charts.files(app, inputs.revision().git());
     if (AppChart.isManifests(app, files)) {
       return new LintReport(List.of());
     }
     String path = app.getSpec().deployedSource().path();
     String folder = path == null ? "" : path.replaceAll("^/+|/+$", "");
-    return lint.lint(store, charts.chartInput(app, AppInputs.of(revision), files), folder);
+    return lint.lint(store, charts.chartInput(app, inputs, files), folder);
   }
 }

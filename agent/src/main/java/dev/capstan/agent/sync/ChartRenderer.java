@@ -40,7 +40,7 @@ public final class ChartRenderer implements AppRenderer {
   }
 
   /** How history names the deployed source: {@code source}, or its place in {@code spec.sources}. */
-  private static String deployedName(Application app) {
+  public static String deployedName(Application app) {
     if (app.getSpec().sources() == null || app.getSpec().sources().isEmpty()) {
       return "source";
     }

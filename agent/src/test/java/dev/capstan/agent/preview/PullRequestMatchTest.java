@@ -77,4 +77,68 @@ class PullRequestMatchTest {
     assertThat(PullRequestMatch.follows(app(""), pr, "refs/heads/main")).isTrue();
     assertThat(PullRequestMatch.follows(app(""), pr, "refs/pull/3/head")).isFalse();
   }
+
+  private Application sources(String sources) throws Exception {
+    return ApplicationFiles.load(Files.writeString(tmp.resolve("s.yaml"), """
+        apiVersion: capstan.dev/v1alpha1
+        kind: Application
+        metadata: {name: web}
+        spec:
+          sources:
+        %s
+          destination: {namespace: shop}
+          preview: {enabled: true}
+        """.formatted(sources.indent(4).stripTrailing()))).get(0).application();
+  }
+
+  @Test
+  void aChartFromARegistryIsPreviewedWhenTheRequestChangesTheValuesFilesItsGitSourceSupplies() throws Exception {
+    Application web = sources("""
+        - {repoURL: "oci://registry.example/charts/web", ref: "^1.0.0", valuesFiles: [$values/env/prod.yaml, $values/env/common.yaml]}
+        - {repoURL: "https://github.com/acme/deploy.git", ref: main, name: values}
+        """);
+    PullRequestEvent pr = pr(REPO, "main", "refs/pull/3/head");
+    assertThat(PullRequestMatch.refusal(web, pr)).isEmpty();
+    List<MatchedSource> matched = PullRequestMatch.sources(web, pr);
+    assertThat(matched).extracting(MatchedSource::name).containsExactly("values");
+    MatchedSource values = matched.get(0);
+    assertThat(PullRequestMatch.touches(web, values, List.of("docs/README.md", "env/prod.yaml"))).isTrue();
+    assertThat(PullRequestMatch.touches(web, values, List.of("env/common.yaml"))).isTrue();
+    assertThat(PullRequestMatch.touches(web, values, List.of("env/staging.yaml", "env/prod.yaml.bak", "env"))).as("files it does not supply")
+        .isFalse();
+    assertThat(PullRequestMatch.refusal(web, pr(REPO, "release-1", "refs/pull/3/head"))).contains("follows main, not release-1");
+    assertThat(PullRequestMatch.mayHaveFetched(web, pr)).isTrue();
+    assertThat(PullRequestMatch.follows(web, pr, "refs/heads/main")).isTrue();
+  }
+
+  @Test
+  void aChartWithoutGitSourcesOrWithValuesElsewhereIsNotPreviewed() throws Exception {
+    PullRequestEvent pr = pr(REPO, "main", "refs/pull/3/head");
+    Application alone = sources("""
+        - {repoURL: "oci://registry.example/charts/web", ref: "1.0.0", values: {message: hi}}
+        """);
+    assertThat(PullRequestMatch.refusal(alone, pr)).get().asString().contains("no Git source supplies values");
+    Application elsewhere = sources("""
+        - {repoURL: "oci://registry.example/charts/web", valuesFiles: [$values/prod.yaml]}
+        - {repoURL: "https://github.com/acme/config.git", ref: main, name: values}
+        """);
+    assertThat(PullRequestMatch.refusal(elsewhere, pr)).contains("another repository");
+    assertThat(PullRequestMatch.mayHaveFetched(elsewhere, pr)).isFalse();
+  }
+
+  @Test
+  void everyGitSourceIntoTheTargetBranchIsMatchedAndEachTouchesWhatItSupplies() throws Exception {
+    Application web = sources("""
+        - {repoURL: "https://github.com/acme/deploy.git", ref: main, path: charts/web, valuesFiles: [values.yaml, $prod/web.yaml, $old/web.yaml]}
+        - {repoURL: "git@github.com:acme/deploy.git", ref: refs/heads/main, name: prod}
+        - {repoURL: "https://github.com/acme/deploy.git", ref: v1.2.0, name: old}
+        """);
+    PullRequestEvent pr = pr(REPO, "main", "refs/pull/3/head");
+    List<MatchedSource> matched = PullRequestMatch.sources(web, pr);
+    assertThat(matched).extracting(MatchedSource::name).as("a tag follows no branch").containsExactly(MatchedSource.DEPLOYED, "prod");
+    assertThat(PullRequestMatch.touches(web, matched.get(0), List.of("charts/web/templates/a.yaml"))).isTrue();
+    assertThat(PullRequestMatch.touches(web, matched.get(0), List.of("web.yaml"))).isFalse();
+    assertThat(PullRequestMatch.touches(web, matched.get(1), List.of("web.yaml"))).isTrue();
+    assertThat(PullRequestMatch.touches(web, matched.get(1), List.of("charts/web/values.yaml"))).isFalse();
+  }
 }

@@ -4,6 +4,7 @@ import static dev.capstan.agent.AgentFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.agent.application.Application;
+import dev.capstan.agent.application.Source;
 import dev.capstan.agent.sync.FakeWorld;
 import dev.capstan.chart.lint.LintReport;
 import dev.capstan.git.fetch.GitRevision;
@@ -38,7 +39,7 @@ class PullRequestPreviewsTest {
   private PullRequestPreviews start(PreviewOptions options) {
     PullRequestSources sources = new PullRequestSources() {
       @Override
-      public Heads fetch(Application app, PullRequestEvent pr) {
+      public Heads fetch(Application app, Source source, PullRequestEvent pr) {
         firstFetch.countDown();
         try {
           release.await(10, TimeUnit.SECONDS);
@@ -52,7 +53,12 @@ class PullRequestPreviewsTest {
       }
 
       @Override
-      public List<String> forget(Application app, PullRequestEvent pr) {
+      public GitRevision at(Application app, Source source, String sha) {
+        return world.git.head(FakeWorld.REPO);
+      }
+
+      @Override
+      public List<String> forget(Application app, Source source, PullRequestEvent pr) {
         forgotten.add(app.getMetadata().getName() + " " + pr.headRef());
         return List.of(pr.headRef());
       }
