@@ -323,7 +323,7 @@ public final class AppSyncer {
     }
     HealthSummary health;
     try {
-      health = healthOf(ctx.releases().status(namespace(record), AppChart.releaseName(record.application())));
+      health = healthOf(ctx.releases().status(namespace(record), AppChart.releaseName(record.application()), revisions));
     } catch (CapstanException e) {
       health = null;
     }
