@@ -30,6 +30,11 @@ public interface ClusterTargets extends AutoCloseable {
   /** Makes sure changes to every one of {@code refs} in {@code cluster} are noticed from now on. */
   void watch(String cluster, Collection<ObjectRef> refs);
 
+  /** {@link DriftWatch#watchedSince} for {@code refs} in {@code cluster}; false when unsure. */
+  default boolean watchedSince(String cluster, Collection<ObjectRef> refs, long nanos) {
+    return false;
+  }
+
   /** Every registered cluster, by name, as last seen. */
   List<ClusterInfo> clusters();
 

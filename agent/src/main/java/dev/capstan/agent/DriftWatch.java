@@ -13,6 +13,15 @@ public interface DriftWatch extends AutoCloseable {
   /** Makes sure changes to every one of {@code refs} are noticed from now on. */
   void watch(Collection<ObjectRef> refs);
 
+  /**
+   * Whether changes to every one of {@code refs} were already noticed at {@code nanos} (a {@link
+   * System#nanoTime} reading): a watch listed them before then, so any change after a read made since
+   * is reported. False when unsure.
+   */
+  default boolean watchedSince(Collection<ObjectRef> refs, long nanos) {
+    return false;
+  }
+
   @Override
   void close();
 

@@ -138,6 +138,7 @@ final class PassRunner {
     boolean passApplies = mayApply;
     PassResult passed;
     Optional<ClusterTargets.Resolution.Unreachable> down;
+    long passStarted = System.nanoTime();
     try {
       passed = ctx.metrics().pass(cluster).record(() -> syncer.pass(record, trigger, passApplies));
       down = passed.outcome() == PassResult.Outcome.FAILED && targets != null ? targets.checkAfterFailure(cluster) : Optional.empty();
@@ -169,8 +170,10 @@ final class PassRunner {
       } else {
         targets.watch(cluster, refs);
       }
-      if (result.status() != null && result.status().healthState() != HealthState.HEALTHY) {
+      boolean watchedBefore = targets == null ? drift.watchedSince(refs, passStarted) : targets.watchedSince(cluster, refs, passStarted);
+      if (!watchedBefore && result.status() != null && result.status().healthState() != HealthState.HEALTHY) {
         // A rollout may have moved on before the watch started; one more look, and the watch sees the rest.
+        // A watch listing these objects before the pass read their health reports every later change itself.
         this.trigger.accept(name, SyncTrigger.HEALTH);
       }
     }

@@ -1,6 +1,8 @@
 package dev.capstan.agent.cluster;
 
 import dev.capstan.core.CapstanException;
+import dev.capstan.webhook.event.RepoId;
+import dev.capstan.webhook.verify.RefreshingValue;
 import dev.capstan.webhook.verify.SecretValues;
 import dev.capstan.webhook.verify.WebhookSecrets;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -15,7 +17,10 @@ import java.util.Map;
  * in the agent's own namespace, comma-separated, each with the keys of the folder variant
  * ({@code CAPSTAN_WEBHOOK_REPOSITORY_SECRETS_DIR}): {@code repository}, the repository's URL in any
  * spelling, and {@code secret}, then the only secret accepted for its deliveries. The chart grants
- * {@code get} on exactly these names. Read once, when the agent starts.
+ * {@code get} on exactly these names. Each is read when the agent starts (a missing or incomplete one
+ * stops it) and again with that {@code get} when a delivery comes and the last read is older than
+ * {@link RefreshingValue#MAX_AGE}, so a rotated Secret applies without a restart and without a
+ * watch or list on Secrets; a read that fails then keeps the last good secret.
  */
 public final class ClusterWebhookSecrets {
   public static final String VARIABLE = "CAPSTAN_WEBHOOK_REPOSITORY_SECRETS";
@@ -33,8 +38,10 @@ public final class ClusterWebhookSecrets {
     for (String raw : names.split(",")) {
       String name = raw.strip();
       if (!name.isEmpty()) {
-        Map<String, String> keys = read(client, namespace, name);
-        builder.repository(keys.get("repository").strip(), SecretValues.parse(keys.get("secret")));
+        builder.repositories(RefreshingValue.of(() -> {
+          Map<String, String> keys = read(client, namespace, name);
+          return Map.of(RepoId.of(keys.get("repository").strip()), SecretValues.parse(keys.get("secret")));
+        }));
       }
     }
     return builder;

@@ -31,6 +31,8 @@ public final class DriftWatcher implements DriftWatch {
   private final Consumer<String> onDrift;
   private final Consumer<String> onStatus;
   private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers = new HashMap<>();
+  /** When each informer's initial list was done ({@link System#nanoTime}), by the key of {@link #informers}. */
+  private final Map<String, Long> listedAt = new HashMap<>();
 
   /**
    * @param allNamespaces one informer per kind across all namespaces (the agent may deploy anywhere,
@@ -70,12 +72,13 @@ public final class DriftWatcher implements DriftWatch {
   public synchronized void watch(Collection<ObjectRef> refs) {
     for (ObjectRef ref : refs) {
       String namespace = allNamespaces ? null : ref.namespace();
-      String key = ref.apiVersion() + "|" + ref.kind() + "|" + Objects.toString(namespace, "*");
+      String key = key(ref);
       if (!informers.containsKey(key)) {
         try {
           Handler handler = new Handler();
           informers.put(key, cluster.informManaged(ref, namespace, handler));
           handler.listed = true;
+          listedAt.put(key, System.nanoTime());
         } catch (RuntimeException e) {
           LOG.warn("{}: cannot watch for drift: {}", ref, e.getMessage());
         }
@@ -83,10 +86,30 @@ public final class DriftWatcher implements DriftWatch {
     }
   }
 
+  /**
+   * True when an informer of every ref's kind (and namespace) had listed before {@code nanos}: its watch
+   * then reports every later change, status included, so a read made after {@code nanos} misses nothing.
+   */
+  @Override
+  public synchronized boolean watchedSince(Collection<ObjectRef> refs, long nanos) {
+    for (ObjectRef ref : refs) {
+      Long listed = listedAt.get(key(ref));
+      if (listed == null || listed - nanos >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String key(ObjectRef ref) {
+    return ref.apiVersion() + "|" + ref.kind() + "|" + Objects.toString(allNamespaces ? null : ref.namespace(), "*");
+  }
+
   @Override
   public synchronized void close() {
     informers.values().forEach(SharedIndexInformer::close);
     informers.clear();
+    listedAt.clear();
   }
 
   private final class Handler implements ResourceEventHandler<GenericKubernetesResource> {

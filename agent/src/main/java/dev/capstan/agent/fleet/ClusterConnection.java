@@ -75,6 +75,10 @@ final class ClusterConnection implements AutoCloseable {
     drift.watch(refs);
   }
 
+  boolean watchedSince(Collection<ObjectRef> refs, long nanos) {
+    return drift.watchedSince(refs, nanos);
+  }
+
   /**
    * Asks the API server for its version, waiting at most {@code timeoutMillis}; records and returns the answer.
    * A 401 or a TLS failure is an answer too: the cluster is there, the agent may not use it.

@@ -256,6 +256,12 @@ public final class Fleet implements ClusterTargets {
   }
 
   @Override
+  public boolean watchedSince(String cluster, Collection<ObjectRef> refs, long nanos) {
+    ClusterConnection connection = connected.get(cluster);
+    return connection != null && connection.watchedSince(refs, nanos);
+  }
+
+  @Override
   public List<ClusterInfo> clusters() {
     List<ClusterInfo> out = new ArrayList<>();
     connected.forEach((name, c) -> {

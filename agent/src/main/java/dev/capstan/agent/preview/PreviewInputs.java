@@ -57,7 +57,9 @@ final class PreviewInputs {
       references.put(name, sources.at(app, source, sha));
     });
     Supplier<Chart> chart = revision.chart() == null ? null : () -> ctx.charts().load(app, deployed, revision.chart());
-    return new AppInputs(revision, references, ctx.valuesFrom().read(app), chart);
+    AppInputs.Dependencies dependencies = revision.chart() != null ? AppInputs.Dependencies.NONE
+        : (files, name) -> ctx.charts().withLockedDependencies(app, deployed, files, name);
+    return new AppInputs(revision, references, ctx.valuesFrom().read(app), chart, dependencies);
   }
 
   /** The newest revision of the history that is deployed now; empty before the first sync. */

@@ -55,7 +55,8 @@ final class AppChart {
 
   ReleaseInput chartInput(Application app, AppInputs inputs, SnapshotChartFiles files) {
     String path = folder(app);
-    Chart chart = ChartLoader.load(files, path.isEmpty() ? app.getMetadata().getName() : path);
+    String name = path.isEmpty() ? app.getMetadata().getName() : path;
+    Chart chart = ChartLoader.load(inputs.dependencies().complete(files, name), name);
     AppValues values = new AppValues(app, files, this::referenceFile, inputs);
     return ReleaseInput.of(app.getSpec().destination().namespace(), releaseName(app), chart,
         UserValues.load(values.documents(), ValuesOptions.none())).withGitCommit(inputs.revision().id());

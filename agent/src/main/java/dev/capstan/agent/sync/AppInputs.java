@@ -1,6 +1,7 @@
 package dev.capstan.agent.sync;
 
 import dev.capstan.chart.Chart;
+import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chart.values.ValuesDocument;
 import dev.capstan.git.fetch.GitRevision;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +23,29 @@ import java.util.function.Supplier;
  * @param valuesFrom values documents from objects, in spec order
  * @param chart for a chart from a repository or registry, loads it (only a pass that renders asks);
  *     null for a Git source
+ * @param dependencies completes a chart read from Git with the dependencies its Chart.lock names
+ *     and its {@code charts/} lacks
  */
 public record AppInputs(PassRevision revision, Map<String, GitRevision> references, List<ValuesDocument> valuesFrom,
-    Supplier<Chart> chart) {
+    Supplier<Chart> chart, Dependencies dependencies) {
+  /** Adds a Git chart's locked dependencies ({@link ChartSources#withLockedDependencies}); {@code chart} names it in errors. */
+  @FunctionalInterface
+  public interface Dependencies {
+    /** Leaves the chart as it is. */
+    Dependencies NONE = (files, chart) -> files;
+
+    ChartFiles complete(ChartFiles files, String chart);
+  }
+
   public AppInputs {
     references = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(references));
     valuesFrom = List.copyOf(valuesFrom);
+    dependencies = dependencies == null ? Dependencies.NONE : dependencies;
+  }
+
+  /** Inputs whose Git chart is taken as it is. */
+  public AppInputs(PassRevision revision, Map<String, GitRevision> references, List<ValuesDocument> valuesFrom, Supplier<Chart> chart) {
+    this(revision, references, valuesFrom, chart, Dependencies.NONE);
   }
 
   /** An application with one Git source and nothing read from objects. */

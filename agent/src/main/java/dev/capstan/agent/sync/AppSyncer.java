@@ -118,6 +118,10 @@ public final class AppSyncer {
     DesiredState desired;
     try {
       desired = render(record.application(), inputs);
+    } catch (LockedDependencyException e) {
+      record.failed(revision.id(), spec);
+      record.status(statuses.chartRefused(record, history(record), "DependencyRefused", revision.shortId() + ": " + e.getMessage()));
+      return PassResult.of(record.status(), Outcome.INVALID);
     } catch (CapstanException e) {
       record.failed(revision.id(), spec);
       record.status(statuses.renderFailed(record, history(record), revision, e.getMessage()));
@@ -280,6 +284,9 @@ public final class AppSyncer {
     DiffReport diff;
     try {
       diff = ctx.releases().diff(render(record.application(), inputs));
+    } catch (LockedDependencyException e) {
+      record.status(statuses.chartRefused(record, history(record), "DependencyRefused", revision.shortId() + ": " + e.getMessage()));
+      return PassResult.of(record.status(), Outcome.INVALID);
     } catch (CapstanException e) {
       record.status(statuses.renderFailed(record, history(record), revision, e.getMessage()));
       return PassResult.of(record.status(), Outcome.FAILED);
@@ -323,7 +330,7 @@ public final class AppSyncer {
     }
     HealthSummary health;
     try {
-      health = healthOf(ctx.releases().status(namespace(record), AppChart.releaseName(record.application())));
+      health = healthOf(ctx.releases().status(namespace(record), AppChart.releaseName(record.application()), revisions));
     } catch (CapstanException e) {
       health = null;
     }

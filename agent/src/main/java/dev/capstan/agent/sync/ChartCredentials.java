@@ -71,6 +71,63 @@ final class ChartCredentials {
     return new Keys(basic ? Credentials.basic(username, password) : Credentials.bearer(password), ca);
   }
 
+  /**
+   * The credentials for a chart dependency's {@code repository} (an {@code https://} index or an
+   * {@code oci://} registry named in the Chart.lock of a chart {@code source} holds): those of the
+   * source's {@code secretRef} only when its {@code url} covers that repository, else none (an
+   * anonymous request). A Git source's Secret for {@code https://git.example.com} is therefore never
+   * sent to a chart repository, and one Secret with {@code url: https://example.com} serves both.
+   *
+   * @throws CredentialsRefusedException when the url covers the repository but a password would go over plain http
+   */
+  Credentials forDependency(Application app, Source source, String repository) {
+    String name = source.secretRef();
+    if (name == null || name.isBlank() || !ApplicationValidator.isObjectName(name)) {
+      return Credentials.NONE;
+    }
+    Map<String, byte[]> keys = secrets.read(app, name);
+    boolean basic = keys.containsKey("password");
+    if (!basic && !keys.containsKey("token") || !keys.containsKey("url")) {
+      return Credentials.NONE;
+    }
+    URI target = dependencyUri(repository, source.isInsecure());
+    String url = text(keys.get("url"));
+    if (url.startsWith("oci://")) {
+      url = target.getScheme() + "://" + url.substring("oci://".length());
+    }
+    CredentialsRef ref = CredentialsRef.store(secrets.describe(app, name), Map::of);
+    CredentialScope scope;
+    try {
+      scope = CredentialScope.parse(url, ref + ": key \"url\"");
+    } catch (CapstanException e) {
+      return Credentials.NONE;
+    }
+    RepoUrl repo = repoUrl(target);
+    if (!scope.covers(repo)) {
+      return Credentials.NONE;
+    }
+    String password = text(keys.get(basic ? "password" : "token"));
+    var asGit = new dev.capstan.git.auth.Credentials.Basic("capstan", Secret.of(password), Optional.of(scope));
+    Optional<String> refusal = CredentialBinding.refusal(repo, asGit, ref);
+    if (refusal.isPresent()) {
+      throw new CredentialsRefusedException(SourceOf.field(app, source) + ".secretRef", refusal.get());
+    }
+    return basic ? Credentials.basic(text(keys.get("username")), password) : Credentials.bearer(password);
+  }
+
+  /** Where a dependency's requests go: an {@code oci://} repository as its registry API is reached. */
+  private static URI dependencyUri(String repository, boolean plainHttp) {
+    if (repository.startsWith("oci://")) {
+      return URI.create((plainHttp ? "http://" : "https://") + repository.substring("oci://".length()));
+    }
+    return URI.create(repository);
+  }
+
+  private static RepoUrl repoUrl(URI target) {
+    Scheme scheme = "http".equals(target.getScheme()) ? Scheme.HTTP : Scheme.HTTPS;
+    return new RepoUrl(scheme, null, target.getHost(), target.getPort(), target.getPath(), null);
+  }
+
   /** The rule Git sources follow, for the URL this source's requests go to. */
   private void bind(Application app, Source source, String name, Map<String, byte[]> keys, String field, String password) {
     URI target = transportUri(source);
@@ -89,8 +146,7 @@ final class ChartCredentials {
     } catch (CapstanException e) {
       throw new CredentialsRefusedException(field, e.getMessage());
     }
-    Scheme scheme = "http".equals(target.getScheme()) ? Scheme.HTTP : Scheme.HTTPS;
-    RepoUrl repo = new RepoUrl(scheme, null, target.getHost(), target.getPort(), target.getPath(), null);
+    RepoUrl repo = repoUrl(target);
     var asGit = new dev.capstan.git.auth.Credentials.Basic("capstan", Secret.of(password), Optional.of(scope));
     Optional<String> refusal = CredentialBinding.refusal(repo, asGit, ref);
     if (refusal.isPresent()) {

@@ -4,6 +4,7 @@ import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationException;
 import dev.capstan.agent.application.Source;
 import dev.capstan.chart.Chart;
+import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chartrepo.ResolvedChart;
 import dev.capstan.chartrepo.provenance.ProvenanceVerifier.Verification;
 import dev.capstan.core.CapstanException;
@@ -32,6 +33,19 @@ public interface ChartSources {
    */
   default Verification verify(Application app, Source source, ResolvedChart resolved) {
     throw new ApplicationException(SourceOf.field(app, source) + ".verify", "this agent does not verify chart provenance");
+  }
+
+  /**
+   * {@code files}, a chart read from Git, with each locked {@code https://}/{@code oci://} dependency
+   * its {@code Chart.lock} names and its {@code charts/} lacks, fetched and verified through the
+   * chart cache ({@code helm dependency build} in memory). {@code source} is the Git source holding
+   * the chart: its {@code secretRef} is used for a dependency's repository only when the Secret's
+   * {@code url} covers it. Without repository access the files are returned as they are.
+   *
+   * @throws CapstanException naming the chart's Chart.lock or the dependency, and why
+   */
+  default ChartFiles withLockedDependencies(Application app, Source source, ChartFiles files, String chart) {
+    return files;
   }
 
   /** For contexts without repository access (tests in memory): chart sources are refused, plainly. */

@@ -54,6 +54,11 @@ public final class ClusterReleases implements Releases {
   }
 
   @Override
+  public StatusReport status(String namespace, String release, List<ReleaseRevision> history) {
+    return new ReleaseStatus(cluster, store).run(namespace, release, history);
+  }
+
+  @Override
   public List<ObjectNode> tree(String namespace, String release) {
     return new ReleaseTree(cluster).run(status(namespace, release));
   }

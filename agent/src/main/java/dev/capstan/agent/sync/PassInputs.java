@@ -4,7 +4,9 @@ import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationException;
 import dev.capstan.agent.application.Source;
 import dev.capstan.chart.Chart;
+import dev.capstan.chart.source.ChartException;
 import dev.capstan.chartrepo.ResolvedChart;
+import dev.capstan.chartrepo.http.SourceException;
 import dev.capstan.chartrepo.provenance.ProvenanceException;
 import dev.capstan.core.CapstanException;
 import dev.capstan.git.auth.Redactor;
@@ -106,7 +108,8 @@ final class PassInputs {
       references.put(named.getKey(), r);
     }
     try {
-      return new Read(new AppInputs(revision, references, ctx.valuesFrom().read(app), chartLoader(app, revision)), pathChanged, null);
+      return new Read(new AppInputs(revision, references, ctx.valuesFrom().read(app), chartLoader(app, revision),
+          dependencies(app, revision)), pathChanged, null);
     } catch (ApplicationException e) {
       return Read.failed("InvalidSpec", e.getMessage(), Effect.STALL);
     } catch (CapstanException e) {
@@ -142,7 +145,7 @@ final class PassInputs {
     Map<String, GitRevision> references = new LinkedHashMap<>();
     app.getSpec().referenceSources().forEach((name, source) ->
         references.put(name, ctx.sources().fetch(app, source, Optional.empty()).revisionOrThrow()));
-    return new AppInputs(revision, references, ctx.valuesFrom().read(app), chartLoader(app, revision));
+    return new AppInputs(revision, references, ctx.valuesFrom().read(app), chartLoader(app, revision), dependencies(app, revision));
   }
 
   /** The chart version resolved, with who signed it when the source asks for provenance (which throws when it does not hold). */
@@ -163,6 +166,31 @@ final class PassInputs {
     } catch (IllegalArgumentException invalid) {
       return Duration.ZERO;
     }
+  }
+
+  /**
+   * For a chart from Git, adds what its Chart.lock names and its {@code charts/} lacks when a render
+   * reads it, through the agent's chart cache. What someone must fix (a stale lock, a digest mismatch,
+   * a version gone, credentials refused) becomes a {@link LockedDependencyException}; an unreachable
+   * repository stays a failure the next pass retries.
+   */
+  private AppInputs.Dependencies dependencies(Application app, PassRevision revision) {
+    if (revision.chart() != null) {
+      return AppInputs.Dependencies.NONE;
+    }
+    Source deployed = app.getSpec().deployedSource();
+    return (files, chart) -> {
+      try {
+        return ctx.metrics().fetch().record(() -> ctx.charts().withLockedDependencies(app, deployed, files, chart));
+      } catch (SourceException e) {
+        if (e.reason() == SourceException.Reason.UNREACHABLE || e.reason() == SourceException.Reason.PROTOCOL) {
+          throw e;
+        }
+        throw new LockedDependencyException(chart + "/Chart.lock", Redactor.maskUrlCredentials(e.getMessage()), e);
+      } catch (ChartException | ApplicationException e) {
+        throw new LockedDependencyException("", Redactor.maskUrlCredentials(e.getMessage()), e);
+      }
+    };
   }
 
   /** Loads the resolved chart when a render asks for it; null for a Git source. */

@@ -29,6 +29,14 @@ public interface Releases {
   StatusReport status(String namespace, String release);
 
   /**
+   * {@link #status} from {@code history}, the release's revisions as {@link #history} returned them just
+   * now, for a caller that read them already: one history read fewer where the store is a cluster's.
+   */
+  default StatusReport status(String namespace, String release, List<ReleaseRevision> history) {
+    return status(namespace, release);
+  }
+
+  /**
    * The release's objects as a tree with what the cluster made from them. Without a cluster to list
    * children from, the deployed objects alone, as {@link #status} reports them.
    */

@@ -4,12 +4,14 @@ import dev.capstan.agent.application.Application;
 import dev.capstan.agent.application.ApplicationException;
 import dev.capstan.agent.application.Source;
 import dev.capstan.chart.Chart;
+import dev.capstan.chart.source.ChartFiles;
 import dev.capstan.chartrepo.ChartFetcher;
 import dev.capstan.chartrepo.ChartSource;
 import dev.capstan.chartrepo.ResolvedChart;
 import dev.capstan.chartrepo.VerifiedChart;
 import dev.capstan.chartrepo.cache.ChartCache;
 import dev.capstan.chartrepo.cache.Digest;
+import dev.capstan.chartrepo.dependency.LockedDependencies;
 import dev.capstan.chartrepo.http.Credentials;
 import dev.capstan.chartrepo.http.HttpTransport;
 import dev.capstan.chartrepo.http.TransportOptions;
@@ -83,6 +85,16 @@ public final class RepositoryChartSources implements ChartSources {
     }
     ChartCredentials.Keys keys = secrets.of(app, source);
     return fetcher(source, keys).fetch(pinned(source, resolved, keys)).load();
+  }
+
+  /**
+   * {@link LockedDependencies}: archives through the shared cache, each verified against its index
+   * digest or OCI manifest; credentials per repository from {@link ChartCredentials#forDependency}.
+   */
+  @Override
+  public ChartFiles withLockedDependencies(Application app, Source source, ChartFiles files, String chart) {
+    ChartFetcher fetcher = source.isInsecure() ? plainHttp : fetcher(source, ChartCredentials.Keys.NONE);
+    return new LockedDependencies(fetcher, repository -> secrets.forDependency(app, source, repository)).complete(files, chart);
   }
 
   /**

@@ -32,6 +32,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,8 @@ class AgentScaleBench {
   static final class RequestCounter implements Interceptor {
     final AtomicInteger reads = new AtomicInteger();
     final AtomicInteger writes = new AtomicInteger();
+    /** Requests by verb and resource ({@code GET secrets (list)}), to show where reads go. */
+    final Map<String, AtomicInteger> byKind = new ConcurrentHashMap<>();
     /** When set, when each request left, to show where a push's time goes. */
     volatile List<Sent> sent;
 
@@ -60,6 +63,7 @@ class AgentScaleBench {
     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
       boolean dryRun = request.uri().getQuery() != null && request.uri().getQuery().contains("dryRun");
       (request.method().equals("GET") || dryRun ? reads : writes).incrementAndGet();
+      byKind.computeIfAbsent(kind(request.method(), request.uri().getPath(), request.uri().getQuery()), k -> new AtomicInteger()).incrementAndGet();
       List<Sent> log = sent;
       if (log != null) {
         log.add(new Sent(System.nanoTime(), request.method(), request.uri().getPath()));
@@ -68,6 +72,40 @@ class AgentScaleBench {
   }
 
   record Sent(long nanos, String method, String path) {}
+
+  /**
+   * {@code GET secrets (list)}, {@code GET configmaps (get)}, {@code GET deployments (watch)}, {@code PATCH
+   * applications/status}: the verb and the resource of a request path ({@code /api/v1/namespaces/ns/secrets/name},
+   * {@code /apis/group/version/...}), with a read's kind (one object, a list, a watch); {@code GET /version} (the
+   * fleet's probe of a cluster) apart, other paths naming no resource are {@code GET discovery}.
+   */
+  static String kind(String method, String path, String query) {
+    String[] parts = path.replaceAll("^/+|/+$", "").split("/");
+    int i = parts[0].equals("api") ? 2 : parts[0].equals("apis") ? 3 : parts.length;
+    if (i < parts.length && parts[i].equals("namespaces") && parts.length > i + 2) {
+      i += 2;
+    }
+    if (i >= parts.length) {
+      return method + " " + (path.equals("/version") ? "/version" : "discovery");
+    }
+    String resource = parts[i] + (parts.length > i + 2 ? "/" + parts[i + 2] : "");
+    boolean dryRun = query != null && query.contains("dryRun");
+    if (!method.equals("GET")) {
+      return method + " " + resource + (dryRun ? " (dry run)" : "");
+    }
+    boolean watch = query != null && query.contains("watch=true");
+    return "GET " + resource + (watch ? " (watch)" : parts.length > i + 1 ? " (get)" : " (list)");
+  }
+
+  private static String breakdown(RequestCounter counter) {
+    var sorted = new ArrayList<>(counter.byKind.entrySet());
+    sorted.sort((a, b) -> Integer.compare(b.getValue().get(), a.getValue().get()));
+    StringBuilder out = new StringBuilder();
+    for (var e : sorted) {
+      out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue().get());
+    }
+    return out.toString();
+  }
 
   @Test
   void syncsManyApplicationsAndPassesWithNothingNewWriteNothing(@TempDir Path tmp) throws Exception {
@@ -108,15 +146,18 @@ class AgentScaleBench {
         double allSynced = (System.nanoTime() - start) / 1e9;
         System.out.printf("BENCH apps=%d namespaces=%d all-synced=%.1fs cpu=%.1fs peak-heap=%dMiB writes=%d reads=%d%n",
             apps, namespaces.size(), allSynced, (cpu() - cpu0) / 1e9, peakHeapMiB(), counter.writes.get(), counter.reads.get());
+        System.out.printf("BENCH apps=%d first-sync requests by kind: %s%n", apps, breakdown(counter));
 
         counter.writes.set(0);
         counter.reads.set(0);
+        counter.byKind.clear();
         double unchanged0 = unchanged(runtime);
         long cpu1 = cpu();
         long pass = System.nanoTime();
         BenchSupport.await(Duration.ofMinutes(5), Duration.ofMillis(100), () -> unchanged(runtime) >= unchanged0 + apps);
         System.out.printf("BENCH apps=%d no-change-pass: %.1fs wall, cpu=%.2fs, writes=%d, reads=%d%n", apps,
             (System.nanoTime() - pass) / 1e9, (cpu() - cpu1) / 1e9, counter.writes.get(), counter.reads.get());
+        System.out.printf("BENCH apps=%d no-change-pass requests by kind: %s%n", apps, breakdown(counter));
         assertThat(counter.writes.get()).as("writes in a pass with nothing new").isZero();
 
         List<Double> latencies = pushLatencies(runtime, client, counter, upstream, repo, ns, 20);

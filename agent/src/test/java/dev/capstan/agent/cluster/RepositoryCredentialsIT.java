@@ -6,6 +6,7 @@ import static dev.capstan.agent.cluster.ClusterAgent.message;
 import static dev.capstan.agent.cluster.ClusterAgent.status;
 import static dev.capstan.agent.cluster.ClusterAgent.synced;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.status.StatusConditions;
@@ -22,6 +23,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +103,41 @@ class RepositoryCredentialsIT {
       assertThat(hostA.authorizations()).first().isEqualTo("");
       assertThat(hostA.authorizations()).allMatch(h -> h.isEmpty() || h.equals(HttpGitServer.basicHeader()))
           .noneMatch(h -> h.contains(tokenHeader));
+    }
+  }
+
+  /**
+   * A rotation as it happens: the Git host changes the password first, then the Secret is edited.
+   * The agent keeps running; the fetch after the edit uses the new password, read through the API.
+   */
+  @Test
+  void aRotatedSecretIsUsedAtTheNextFetchWithoutARestart(@TempDir Path tmp) throws Exception {
+    String ns = env.newNamespace("rotate");
+    Path srv = Files.createDirectories(tmp.resolve("srv"));
+    Upstream upstream = Upstream.create(srv, "shop");
+    String first = upstream.push("first", configMapChart("apps/web", "web", "first"));
+    try (HttpGitServer host = HttpGitServer.start(srv);
+        ClusterAgent agent = new ClusterAgent(tmp.resolve("cache"), env.server().newClient(ns), ns)) {
+      secret(ns, "git", Map.of("url", host.url(""), "username", HttpGitServer.USER, "password", HttpGitServer.PASSWORD));
+      ClusterAgent.create(client, ns, app("web", host.url("shop.git"), "git", ns));
+      await("Synced with the first password", WAIT, () -> synced(client, ns, "web", first));
+
+      String rotated = "r0tated-Pa55word";
+      host.password(rotated);
+      String second = upstream.push("second", configMapChart("apps/web", "web", "second"));
+      host.resetCounts();
+      await("the old password sent and refused", WAIT, () -> host.authorizations().contains(HttpGitServer.basicHeader()));
+      assertThat(synced(client, ns, "web", second)).as("not with the old password").isFalse();
+      assertThatThrownBy(() -> Git.lsRemoteRepository().setRemote(host.url("shop.git"))
+          .setCredentialsProvider(new UsernamePasswordCredentialsProvider(HttpGitServer.USER, HttpGitServer.PASSWORD)).call())
+          .as("the server refuses the old password").hasMessageContaining("not authorized");
+
+      client.secrets().inNamespace(ns).withName("git").edit(s -> new SecretBuilder(s).withData(null)
+          .withStringData(Map.of("url", host.url(""), "username", HttpGitServer.USER, "password", rotated)).build());
+
+      await("Synced with the rotated password", WAIT, () -> synced(client, ns, "web", second));
+      assertThat(message(client, ns, "web-config")).isEqualTo("second");
+      assertThat(host.authorizations()).contains(HttpGitServer.basicHeader(rotated));
     }
   }
 }

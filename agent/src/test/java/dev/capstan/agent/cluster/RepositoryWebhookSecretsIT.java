@@ -3,6 +3,7 @@ package dev.capstan.agent.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capstan.agent.AgentFixture;
 import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.testsupport.KubeApiServerTest;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -37,9 +39,14 @@ class RepositoryWebhookSecretsIT {
   KubeEnv env;
 
   private static int push(URI server, String repo, String secret) throws Exception {
+    return push(server, repo, secret, "0123456789abcdef0123456789abcdef01234567");
+  }
+
+  /** A delivery about {@code commit}: a new commit is a new body, not a replay of one already counted. */
+  private static int push(URI server, String repo, String secret, String commit) throws Exception {
     String body = """
         {"repository": "%s", "ref": "refs/heads/main", "commit": "%s"}
-        """.formatted(repo, "0123456789abcdef0123456789abcdef01234567");
+        """.formatted(repo, commit);
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     HttpRequest request = HttpRequest.newBuilder(server.resolve("/hooks/generic")).header("Content-Type", "application/json")
@@ -66,6 +73,39 @@ class RepositoryWebhookSecretsIT {
       assertThat(push(server, SHOP, "team-secret")).isBetween(200, 202);
       assertThat(push(server, SHOP, "shared-secret")).isEqualTo(401);
       assertThat(push(server, OTHER, "shared-secret")).isBetween(200, 202);
+    }
+  }
+
+  @Test
+  void aRotatedSecretAppliesWithoutARestartAndTheOldOneIsThenRefused(@TempDir Path tmp) throws Exception {
+    String ns = env.newNamespace("hooks");
+    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("shop-hook").endMetadata()
+        .withStringData(Map.of("repository", SHOP, "secret", "team-secret")).build()).create();
+
+    try (AgentRuntime runtime = AgentRuntime.start(env.server().newClient(ns), settings(tmp, ns, "shop-hook"))) {
+      URI server = runtime.server().uri();
+      assertThat(push(server, SHOP, "team-secret", commit())).isEqualTo(202);
+
+      client.secrets().inNamespace(ns).withName("shop-hook").edit(s -> new SecretBuilder(s).withData(null)
+          .withStringData(Map.of("repository", SHOP, "secret", "rotated-secret\n")).build());
+
+      AgentFixture.await("a delivery signed with the rotated secret accepted", Duration.ofSeconds(30),
+          () -> status(server, "rotated-secret") == 202);
+      assertThat(push(server, SHOP, "team-secret", commit())).isEqualTo(401);
+      assertThat(push(server, SHOP, "shared-secret", commit())).isEqualTo(401);
+      assertThat(push(server, SHOP, "rotated-secret", commit())).isEqualTo(202);
+    }
+  }
+
+  private static String commit() {
+    return HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8), 0, 20);
+  }
+
+  private static int status(URI server, String secret) {
+    try {
+      return push(server, SHOP, secret, commit());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -52,6 +52,33 @@ class ChartCredentialsTest {
   }
 
   @Test
+  void aGitSourcesSecretReachesADependencyRepositoryOnlyWhenItsUrlCoversIt() throws Exception {
+    secret("both", "url", "https://example.com", "username", "bot", "password", "pw");
+    secret("git", "url", "https://git.example.com/acme", "username", "bot", "password", "pw");
+    secret("ssh", "sshPrivateKey", "-----BEGIN OPENSSH PRIVATE KEY-----\n");
+    secret("plain", "url", "http://charts.example.com", "username", "u", "password", "hunter2");
+    Application both = app("{repoURL: \"https://example.com/acme/charts.git\", path: app, secretRef: both}");
+    Application git = app("{repoURL: \"https://git.example.com/acme/charts.git\", path: app, secretRef: git}");
+    Application ssh = app("{repoURL: \"https://git.example.com/acme/charts.git\", path: app, secretRef: ssh}");
+    Application plain = app("{repoURL: \"https://git.example.com/acme/charts.git\", path: app, secretRef: plain}");
+
+    assertThat(credentials.forDependency(both, both.getSpec().deployedSource(), "https://example.com/charts"))
+        .isEqualTo(Credentials.basic("bot", "pw"));
+    assertThat(credentials.forDependency(both, both.getSpec().deployedSource(), "oci://example.com/charts"))
+        .isEqualTo(Credentials.basic("bot", "pw"));
+    assertThat(credentials.forDependency(git, git.getSpec().deployedSource(), "https://charts.example.com"))
+        .as("the Git host's Secret stays with the Git host").isEqualTo(Credentials.NONE);
+    assertThat(credentials.forDependency(ssh, ssh.getSpec().deployedSource(), "https://charts.example.com")).isEqualTo(Credentials.NONE);
+    assertThat(credentials.forDependency(app("{repoURL: \"https://example.com/x.git\", path: app}"),
+        app("{repoURL: \"https://example.com/x.git\", path: app}").getSpec().deployedSource(), "https://example.com"))
+        .isEqualTo(Credentials.NONE);
+    assertThatThrownBy(() -> credentials.forDependency(plain, plain.getSpec().deployedSource(), "http://charts.example.com/stable"))
+        .isInstanceOf(CredentialsRefusedException.class)
+        .hasMessageContaining("refusing to send a password or token over plain http:// to charts.example.com")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
   void aTokenIsABearerAndACaAloneNeedsNoUrl() throws Exception {
     secret("token", "url", "https://charts.example.com/", "token", "t0ken");
     secret("ca", "ca.crt", "-----BEGIN CERTIFICATE-----\n");

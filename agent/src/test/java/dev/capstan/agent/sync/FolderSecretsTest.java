@@ -49,6 +49,25 @@ class FolderSecretsTest {
     assertThat(source.credentials().toString()).isEqualTo("credentials(folder " + dir.resolve("shop-git") + ")");
   }
 
+  /** The kubelet rotates a mounted Secret by pointing ..data at a new folder; the same source then loads the new value. */
+  @Test
+  void aRotatedMountedSecretIsWhatTheNextFetchLoads() throws Exception {
+    Path folder = mounted("shop-git", "url", "https://github.com/acme", "username", "bot", "password", "old-tok3n");
+    GitSource source = SourceOf.located(app("{repoURL: \"https://github.com/acme/shop.git\", secretRef: shop-git}"),
+        app("{repoURL: \"https://github.com/acme/shop.git\", secretRef: shop-git}").getSpec().deployedSource(), new FolderSecrets(dir));
+    assertThat(((Credentials.Basic) source.credentials().load()).password().reveal()).isEqualTo("old-tok3n");
+
+    Path next = Files.createDirectories(folder.resolve("..2026_12_04_11_00_00.456"));
+    Files.writeString(next.resolve("url"), "https://github.com/acme");
+    Files.writeString(next.resolve("username"), "bot");
+    Files.writeString(next.resolve("password"), "new-tok3n");
+    Path link = Files.createSymbolicLink(folder.resolve("..data_tmp"), next.getFileName());
+    Files.move(link, folder.resolve("..data"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+    assertThat(((Credentials.Basic) source.credentials().load()).password().reveal()).isEqualTo("new-tok3n");
+  }
+
   @Test
   void aNameThatIsNotASecretsNeverBecomesAPath() {
     FolderSecrets secrets = new FolderSecrets(dir);

@@ -8,7 +8,9 @@ import dev.capstan.chart.TemplateLanguage;
 import dev.capstan.chart.gotemplate.ExecOptions;
 import dev.capstan.chart.gotemplate.GoFunc;
 import dev.capstan.chart.gotemplate.GoFuncException;
+import dev.capstan.chart.gotemplate.GoLimitException;
 import dev.capstan.chart.gotemplate.GoQuote;
+import dev.capstan.chart.gotemplate.GoTemplateAbort;
 import dev.capstan.chart.gotemplate.GoTemplateException;
 import dev.capstan.chart.gotemplate.GoTemplateParseException;
 import dev.capstan.chart.gotemplate.GoTemplateSet;
@@ -197,15 +199,26 @@ public final class GoChartRenderer {
 
   private String include(GoTemplateSet set, String name, Object data) {
     int depth = includes.merge(name, 1, Integer::sum);
-    if (depth > INCLUDE_MAX + 1) {
-      includes.merge(name, -1, Integer::sum);
-      throw new GoFuncException("rendering template has a nested reference name: " + name + ": unable to execute template");
-    }
-    budget.enter();
     try {
-      return set.executeToString(name, data, options(set));
+      if (depth > INCLUDE_MAX + 1) {
+        // Helm's per-name limit, reached only when RenderLimits.maxDepth is raised past it.
+        throw GoTemplateAbort.of("include " + GoQuote.quote(name) + " recursed past " + INCLUDE_MAX
+            + " levels (Helm's limit per template name)");
+      }
+      try {
+        budget.enter();
+      } catch (GoLimitException e) {
+        throw GoTemplateAbort.of("include " + GoQuote.quote(name) + " stopped: " + e.getMessage());
+      }
+      try {
+        return set.executeToString(name, data, options(set));
+      } catch (GoTemplateException e) {
+        // A limit stops the whole render: one short line, not "error calling include" per level.
+        throw budget.refusal() != null ? GoTemplateAbort.of(e) : e;
+      } finally {
+        budget.exit();
+      }
     } finally {
-      budget.exit();
       includes.merge(name, -1, Integer::sum);
     }
   }
@@ -223,7 +236,7 @@ public final class GoChartRenderer {
       return overlay.executeToString(NAMESPACE, data, options(overlay)).replace("<no value>", "");
     } catch (GoTemplateException e) {
       if (budget.refusal() != null) {
-        throw e;
+        throw GoTemplateAbort.of(e);
       }
       throw new GoFuncException("error during tpl function execution for " + GoQuote.quote(text) + ": " + e.getMessage());
     } finally {

@@ -90,6 +90,10 @@ final class Call {
       } else {
         result = goFunc.body().call(argList);
       }
+    } catch (GoTemplateAbort e) {
+      eval.moveTo(node);
+      e.passedThrough(eval.location());
+      throw e;
     } catch (GoFuncException | GoTemplateException e) {
       eval.moveTo(node);
       throw eval.fail("error calling " + name + ": " + e.getMessage());

@@ -225,6 +225,11 @@ final class Eval {
     return exec.fail(message);
   }
 
+  /** Where the executor is, as Go's error context writes it: {@code name:line:column}. */
+  String location() {
+    return exec.location();
+  }
+
   void moveTo(Node n) {
     exec.at(n);
   }

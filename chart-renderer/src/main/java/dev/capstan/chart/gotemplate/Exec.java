@@ -70,6 +70,10 @@ final class Exec {
     throw new GoTemplateException(name, text);
   }
 
+  String location() {
+    return node == null ? tmpl.name() : tmpl.location(node);
+  }
+
   void at(Node n) {
     node = n;
   }

@@ -49,7 +49,8 @@
  *       {@link dev.capstan.chart.gotemplate.GoBudget#enter()}/{@code exit()} around both so their
  *       nesting is bounded. A {@link dev.capstan.chart.gotemplate.GoTemplateException} thrown by a
  *       function body is reported as Go reports a function's error: {@code error calling include:
- *       template: ...}.</li>
+ *       template: ...}; a {@link dev.capstan.chart.gotemplate.GoTemplateAbort} (a limit that stops
+ *       the whole execution) passes the calls unchanged, so a recursion stays one short line.</li>
  *   <li>Errors: {@link dev.capstan.chart.gotemplate.GoTemplateParseException} and
  *       {@link dev.capstan.chart.gotemplate.GoTemplateException} carry Go's complete one-line
  *       message. A budget refusal ({@link dev.capstan.chart.gotemplate.GoLimitException} from the

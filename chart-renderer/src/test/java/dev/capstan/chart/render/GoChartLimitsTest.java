@@ -44,11 +44,45 @@ class GoChartLimitsTest {
   }
 
   @Test
+  void aRecursingIncludeIsOneShortLineNamingWhereItStoppedAndWhereItStarted() throws Exception {
+    Chart c = chart("{{/* helpers */}}\n{{ define \"self\" }}{{ include \"self\" . }}{{ end }}", "x: {{ include \"self\" . }}");
+    assertThatThrownBy(() -> new Renderer().render(c, RenderOptions.defaults()))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessage("lim/templates/cm.yaml: template: lim/templates/_helpers.tpl:2:22: include \"self\" stopped: "
+            + "templates (include, tpl, template) nested deeper than 100 calls (RenderLimits.maxDepth); is it calling itself?"
+            + " (first call at lim/templates/cm.yaml:1:6)")
+        .satisfies(e -> assertThat(e.getMessage()).hasLineCount(1).hasSizeLessThan(300));
+  }
+
+  @Test
+  void pastHelmsLimitOfAThousandIncludesOfOneNameTheErrorStaysShort() throws Exception {
+    Chart c = chart("{{ define \"self\" }}{{ include \"self\" . }}{{ end }}", "{{ include \"self\" . }}");
+    RenderOptions deep = RenderOptions.defaults().withLimits(RenderLimits.defaults().withMaxDepth(5000));
+    assertThatThrownBy(() -> new Renderer().render(c, deep))
+        .hasMessageContaining("lim/templates/_helpers.tpl:1:22: include \"self\" recursed past 1000 levels (Helm's limit per template name)")
+        .hasMessageEndingWith("(first call at lim/templates/cm.yaml:1:3)")
+        .satisfies(e -> assertThat(e.getMessage()).hasLineCount(1).hasSizeLessThan(300));
+  }
+
+  @Test
+  void aLimitReachedDeepInsideIncludesIsNotRepeatedPerLevel() throws Exception {
+    Chart c = chart("{{ define \"down\" }}{{ if lt (len .) 50 }}{{ include \"down\" (append . 1) }}{{ else }}"
+        + "{{ range until 100000 }}0123456789{{ end }}{{ end }}{{ end }}", "{{ include \"down\" list }}");
+    RenderOptions small = RenderOptions.defaults().withLimits(RenderLimits.defaults().withMaxOutputChars(50_000));
+    assertThatThrownBy(() -> new Renderer().render(c, small))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessageContaining("rendered output exceeds 50000 characters (RenderLimits.maxOutputChars)")
+        .hasMessageEndingWith("(first call at lim/templates/cm.yaml:1:3)")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("error calling include").hasSizeLessThan(400));
+  }
+
+  @Test
   void tplRenderingItselfStopsAtTheDepthLimitWhereHelmWouldOverflowItsStack() throws Exception {
     Chart c = chart("", "{{ tpl .Values.loop . }}");
     assertThatThrownBy(() -> new Renderer().render(c, RenderOptions.defaults()))
         .isInstanceOf(LimitExceededException.class)
-        .hasMessageContaining("nested deeper than 100 calls (RenderLimits.maxDepth)");
+        .hasMessageContaining("nested deeper than 100 calls (RenderLimits.maxDepth)")
+        .satisfies(e -> assertThat(e.getMessage()).hasLineCount(1).hasSizeLessThan(400));
   }
 
   @Test

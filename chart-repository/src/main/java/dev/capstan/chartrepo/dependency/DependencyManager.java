@@ -90,10 +90,7 @@ public final class DependencyManager {
     }
     ChartLock lock = read.get();
     JsonNode requirements = requirements(chartDir);
-    if (!LockDigest.of(requirements, lock.dependencies()).equals(lock.digest())) {
-      throw new ChartException(chartDir.resolve("Chart.lock").toString(), "out of sync with the dependencies in Chart.yaml: "
-          + "run capstan dependency update");
-    }
+    LockDigest.requireInSync(requirements, lock, chartDir.resolve("Chart.lock").toString());
     List<Saved> saved = new ArrayList<>();
     for (ChartLock.Locked l : lock.dependencies()) {
       if (l.repository().isEmpty()) {

@@ -49,10 +49,7 @@ public final class LockedDependencies {
     } catch (IOException e) {
       throw new ChartException(displayName + "/Chart.yaml", "invalid YAML: " + e.getMessage(), e);
     }
-    if (!LockDigest.of(requirements, lock.dependencies()).equals(lock.digest())) {
-      throw new ChartException(displayName + "/Chart.lock", "out of sync with the dependencies in Chart.yaml: "
-          + "run capstan dependency update");
-    }
+    LockDigest.requireInSync(requirements, lock, displayName + "/Chart.lock");
     Map<String, byte[]> added = new TreeMap<>();
     for (ChartLock.Locked l : lock.dependencies()) {
       String repo = l.repository();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capstan.chart.source.ChartException;
 import dev.capstan.chartrepo.cache.Digest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +27,17 @@ public final class LockDigest {
   private static final ObjectMapper GO_JSON = goJson();
 
   private LockDigest() {}
+
+  /**
+   * Refuses {@code lock} when it no longer matches Chart.yaml's {@code dependencies}
+   * ({@code helm dependency build}'s "the lock file is out of sync with the dependencies file");
+   * {@code where} names the Chart.lock.
+   */
+  public static void requireInSync(JsonNode requirements, ChartLock lock, String where) {
+    if (!of(requirements, lock.dependencies()).equals(lock.digest())) {
+      throw new ChartException(where, "out of sync with the dependencies in Chart.yaml: run capstan dependency update");
+    }
+  }
 
   /** The digest for Chart.yaml's {@code dependencies} ({@code requirements}, as parsed YAML) and the lock. */
   public static String of(JsonNode requirements, List<ChartLock.Locked> locked) {

@@ -22,7 +22,14 @@ public final class ReleaseStatus {
   }
 
   public StatusReport run(String namespace, String release) {
-    List<ReleaseRevision> history = store.list(namespace, release);
+    return run(namespace, release, store.list(namespace, release));
+  }
+
+  /**
+   * The same report from {@code history}, the release's revisions oldest first as {@link ReleaseStore#list}
+   * returned them just now: for a caller that read them already, so the history is not listed twice.
+   */
+  public StatusReport run(String namespace, String release, List<ReleaseRevision> history) {
     if (history.isEmpty()) {
       throw new ReleaseException(namespace, release, "not found (no history in namespace " + namespace + ")");
     }

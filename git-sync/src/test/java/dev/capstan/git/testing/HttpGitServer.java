@@ -39,6 +39,7 @@ public final class HttpGitServer implements AutoCloseable {
   private final java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private final java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final UserStore users = new UserStore();
 
   private HttpGitServer(Path base) {
     this(base, null);
@@ -66,7 +67,6 @@ public final class HttpGitServer implements AutoCloseable {
     security.put("/*", Constraint.ANY_USER);
     security.setAuthenticator(new BasicAuthenticator());
     HashLoginService login = new HashLoginService("git");
-    UserStore users = new UserStore();
     users.addUser(USER, Credential.getCredential(PASSWORD), new String[] {"user"});
     login.setUserStore(users);
     security.setLoginService(login);
@@ -149,8 +149,19 @@ public final class HttpGitServer implements AutoCloseable {
 
   /** The Authorization header a client sends with this server's user and password. */
   public static String basicHeader() {
+    return basicHeader(PASSWORD);
+  }
+
+  /** The Authorization header a client sends with this server's user and {@code password}. */
+  public static String basicHeader(String password) {
     return "Basic " + java.util.Base64.getEncoder().encodeToString(
-        (USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        (USER + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Rotates the user's password: from now on only {@code password} is accepted. */
+  public void password(String password) {
+    users.removeUser(USER);
+    users.addUser(USER, Credential.getCredential(password), new String[] {"user"});
   }
 
   public void resetCounts() {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +32,13 @@ public final class WebhookSecrets {
 
   private final Map<Provider, Secret> byProvider;
   private final Map<RepoId, Secret> byRepository;
+  private final List<Supplier<Map<RepoId, Secret>>> rereadRepositories;
   private final Set<Provider> open;
 
   private WebhookSecrets(Builder builder) {
     this.byProvider = Map.copyOf(builder.byProvider);
     this.byRepository = Map.copyOf(builder.byRepository);
+    this.rereadRepositories = List.copyOf(builder.rereadRepositories);
     this.open = builder.open.isEmpty() ? Set.of() : Set.copyOf(builder.open);
   }
 
@@ -49,6 +53,8 @@ public final class WebhookSecrets {
    * the one secret for every provider. {@code CAPSTAN_WEBHOOK_REPOSITORY_SECRETS_DIR} names a folder of
    * per-repository secrets: each subfolder (a mounted Kubernetes Secret) holds a {@code repository}
    * file with the repository's URL and a {@code secret} file, which alone is then accepted for it.
+   * The folder is read now (an error stops the caller) and again on use (see {@link RefreshingValue}),
+   * so a rotated mounted Secret applies without a restart.
    */
   public static Builder fromEnvironment(Map<String, String> environment) {
     Builder builder = builder();
@@ -59,12 +65,13 @@ public final class WebhookSecrets {
     }
     String dir = environment.get("CAPSTAN_WEBHOOK_REPOSITORY_SECRETS_DIR");
     if (dir != null && !dir.isBlank()) {
-      repositorySecrets(Path.of(dir), builder);
+      Path folder = Path.of(dir);
+      builder.repositories(RefreshingValue.of(() -> repositorySecrets(folder)));
     }
     return builder;
   }
 
-  private static void repositorySecrets(Path dir, Builder builder) {
+  private static Map<RepoId, Secret> repositorySecrets(Path dir) {
     List<Path> entries;
     try (Stream<Path> listing = Files.list(dir)) {
       // Mounted Secrets bring ..data and ..timestamp folders along; only named entries count.
@@ -72,6 +79,7 @@ public final class WebhookSecrets {
     } catch (IOException e) {
       throw new WebhookException(dir.toString(), "cannot list repository webhook secrets: " + e.getClass().getSimpleName());
     }
+    Map<RepoId, Secret> secrets = new HashMap<>();
     for (Path entry : entries) {
       Path repository = entry.resolve("repository");
       String url;
@@ -83,8 +91,9 @@ public final class WebhookSecrets {
       if (url.isEmpty()) {
         throw new WebhookException(repository.toString(), "repository URL is empty");
       }
-      builder.repository(url, SecretValues.fromFile(entry.resolve("secret")));
+      secrets.put(RepoId.of(url), SecretValues.fromFile(entry.resolve("secret")));
     }
+    return secrets;
   }
 
   private static Optional<Secret> secretFrom(Map<String, String> environment, String variable) {
@@ -100,6 +109,14 @@ public final class WebhookSecrets {
     if (repository != null && byRepository.containsKey(repository)) {
       return Optional.of(byRepository.get(repository));
     }
+    if (repository != null) {
+      for (Supplier<Map<RepoId, Secret>> source : rereadRepositories) {
+        Secret secret = source.get().get(repository);
+        if (secret != null) {
+          return Optional.of(secret);
+        }
+      }
+    }
     return Optional.ofNullable(byProvider.get(provider));
   }
 
@@ -109,13 +126,15 @@ public final class WebhookSecrets {
 
   @Override
   public String toString() {
-    return "WebhookSecrets[providers=" + byProvider.keySet() + ", repositories=" + byRepository.keySet() + ", open=" + open + "]";
+    return "WebhookSecrets[providers=" + byProvider.keySet() + ", repositories=" + byRepository.keySet()
+        + ", re-read sources=" + rereadRepositories.size() + ", open=" + open + "]";
   }
 
   /** Collects secrets; {@link #build()} warns once for each opened provider. */
   public static final class Builder {
     private final Map<Provider, Secret> byProvider = new EnumMap<>(Provider.class);
     private final Map<RepoId, Secret> byRepository = new HashMap<>();
+    private final List<Supplier<Map<RepoId, Secret>>> rereadRepositories = new ArrayList<>();
     private final Set<Provider> open = EnumSet.noneOf(Provider.class);
 
     private Builder() {}
@@ -128,6 +147,15 @@ public final class WebhookSecrets {
     /** A secret for one repository, named by any of its URLs. */
     public Builder repository(String repositoryUrl, Secret secret) {
       byRepository.put(RepoId.of(repositoryUrl), secret);
+      return this;
+    }
+
+    /**
+     * Per-repository secrets asked for on every delivery, e.g. a {@link RefreshingValue}: a rotated
+     * Secret then applies without a restart. Those given by {@link #repository} come first.
+     */
+    public Builder repositories(Supplier<Map<RepoId, Secret>> secrets) {
+      rereadRepositories.add(secrets);
       return this;
     }
 
@@ -144,7 +172,7 @@ public final class WebhookSecrets {
               provider.path(), provider.path());
         }
       }
-      if (byProvider.isEmpty() && byRepository.isEmpty() && open.isEmpty()) {
+      if (byProvider.isEmpty() && byRepository.isEmpty() && rereadRepositories.isEmpty() && open.isEmpty()) {
         LOG.info("no webhook secrets configured: every delivery will be refused with 403");
       }
       return new WebhookSecrets(this);

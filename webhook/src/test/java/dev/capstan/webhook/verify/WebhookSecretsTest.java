@@ -8,6 +8,7 @@ import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.event.RepoId;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,35 @@ class WebhookSecretsTest {
     assertThat(secrets.secretFor(Provider.GITHUB, REPO)).hasValueSatisfying(s -> assertThat(s.reveal()).isEqualTo("apps-only"));
     assertThat(secrets.secretFor(Provider.GITHUB, RepoId.of("https://github.com/org/other")))
         .hasValueSatisfying(s -> assertThat(s.reveal()).isEqualTo("shared"));
+  }
+
+  /** As Kubernetes updates a mounted Secret: the key files are links into ..data, which is swapped atomically. */
+  @Test
+  void aRotatedMountedSecretAppliesWithoutARestart(@TempDir Path dir) throws Exception {
+    Path mount = Files.createDirectories(dir.resolve("team-apps"));
+    mount(mount, "v1", "first-secret");
+    Files.createSymbolicLink(mount.resolve("repository"), Path.of("..data/repository"));
+    Files.createSymbolicLink(mount.resolve("secret"), Path.of("..data/secret"));
+    WebhookSecrets secrets = WebhookSecrets.fromEnvironment(Map.of("CAPSTAN_WEBHOOK_REPOSITORY_SECRETS_DIR", dir.toString())).build();
+    assertThat(secrets.secretFor(Provider.GITHUB, REPO)).hasValueSatisfying(s -> assertThat(s.reveal()).isEqualTo("first-secret"));
+
+    mount(mount, "v2", "second-secret");
+
+    long deadline = System.nanoTime() + RefreshingValue.MAX_AGE.multipliedBy(4).toNanos();
+    while (!"second-secret".equals(secrets.secretFor(Provider.GITHUB, REPO).orElseThrow().reveal())) {
+      assertThat(System.nanoTime()).as("the rotated secret within 4 x MAX_AGE").isLessThan(deadline);
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+    }
+    assertThat(secrets.secretFor(Provider.GITHUB, REPO).orElseThrow().reveal()).isEqualTo("second-secret");
+  }
+
+  private static void mount(Path mount, String version, String secret) throws Exception {
+    Path data = Files.createDirectories(mount.resolve("..2026_12_04_" + version));
+    Files.writeString(data.resolve("repository"), "https://github.com/org/apps.git\n");
+    Files.writeString(data.resolve("secret"), secret + "\n");
+    Path link = Files.createSymbolicLink(mount.resolve("..data_tmp"), data.getFileName());
+    Files.move(link, mount.resolve("..data"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test
