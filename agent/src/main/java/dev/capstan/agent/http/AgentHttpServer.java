@@ -8,12 +8,15 @@ import dev.capstan.agent.feed.ActivityFeed;
 import dev.capstan.agent.feed.RecentEvents;
 import dev.capstan.agent.preview.OpenPreview;
 import dev.capstan.core.CapstanException;
+import dev.capstan.core.Secret;
+import dev.capstan.webhook.verify.SecretValues;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Handler;
@@ -54,9 +57,10 @@ public final class AgentHttpServer implements AutoCloseable {
    * proxies whose {@code X-Forwarded-For} is believed (none by default), and the connection bounds
    * every route shares.
    */
-  public record Options(String host, int port, String apiToken, boolean openReads, TlsFiles tls, List<String> trustedProxies,
+  public record Options(String host, int port, Supplier<String> apiToken, boolean openReads, TlsFiles tls, List<String> trustedProxies,
       int maxConnections, Duration idleTimeout) {
     public Options {
+      apiToken = apiToken == null ? () -> null : apiToken;
       trustedProxies = List.copyOf(trustedProxies);
     }
 
@@ -73,7 +77,25 @@ public final class AgentHttpServer implements AutoCloseable {
     }
 
     public Options withApiToken(String apiToken) {
+      return withApiTokenSource(() -> apiToken);
+    }
+
+    /** A token asked for on every call, e.g. read again from a mounted Secret so a rotation needs no restart. */
+    public Options withApiTokenSource(Supplier<String> apiToken) {
       return new Options(host, port, apiToken, openReads, tls, trustedProxies, maxConnections, idleTimeout);
+    }
+
+    /**
+     * The token in the file {@code CAPSTAN_API_TOKEN_FILE} names (a mounted Secret, read again at
+     * most every few seconds, so a rotation needs no restart), else {@code CAPSTAN_API_TOKEN}, else none.
+     */
+    public Options withApiTokenFrom(Map<String, String> environment) {
+      String file = environment.get("CAPSTAN_API_TOKEN_FILE");
+      if (file != null && !file.isBlank()) {
+        Supplier<Secret> token = SecretValues.fromRotatingFile(Path.of(file));
+        return withApiTokenSource(() -> token.get().reveal());
+      }
+      return withApiToken(environment.get("CAPSTAN_API_TOKEN"));
     }
 
     public Options withOpenReads(boolean openReads) {

@@ -2,6 +2,7 @@ package dev.capstan.agent.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 
@@ -9,19 +10,25 @@ import org.eclipse.jetty.server.Request;
  * Who may call the API: every call must present the bearer token, compared in constant time, unless
  * reads were opened deliberately ({@code --api-open-reads}; the quickstart opens them on its
  * loopback-only server). A loopback address is no proof of anything: a sidecar proxy in the Pod
- * connects from one. Without a configured token, writing calls are refused.
+ * connects from one. Without a configured token, writing calls are refused. The token is asked for
+ * on every call, so one read again from a mounted Secret is rotated without a restart.
  */
 final class BearerToken {
-  private final byte[] token;
+  private final Supplier<String> token;
   private final boolean openReads;
 
-  BearerToken(String token, boolean openReads) {
-    this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
+  BearerToken(Supplier<String> token, boolean openReads) {
+    this.token = token;
     this.openReads = openReads;
   }
 
   boolean configured() {
-    return token != null;
+    return current() != null;
+  }
+
+  private byte[] current() {
+    String value = token.get();
+    return value == null || value.isEmpty() ? null : value.getBytes(StandardCharsets.UTF_8);
   }
 
   boolean mayRead(Request request) {
@@ -43,7 +50,8 @@ final class BearerToken {
   }
 
   private boolean presented(Request request) {
-    if (token == null) {
+    byte[] expected = current();
+    if (expected == null) {
       return false;
     }
     String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
@@ -51,6 +59,6 @@ final class BearerToken {
       return false;
     }
     byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(token, given);
+    return MessageDigest.isEqual(expected, given);
   }
 }

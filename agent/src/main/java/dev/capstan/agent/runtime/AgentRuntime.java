@@ -166,7 +166,7 @@ public final class AgentRuntime implements AutoCloseable {
       WebhookHandler webhooks = new WebhookHandler(hookSecrets.build(), pushes,
           previews.service(), ReceiverOptions.defaults());
       AgentHttpServer server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost(s.httpHost()).withPort(s.httpPort())
-          .withApiToken(s.environment().get("CAPSTAN_API_TOKEN")).withOpenReads(s.openReads())
+          .withApiTokenFrom(s.environment()).withOpenReads(s.openReads())
           .withTls(s.tls()).withTrustedProxies(s.trustedProxies()), agent, webhooks, metrics,
           new AgentHttpServer.Services(feed, previews.store()::list,
               s.statusInCluster() ? new ApplicationEvents(client, feed) : feed,

@@ -49,7 +49,7 @@ public final class RefreshingValue<T> implements Supplier<T> {
       try {
         value = Objects.requireNonNull(reader.get(), "value");
       } catch (RuntimeException e) {
-        LOG.warn("keeping the webhook secret read before: {}", e.getMessage());
+        LOG.warn("keeping the value read before: {}", e.getMessage());
       }
     }
     return value;

@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Reads a webhook secret or API token from text, a file or the environment. Trailing whitespace is
@@ -36,6 +40,36 @@ public final class SecretValues {
       throw new WebhookException(file.toString(), "secret file is empty");
     }
     return parse(content);
+  }
+
+  /**
+   * A secret in a file, e.g. a key of a mounted Kubernetes Secret: read now (an error stops the
+   * caller) and again on use once the last read is older than {@link RefreshingValue#MAX_AGE}, so a
+   * rotation (the kubelet swapping the mount's {@code ..data} link) applies without a restart. A
+   * failed re-read keeps the last good secret and warns with the file's name.
+   */
+  public static Supplier<Secret> fromRotatingFile(Path file) {
+    return RefreshingValue.of(() -> fromFile(file));
+  }
+
+  static Supplier<Secret> fromRotatingFile(Path file, Duration maxAge, LongSupplier nanoClock) {
+    return new RefreshingValue<>(() -> fromFile(file), maxAge, nanoClock);
+  }
+
+  /**
+   * The secret {@code <variable>_FILE} names a file of (re-read, see {@link #fromRotatingFile}), else
+   * the value of {@code <variable>}; empty when neither is set. Either one set but empty is refused.
+   */
+  public static Optional<Supplier<Secret>> fromEnvironment(Map<String, String> environment, String variable) {
+    String file = environment.get(variable + "_FILE");
+    if (file != null && !file.isBlank()) {
+      return Optional.of(fromRotatingFile(Path.of(file)));
+    }
+    if (!environment.containsKey(variable)) {
+      return Optional.empty();
+    }
+    Secret secret = fromEnv(environment, variable);
+    return Optional.of(() -> secret);
   }
 
   public static Secret fromEnv(String variable) {

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class WebhookSecrets {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSecrets.class);
 
-  private final Map<Provider, Secret> byProvider;
+  private final Map<Provider, Supplier<Secret>> byProvider;
   private final Map<RepoId, Secret> byRepository;
   private final List<Supplier<Map<RepoId, Secret>>> rereadRepositories;
   private final Set<Provider> open;
@@ -53,15 +53,21 @@ public final class WebhookSecrets {
    * the one secret for every provider. {@code CAPSTAN_WEBHOOK_REPOSITORY_SECRETS_DIR} names a folder of
    * per-repository secrets: each subfolder (a mounted Kubernetes Secret) holds a {@code repository}
    * file with the repository's URL and a {@code secret} file, which alone is then accepted for it.
-   * The folder is read now (an error stops the caller) and again on use (see {@link RefreshingValue}),
-   * so a rotated mounted Secret applies without a restart.
+   * The files and the folder are read now (an error stops the caller) and again on use (see
+   * {@link RefreshingValue}), so a rotated mounted Secret applies without a restart.
    */
   public static Builder fromEnvironment(Map<String, String> environment) {
     Builder builder = builder();
+    Optional<Supplier<Secret>> shared = null;
     for (Provider provider : Provider.values()) {
       String own = "CAPSTAN_WEBHOOK_" + provider.name().toUpperCase(Locale.ROOT) + "_SECRET";
-      secretFrom(environment, own).or(() -> secretFrom(environment, "CAPSTAN_WEBHOOK_SECRET"))
-          .ifPresent(secret -> builder.provider(provider, secret));
+      Optional<Supplier<Secret>> secret = SecretValues.fromEnvironment(environment, own);
+      if (secret.isEmpty()) {
+        // Read once and shared by every provider without its own, so one file means one re-read.
+        shared = shared != null ? shared : SecretValues.fromEnvironment(environment, "CAPSTAN_WEBHOOK_SECRET");
+        secret = shared;
+      }
+      secret.ifPresent(s -> builder.provider(provider, s));
     }
     String dir = environment.get("CAPSTAN_WEBHOOK_REPOSITORY_SECRETS_DIR");
     if (dir != null && !dir.isBlank()) {
@@ -96,14 +102,6 @@ public final class WebhookSecrets {
     return secrets;
   }
 
-  private static Optional<Secret> secretFrom(Map<String, String> environment, String variable) {
-    String file = environment.get(variable + "_FILE");
-    if (file != null && !file.isBlank()) {
-      return Optional.of(SecretValues.fromFile(Path.of(file)));
-    }
-    return environment.containsKey(variable) ? Optional.of(SecretValues.fromEnv(environment, variable)) : Optional.empty();
-  }
-
   /** The secret that must sign a delivery from {@code provider} about {@code repository} (null if unknown). */
   public Optional<Secret> secretFor(Provider provider, RepoId repository) {
     if (repository != null && byRepository.containsKey(repository)) {
@@ -117,7 +115,8 @@ public final class WebhookSecrets {
         }
       }
     }
-    return Optional.ofNullable(byProvider.get(provider));
+    Supplier<Secret> shared = byProvider.get(provider);
+    return shared == null ? Optional.empty() : Optional.of(shared.get());
   }
 
   public boolean isOpen(Provider provider) {
@@ -132,7 +131,7 @@ public final class WebhookSecrets {
 
   /** Collects secrets; {@link #build()} warns once for each opened provider. */
   public static final class Builder {
-    private final Map<Provider, Secret> byProvider = new EnumMap<>(Provider.class);
+    private final Map<Provider, Supplier<Secret>> byProvider = new EnumMap<>(Provider.class);
     private final Map<RepoId, Secret> byRepository = new HashMap<>();
     private final List<Supplier<Map<RepoId, Secret>>> rereadRepositories = new ArrayList<>();
     private final Set<Provider> open = EnumSet.noneOf(Provider.class);
@@ -140,6 +139,11 @@ public final class WebhookSecrets {
     private Builder() {}
 
     public Builder provider(Provider provider, Secret secret) {
+      return provider(provider, () -> secret);
+    }
+
+    /** A secret asked for on every delivery, e.g. {@link SecretValues#fromRotatingFile}: a rotation then needs no restart. */
+    public Builder provider(Provider provider, Supplier<Secret> secret) {
       byProvider.put(provider, secret);
       return this;
     }
