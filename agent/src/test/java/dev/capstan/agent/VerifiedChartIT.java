@@ -127,6 +127,8 @@ class VerifiedChartIT {
       assertThat(condition(agent, "web", StatusConditions.READY)).contains("applied 1.0.0@" + digest1.substring(0, 19),
           "chart web 1.0.0, signed by " + SIGNER + " (key ");
       assertThat(agent.history("web")).hasSize(1);
+      assertThat(agent.history("web").get(0).signedBy()).as("the history entry, read back from the release Secret, names the signer")
+          .matches(java.util.regex.Pattern.quote(SIGNER) + " \\(key [0-9A-F]{16,40}\\)");
 
       await("a chart signed by a key the Secret does not hold stalls", WAIT, () -> stalled(agent, "api") != null);
       Condition foreign = stalled(agent, "api");
@@ -161,6 +163,7 @@ class VerifiedChartIT {
       await("and the app is no longer stalled", WAIT, () -> stalled(agent, "web") == null);
       assertThat(status(agent, "web").sync().revision()).isEqualTo("1.2.0@" + digest3);
       assertThat(agent.history("web")).hasSize(2);
+      assertThat(agent.history("web").get(0).signedBy()).startsWith(SIGNER + " (key ");
     }
   }
 

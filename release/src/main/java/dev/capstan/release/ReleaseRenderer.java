@@ -38,7 +38,11 @@ public final class ReleaseRenderer {
    * (what its templates see as {@code .Release}), for actions that render it otherwise, as lint does.
    */
   public static RenderOptions nextRevision(ReleaseStore store, ReleaseInput input) {
-    List<ReleaseRevision> history = store.list(input.namespace(), input.release());
+    return nextRevision(store.list(input.namespace(), input.release()), input);
+  }
+
+  /** As {@link #nextRevision(ReleaseStore, ReleaseInput)}, after {@code history}: the release's kept revisions, oldest first. */
+  public static RenderOptions nextRevision(List<ReleaseRevision> history, ReleaseInput input) {
     int next = history.isEmpty() ? 1 : history.get(history.size() - 1).number() + 1;
     return options(input, next, !history.isEmpty());
   }

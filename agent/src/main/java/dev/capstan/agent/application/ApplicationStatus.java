@@ -52,11 +52,20 @@ public record ApplicationStatus(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record HealthSummary(@PrinterColumn(name = "Health") @SchemaFrom(type = String.class) HealthState status, String message) {}
 
-  /** One engine revision as the Application reports it. */
+  /**
+   * One engine revision as the Application reports it.
+   *
+   * @param signedBy who signed the verified source and with which key, or null when it was not verified
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record HistoryEntry(int revision, String gitRevision, String deployedAt, String status, Map<String, String> sourceRevisions) {
+  public record HistoryEntry(int revision, String gitRevision, String deployedAt, String status, Map<String, String> sourceRevisions,
+      String signedBy) {
     public HistoryEntry(int revision, String gitRevision, String deployedAt, String status) {
-      this(revision, gitRevision, deployedAt, status, null);
+      this(revision, gitRevision, deployedAt, status, null, null);
+    }
+
+    public HistoryEntry(int revision, String gitRevision, String deployedAt, String status, Map<String, String> sourceRevisions) {
+      this(revision, gitRevision, deployedAt, status, sourceRevisions, null);
     }
   }
 }

@@ -73,7 +73,7 @@ public final class Previewer {
       if (!forbidden.isEmpty()) {
         return AppPreview.failed(name, namespace, "forbidden by the agent's policy: " + join(forbidden));
       }
-      LintReport lint = linter.lint(app, read);
+      LintReport lint = linter.lint(app, read, ctx.releases());
       List<LintFinding> shown = lint.atLeast(Severity.WARNING);
       if (lint.hasErrors()) {
         LintFinding first = shown.stream().filter(f -> f.severity() == Severity.ERROR).findFirst().orElseThrow();

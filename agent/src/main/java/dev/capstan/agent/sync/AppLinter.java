@@ -18,4 +18,15 @@ public interface AppLinter {
   default LintReport lint(Application app, AppInputs inputs) {
     return lint(app, inputs.revision().git());
   }
+
+  /**
+   * As {@link #lint(Application, AppInputs)}, as the next revision of the release {@code releases}
+   * holds (the Application's own cluster's history, what {@code .Release.Revision} and
+   * {@code .Release.IsUpgrade} come from); by default a linter reads no history.
+   *
+   * @throws dev.capstan.core.CapstanException when the chart cannot be read
+   */
+  default LintReport lint(Application app, AppInputs inputs, Releases releases) {
+    return lint(app, inputs);
+  }
 }

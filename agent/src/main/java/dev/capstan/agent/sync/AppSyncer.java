@@ -365,7 +365,7 @@ public final class AppSyncer {
   /** A revision as the Application's status and the API show it. */
   public static HistoryEntry entry(ReleaseRevision r) {
     return new HistoryEntry(r.number(), r.gitCommit(), r.time().toString(), r.status().label(),
-        r.sourceRevisions().isEmpty() ? null : r.sourceRevisions());
+        r.sourceRevisions().isEmpty() ? null : r.sourceRevisions(), r.signedBy());
   }
 
   /** The engine options an Application's sync policy stands for. */

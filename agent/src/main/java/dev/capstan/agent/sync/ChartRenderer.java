@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Renders the chart an Application names, read from the Git cache at the revision, with the release
  * layer's renderer (the CLI's too), as the release's next revision from its history; or, for a folder
- * of plain manifests, takes them as they are. With several sources, the state records each one's commit.
+ * of plain manifests, takes them as they are. With several sources, the state records each one's commit;
+ * a verified source, who signed it.
  */
 public final class ChartRenderer implements AppRenderer {
   private final AppChart charts;
@@ -36,7 +37,7 @@ public final class ChartRenderer implements AppRenderer {
           ? renderer.render(charts.manifestsInput(app, inputs, files))
           : renderer.render(store, charts.chartInput(app, inputs, files));
     }
-    return desired.withSourceRevisions(inputs.sourceRevisions(deployedName(app)));
+    return desired.withSourceRevisions(inputs.sourceRevisions(deployedName(app))).withSignedBy(inputs.revision().signedBy());
   }
 
   /** How history names the deployed source: {@code source}, or its place in {@code spec.sources}. */

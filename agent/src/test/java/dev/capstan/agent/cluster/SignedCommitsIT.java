@@ -74,6 +74,9 @@ class SignedCommitsIT {
 
         await("web Synced at the signed commit", WAIT, () -> synced(client, ns, "web", signed));
         assertThat(message(client, ns, "web-config")).isEqualTo("v1");
+        await("the status history names who signed the commit", WAIT, () -> status(client, ns, "web").history() != null
+            && !status(client, ns, "web").history().isEmpty());
+        assertThat(status(client, ns, "web").history().get(0).signedBy()).startsWith("Alice <alice@example.com> (key ");
 
         String unsigned = upstream.push("unsigned v2", configMapChart("apps/web", "web", "v2"));
 

@@ -50,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  * agent's own (server 0) and {@code b} registered by flag (server 1, also registered as {@code c},
  * which the agent's policy forbids); a real {@code git daemon} holding the request's head; WireMock
  * as GitHub's comments and statuses API. Each Application is diffed in its own cluster, one that
- * cannot be used fails its preview as its sync fails, and neither cluster sees a write.
+ * cannot be used fails its preview as its sync fails, and neither cluster sees a write. Lint reads
+ * the release's history in b too: a template that fails on a first install lints as an upgrade there.
  */
 class ClusterPreviewIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
@@ -92,7 +93,9 @@ class ClusterPreviewIT {
       URI hooks = runtime.server().uri().resolve("/hooks/github");
 
       upstream.git("checkout", "-q", "-b", "bump");
-      String head = upstream.commit("web: new message", Map.of("web/values.yaml", "message: hello-from-pr\n"));
+      // The release exists in b only: lint, like the render, must see it there (.Release.IsUpgrade true), not in a.
+      String head = upstream.commit("web: new message", Map.of("web/values.yaml", "message: hello-from-pr\n",
+          "web/templates/upgrade-only.yaml", "{%- if not release.isUpgrade %}{{ fail(\"web must be an upgrade here\") }}{%- endif %}\n"));
       upstream.git("push", "-q", "origin", "HEAD:" + HOST.headRef(7, "bump"));
       assertThat(deliver(http, hooks, repo, Act.OPEN, head)).isEqualTo(202);
       await("previewed", WAIT, () -> previewOf(http, runtime, head) != null);

@@ -9,11 +9,16 @@ import dev.capstan.engine.history.ReleaseRevision;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Prints a release history as Helm's {@code history} does: a table, or JSON/YAML for scripts. */
+/**
+ * Prints a release history as Helm's {@code history} does: a table, or JSON/YAML for scripts. Who
+ * signed a verified revision shows in a {@code SIGNED BY} column (and a {@code signedBy} field) only
+ * when some revision was signed, so the history of an unverified release prints as it always did.
+ */
 final class HistoryPrinter {
   enum Format { table, json, yaml }
 
@@ -34,11 +39,18 @@ final class HistoryPrinter {
   }
 
   private static String table(List<ReleaseRevision> history) {
-    Table table = new Table("REVISION", "UPDATED", "STATUS", "CHART", "COMMIT", "DESCRIPTION");
+    boolean signed = anySigned(history);
+    Table table = signed
+        ? new Table("REVISION", "UPDATED", "STATUS", "CHART", "COMMIT", "SIGNED BY", "DESCRIPTION")
+        : new Table("REVISION", "UPDATED", "STATUS", "CHART", "COMMIT", "DESCRIPTION");
     for (ReleaseRevision r : history) {
-      table.row(Integer.toString(r.number()), TIME.format(r.time()), r.status().label(), chart(r),
-          r.gitCommit() == null ? "-" : r.gitCommit().substring(0, Math.min(12, r.gitCommit().length())),
-          r.description() == null ? "" : r.description());
+      List<String> row = new ArrayList<>(List.of(Integer.toString(r.number()), TIME.format(r.time()), r.status().label(), chart(r),
+          r.gitCommit() == null ? "-" : r.gitCommit().substring(0, Math.min(12, r.gitCommit().length()))));
+      if (signed) {
+        row.add(r.signedBy() == null ? "-" : r.signedBy());
+      }
+      row.add(r.description() == null ? "" : r.description());
+      table.row(row.toArray(String[]::new));
     }
     return table.render();
   }
@@ -51,6 +63,9 @@ final class HistoryPrinter {
       row.put("status", r.status().label());
       row.put("chart", chart(r));
       row.put("gitCommit", r.gitCommit());
+      if (r.signedBy() != null) {
+        row.put("signedBy", r.signedBy());
+      }
       row.put("description", r.description());
       return row;
     }).toList();
@@ -59,6 +74,10 @@ final class HistoryPrinter {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean anySigned(List<ReleaseRevision> history) {
+    return history.stream().anyMatch(r -> r.signedBy() != null);
   }
 
   private static String chart(ReleaseRevision r) {

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param gitCommit the commit the chart came from, or null when unknown
  * @param sourceRevisions every source and its revision by source name, for a release made from
  *     several (see {@link dev.capstan.engine.resource.DesiredState#sourceRevisions()}); empty otherwise
+ * @param signedBy who signed what was deployed and with which key, when the source was verified (a
+ *     chart's provenance, a signed commit); null otherwise, and in records written before it was kept
  */
 public record ReleaseRevision(
     String namespace,
@@ -27,7 +29,8 @@ public record ReleaseRevision(
     String gitCommit,
     String description,
     String notes,
-    Map<String, String> sourceRevisions) {
+    Map<String, String> sourceRevisions,
+    String signedBy) {
 
   public ReleaseRevision {
     values = values == null ? Map.of() : values;
@@ -40,7 +43,15 @@ public record ReleaseRevision(
       String chartVersion, Map<String, Object> values, List<StoredManifest> manifests, String gitCommit, String description,
       String notes) {
     this(namespace, release, number, time, status, chartName, chartVersion, values, manifests, gitCommit, description, notes,
-        Map.of());
+        Map.of(), null);
+  }
+
+  /** A revision with the revision of each source, not verified. */
+  public ReleaseRevision(String namespace, String release, int number, Instant time, RevisionStatus status, String chartName,
+      String chartVersion, Map<String, Object> values, List<StoredManifest> manifests, String gitCommit, String description,
+      String notes, Map<String, String> sourceRevisions) {
+    this(namespace, release, number, time, status, chartName, chartVersion, values, manifests, gitCommit, description, notes,
+        sourceRevisions, null);
   }
 
   /**
@@ -53,11 +64,11 @@ public record ReleaseRevision(
 
   public ReleaseRevision withStatus(RevisionStatus status, String description) {
     return new ReleaseRevision(namespace, release, number, time, status, chartName, chartVersion, values, manifests,
-        gitCommit, description, notes, sourceRevisions);
+        gitCommit, description, notes, sourceRevisions, signedBy);
   }
 
   public ReleaseRevision withTime(Instant time) {
     return new ReleaseRevision(namespace, release, number, time, status, chartName, chartVersion, values, manifests,
-        gitCommit, description, notes, sourceRevisions);
+        gitCommit, description, notes, sourceRevisions, signedBy);
   }
 }

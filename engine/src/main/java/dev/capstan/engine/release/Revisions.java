@@ -19,7 +19,8 @@ final class Revisions {
         .map(m -> new DesiredObject(m.source(), m.object()))
         .toList();
     return new DesiredState(revision.release(), revision.namespace(), revision.chartName(), revision.chartVersion(),
-        revision.values(), objects, revision.notes(), revision.gitCommit(), revision.sourceRevisions());
+        revision.values(), objects, revision.notes(), revision.gitCommit(), revision.sourceRevisions(),
+        revision.signedBy());
   }
 
   static List<ObjectRef> inventory(ReleaseRevision revision) {

@@ -72,7 +72,7 @@ public final class Sync {
     String doing = description != null ? description : previous.isPresent() ? "Upgrade" : "Install";
     ReleaseRevision pending = new ReleaseRevision(ns, name, number, Instant.now(), RevisionStatus.PENDING, desired.chartName(),
         desired.chartVersion(), desired.values(), manifests(plan), desired.gitCommit(), doing + " in progress",
-        desired.notes(), desired.sourceRevisions());
+        desired.notes(), desired.sourceRevisions(), desired.signedBy());
     store.create(pending);
     ChangeSet changes;
     try {
@@ -124,7 +124,7 @@ public final class Sync {
     ChangeSet applied = applier.apply(plan, Revisions.byKey(previous.orElse(null)), applier.read(plan));
     ReleaseRevision wouldBe = new ReleaseRevision(state.namespace(), state.release(), 0, Instant.now(), RevisionStatus.PENDING,
         state.chartName(), state.chartVersion(), state.values(), manifests(plan), state.gitCommit(), "Dry run",
-        state.notes(), state.sourceRevisions());
+        state.notes(), state.sourceRevisions(), state.signedBy());
     return new SyncResult(wouldBe, applied);
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param sourceRevisions every source the release was made from and its revision, by source name,
  *     when there is more than the one {@code gitCommit} names (a chart from one repository, values
  *     from another); empty otherwise
+ * @param signedBy who signed what it was made from and with which key, when that was verified; null otherwise
  */
 public record DesiredState(
     String release,
@@ -23,7 +24,8 @@ public record DesiredState(
     List<DesiredObject> objects,
     String notes,
     String gitCommit,
-    Map<String, String> sourceRevisions) {
+    Map<String, String> sourceRevisions,
+    String signedBy) {
 
   public DesiredState {
     values = values == null ? Map.of() : values;
@@ -34,19 +36,29 @@ public record DesiredState(
   /** A state made from one source (or none). */
   public DesiredState(String release, String namespace, String chartName, String chartVersion, Map<String, Object> values,
       List<DesiredObject> objects, String notes, String gitCommit) {
-    this(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit, Map.of());
+    this(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit, Map.of(), null);
+  }
+
+  /** A state made from several sources, not verified. */
+  public DesiredState(String release, String namespace, String chartName, String chartVersion, Map<String, Object> values,
+      List<DesiredObject> objects, String notes, String gitCommit, Map<String, String> sourceRevisions) {
+    this(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit, sourceRevisions, null);
   }
 
   public DesiredState withObjects(List<DesiredObject> objects) {
-    return new DesiredState(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit, sourceRevisions);
+    return new DesiredState(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit, sourceRevisions, signedBy);
   }
 
   public DesiredState withGitCommit(String gitCommit) {
-    return new DesiredState(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit, sourceRevisions);
+    return new DesiredState(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit, sourceRevisions, signedBy);
   }
 
   public DesiredState withSourceRevisions(Map<String, String> sourceRevisions) {
-    return new DesiredState(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit, sourceRevisions);
+    return new DesiredState(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit, sourceRevisions, signedBy);
+  }
+
+  public DesiredState withSignedBy(String signedBy) {
+    return new DesiredState(release, namespace, chartName, chartVersion, values, objects, notes, gitCommit, sourceRevisions, signedBy);
   }
 
   /** The value of the {@code capstan.dev/release} annotation objects of this release carry. */

@@ -26,6 +26,21 @@ class RevisionCodecTest {
 
     assertThat(read.gitCommit()).isEqualTo("abc123");
     assertThat(read.sourceRevisions()).isEmpty();
+    assertThat(read.signedBy()).as("written before signers were kept").isNull();
+  }
+
+  @Test
+  void theSignerOfAVerifiedSourceRoundTrips() throws Exception {
+    ReleaseRevision revision = HistoryTest.revision(1, RevisionStatus.DEPLOYED);
+    ReleaseRevision signed = new ReleaseRevision(revision.namespace(), revision.release(), 1, revision.time(), revision.status(),
+        revision.chartName(), revision.chartVersion(), revision.values(), revision.manifests(), revision.gitCommit(),
+        revision.description(), revision.notes(), Map.of(), "Release Bot <bot@example.com> (key 0A1B2C3D)")
+        .withStatus(RevisionStatus.SUPERSEDED, "Upgrade complete");
+
+    ReleaseRevision read = RevisionCodec.decode(RevisionCodec.encode(signed));
+
+    assertThat(read.signedBy()).isEqualTo("Release Bot <bot@example.com> (key 0A1B2C3D)");
+    assertThat(read.status()).isEqualTo(RevisionStatus.SUPERSEDED);
   }
 
   @Test

@@ -137,6 +137,10 @@ public final class Fetcher {
           return new FetchResult.Failure(refused.get(), lastGood(repo, source, query));
         }
         rememberVerified(cached, query, source, commit);
+        if (!policy.target().commit()) {
+          // mode Tag: what was verified, and so who vouches for the revision, is the ref's annotated tag
+          signature = verifier.verifyTag(repo, walk.parseTag(synced.remote().objectId()), policy);
+        }
       }
       GitRevision revision = RevisionFactory.of(commit, synced.remote().name(), signature);
       RevisionMove change = change(repo, previous, commit);

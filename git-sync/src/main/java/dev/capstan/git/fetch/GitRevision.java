@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param committer who committed it
  * @param time commit time
  * @param subject first line of the message
- * @param signature signature status under the source's policy
+ * @param signature signature status under the source's policy: the commit's, or under verify mode {@code Tag}
+ *     the annotated tag's the ref names (what was verified)
  */
 public record GitRevision(String sha, String ref, Person author, Person committer, Instant time, String subject,
     SignatureStatus signature) {

@@ -173,6 +173,8 @@ class SignatureIT {
     FetchResult both = fetcher.fetch(tagSource("v1.0.0", VerificationPolicy.Target.TAG_AND_HEAD));
 
     assertThat(r.sha()).isEqualTo(sha);
+    assertThat(r.signature().verified()).as("the revision's signature is the tag's, what mode Tag verified").isTrue();
+    assertThat(r.signature().signer()).isEqualTo("Alice <alice@example.com>");
     assertThat(((FetchResult.Failure) both).failure()).isInstanceOf(FetchFailure.VerificationRefused.class);
     assertThat(((FetchResult.Failure) both).failure().message()).contains("commit " + sha + " refused: commit is not signed");
   }
