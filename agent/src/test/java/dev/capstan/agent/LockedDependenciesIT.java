@@ -13,6 +13,7 @@ import dev.capstan.testsupport.HelmOracle;
 import dev.capstan.testsupport.HelmRepositoryServer;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
+import dev.capstan.testsupport.OciRegistryExtension;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,11 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code charts/*.tgz}: the agent fetches the locked version from a Helm repository (a real HTTP
  * server with an index from {@code helm repo index}) through its chart cache and renders with it. A
  * later render takes the archive from the cache; a lock out of sync with Chart.yaml and an archive
- * that no longer matches the index's digest each stall the Application with nothing applied.
+ * that no longer matches the index's digest each stall the Application with nothing applied. A
+ * dependency in an OCI registry (the CNCF distribution registry, the chart pushed by {@code helm push},
+ * the lock from {@code helm dependency update}) is pulled the same way.
  */
 @KubeApiServerTest
 class LockedDependenciesIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
+
+  @RegisterExtension
+  static final OciRegistryExtension REGISTRY = OciRegistryExtension.anonymous();
 
   KubernetesClient client;
   KubeEnv env;
@@ -158,6 +165,45 @@ class LockedDependenciesIT {
         assertThat(chartLabel()).isEqualTo("web-1.0.0");
         assertThat(agent.history("app")).hasSize(revisions);
       }
+    }
+  }
+
+  @Test
+  void aLockedOciDependencyIsPulledFromTheRegistry(@TempDir Path tmp) throws Exception {
+    Path packages = Files.createDirectories(tmp.resolve("packages"));
+    publish(tmp, packages, "1.0.0", WEB);
+    HelmOracle helm = HelmOracle.in(tmp.resolve("helm"));
+    String registry = REGISTRY.url("deps");
+    helm.run("push", packages.resolve("web-1.0.0.tgz").toString(), registry, "--plain-http").ok();
+
+    // Chart.yaml names the registry; the lock is what `helm dependency update` wrote from it; no charts/.
+    Path work = Files.createDirectories(tmp.resolve("work/app/templates")).getParent();
+    Files.writeString(work.resolve("Chart.yaml"), chartYaml("1.0.0", registry));
+    helm.run("dependency", "update", work.toString(), "--plain-http").ok();
+    String lock = Files.readString(work.resolve("Chart.lock"));
+    assertThat(lock).contains("repository: " + registry, "version: 1.0.0");
+    Upstream charts = Upstream.create(tmp, "charts");
+    charts.push("app chart, locked to the registry", Map.of("charts/app/Chart.yaml", chartYaml("1.0.0", registry),
+        "charts/app/Chart.lock", lock, "charts/app/values.yaml", "web:\n  message: from-oci\n", "charts/app/templates/NOTES.txt", "app\n"));
+
+    Path apps = Files.writeString(tmp.resolve("apps.yaml"), """
+        apiVersion: capstan.dev/v1alpha1
+        kind: Application
+        metadata: {name: app}
+        spec:
+          source: {repoURL: "%s", path: charts/app, ref: main, insecure: true}
+          destination: {namespace: %s}
+          syncPolicy: {automated: true, interval: 1s}
+        """.formatted(charts.fileUrl(), env.namespace()));
+    var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2, "127.0.0.1", 0,
+        false, Map.of());
+    try (AgentRuntime runtime = AgentRuntime.start(client, settings)) {
+      Agent agent = runtime.agent();
+      ApplicationFiles.load(apps).forEach(loaded -> agent.upsert(loaded.application()));
+      agent.markReady();
+      await("the locked OCI dependency's objects land", WAIT, () -> "from-oci".equals(data("message")));
+      assertThat(chartLabel()).isEqualTo("web-1.0.0");
+      assertThat(stalled(agent)).isEmpty();
     }
   }
 

@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +27,9 @@ import java.util.function.Supplier;
  *     null for a Git source
  * @param dependencies completes a chart read from Git with the dependencies its Chart.lock names
  *     and its {@code charts/} lacks
+ *
+ * <p>The chart as these inputs render it is read once: whoever asks again (a preview's linter after its
+ * renderer) gets the same chart, fetched dependencies included, not a second fetch.
  */
 public record AppInputs(PassRevision revision, Map<String, GitRevision> references, List<ValuesDocument> valuesFrom,
     Supplier<Chart> chart, Dependencies dependencies) {
@@ -40,7 +45,49 @@ public record AppInputs(PassRevision revision, Map<String, GitRevision> referenc
   public AppInputs {
     references = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(references));
     valuesFrom = List.copyOf(valuesFrom);
-    dependencies = dependencies == null ? Dependencies.NONE : dependencies;
+    if (dependencies == null) {
+      dependencies = Dependencies.NONE;
+    } else if (dependencies != Dependencies.NONE && !(dependencies instanceof OnceDependencies)) {
+      dependencies = new OnceDependencies(dependencies);
+    }
+    chart = chart == null ? null : once(chart);
+  }
+
+  /** The chart loaded on the first request and kept for these inputs' later ones. */
+  private static Supplier<Chart> once(Supplier<Chart> load) {
+    AtomicReference<Chart> loaded = new AtomicReference<>();
+    return () -> {
+      synchronized (loaded) {
+        if (loaded.get() == null) {
+          loaded.set(load.get());
+        }
+        return loaded.get();
+      }
+    };
+  }
+
+  /**
+   * Completes each chart once: within one {@link AppInputs} every source is at one revision, so a chart
+   * with the same name, Chart.yaml and Chart.lock is the same chart. A chart without a lock is returned
+   * as it is (there is nothing to fetch).
+   */
+  private static final class OnceDependencies implements Dependencies {
+    private final Dependencies complete;
+    private final Map<String, ChartFiles> completed = new ConcurrentHashMap<>();
+
+    OnceDependencies(Dependencies complete) {
+      this.complete = complete;
+    }
+
+    @Override
+    public ChartFiles complete(ChartFiles files, String chart) {
+      if (!files.exists("Chart.lock")) {
+        return complete.complete(files, chart);
+      }
+      String key = chart + "\0" + new String(files.read("Chart.lock"), StandardCharsets.UTF_8) + "\0"
+          + (files.exists("Chart.yaml") ? new String(files.read("Chart.yaml"), StandardCharsets.UTF_8) : "");
+      return completed.computeIfAbsent(key, k -> complete.complete(files, chart));
+    }
   }
 
   /** Inputs whose Git chart is taken as it is. */
