@@ -7,7 +7,6 @@ import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.runtime.AgentRuntime;
-import dev.capstan.chart.ChartPackager;
 import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.HelmOracle;
 import dev.capstan.testsupport.HelmRepositoryServer;
@@ -45,12 +44,7 @@ class LockedDependenciesIT {
 
   /** The dependency: a ConfigMap named after the release, labelled with its chart version. */
   private static void publish(Path tmp, Path repoDir, String version, String template) throws Exception {
-    Path dir = tmp.resolve("src/web-" + version);
-    Files.createDirectories(dir.resolve("templates"));
-    Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: web\nversion: " + version + "\n");
-    Files.writeString(dir.resolve("values.yaml"), "message: from-web\n");
-    Files.writeString(dir.resolve("templates/configmap.yaml"), template);
-    ChartPackager.pack(dir, repoDir);
+    RegistryCharts.pack(tmp.resolve("src/web-" + version), "web", version, "message: from-web\n", template, repoDir);
   }
 
   private static final String WEB = """

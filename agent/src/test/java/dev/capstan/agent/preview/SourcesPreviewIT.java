@@ -14,17 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.capstan.agent.RegistryCharts;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.preview.PreviewHost.Act;
 import dev.capstan.agent.runtime.AgentRuntime;
-import dev.capstan.chart.ChartPackager;
-import dev.capstan.chartrepo.ChartPusher;
-import dev.capstan.chartrepo.http.Credentials;
-import dev.capstan.chartrepo.http.HttpTransport;
-import dev.capstan.chartrepo.http.TransportOptions;
-import dev.capstan.chartrepo.oci.OciReference;
-import dev.capstan.chartrepo.oci.OciRegistryClient;
 import dev.capstan.git.testing.GitDaemon;
 import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServerTest;
@@ -65,7 +59,7 @@ class SourcesPreviewIT {
 
   @Test
   void aRequestChangingTheValuesOfARegistryChartGetsItsDiffAndOneTouchingAnotherFileGetsNothing(@TempDir Path tmp) throws Exception {
-    push(tmp, "1.0.0");
+    RegistryCharts.push(REGISTRY, tmp, "1.0.0");
     Path served = Files.createDirectories(tmp.resolve("served"));
     Upstream config = Upstream.create(Files.createDirectories(served.resolve("acme")), "config");
     config.push("prod values", Map.of("env/prod.yaml", "message: prod-v1\n", "README.md", "values of acme's apps\n"));
@@ -88,7 +82,7 @@ class SourcesPreviewIT {
       await("web synced: chart 1.0.0 with the values from Git", WAIT, () -> synced(runtime) && "prod-v1".equals(data("message"))
           && "web-1.0.0".equals(configMap().getMetadata().getLabels().get("chart")));
       // A newer chart in range, not deployed (the next poll is an hour away): the preview must not show it.
-      push(tmp, "1.1.0");
+      RegistryCharts.push(REGISTRY, tmp, "1.1.0");
       Map<String, String> before = resourceVersions(client, ns);
       HttpClient http = HttpClient.newHttpClient();
       URI hooks = runtime.server().uri().resolve("/hooks/github");
@@ -128,28 +122,6 @@ class SourcesPreviewIT {
     } finally {
       api.stop();
     }
-  }
-
-  /** Packages chart "web" at {@code version} and pushes it as {@code helm push} does. */
-  private static void push(Path tmp, String version) throws Exception {
-    Path dir = tmp.resolve("web-" + version);
-    Files.createDirectories(dir.resolve("templates"));
-    Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: web\nversion: " + version + "\n");
-    Files.writeString(dir.resolve("values.yaml"), "message: from-chart\n");
-    Files.writeString(dir.resolve("templates/configmap.yaml"), """
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: {{ .Release.Name }}-config
-          labels:
-            chart: {{ .Chart.Name }}-{{ .Chart.Version }}
-        data:
-          message: {{ .Values.message | quote }}
-        """);
-    Path archive = ChartPackager.pack(dir, Files.createDirectories(tmp.resolve("packages")));
-    OciRegistryClient registry = new OciRegistryClient(HttpTransport.create(TransportOptions.defaults().withPlainHttp(true)));
-    new ChartPusher(registry).push(Files.readAllBytes(archive), archive.getFileName().toString(),
-        OciReference.parse(REGISTRY.url("charts")), Credentials.NONE);
   }
 
   private static boolean synced(AgentRuntime runtime) {
