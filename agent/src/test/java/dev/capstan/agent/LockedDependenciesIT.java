@@ -3,8 +3,6 @@ package dev.capstan.agent;
 import static dev.capstan.agent.AgentFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.agent.application.AgentPolicy;
-import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.git.testing.Upstream;
@@ -116,12 +114,10 @@ class LockedDependenciesIT {
             destination: {namespace: %s}
             syncPolicy: {automated: true, interval: 1s}
           """.formatted(charts.fileUrl(), env.namespace()));
-      var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2, "127.0.0.1", 0,
-          false, Map.of());
+      var settings = AgentFixture.runtimeSettings(tmp, Map.of());
       try (AgentRuntime runtime = AgentRuntime.start(client, settings)) {
         Agent agent = runtime.agent();
-        ApplicationFiles.load(apps).forEach(loaded -> agent.upsert(loaded.application()));
-        agent.markReady();
+        AgentFixture.load(agent, apps);
 
         await("the locked dependency's objects land", WAIT, () -> "from-app-v1".equals(data("message")));
         assertThat(chartLabel()).isEqualTo("web-1.0.0");
@@ -189,12 +185,10 @@ class LockedDependenciesIT {
           destination: {namespace: %s}
           syncPolicy: {automated: true, interval: 1s}
         """.formatted(charts.fileUrl(), env.namespace()));
-    var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2, "127.0.0.1", 0,
-        false, Map.of());
+    var settings = AgentFixture.runtimeSettings(tmp, Map.of());
     try (AgentRuntime runtime = AgentRuntime.start(client, settings)) {
       Agent agent = runtime.agent();
-      ApplicationFiles.load(apps).forEach(loaded -> agent.upsert(loaded.application()));
-      agent.markReady();
+      AgentFixture.load(agent, apps);
       await("the locked OCI dependency's objects land", WAIT, () -> "from-oci".equals(data("message")));
       assertThat(chartLabel()).isEqualTo("web-1.0.0");
       assertThat(stalled(agent)).isEmpty();

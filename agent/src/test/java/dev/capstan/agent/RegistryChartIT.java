@@ -3,7 +3,6 @@ package dev.capstan.agent;
 import static dev.capstan.agent.AgentFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
@@ -72,12 +71,10 @@ class RegistryChartIT {
             destination: {namespace: %s}
             syncPolicy: {automated: true, interval: 1s}
           """.formatted(REGISTRY.url("charts/web"), daemon.url("config.git"), env.namespace()));
-      var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2, "127.0.0.1", 0,
-          false, Map.of());
+      var settings = AgentFixture.runtimeSettings(tmp, Map.of());
       try (AgentRuntime runtime = AgentRuntime.start(client, settings)) {
         Agent agent = runtime.agent();
-        ApplicationFiles.load(apps).forEach(loaded -> agent.upsert(loaded.application()));
-        agent.markReady();
+        AgentFixture.load(agent, apps);
 
         await("chart 1.0.0 from the registry with values from git", WAIT,
             () -> "prod-v1".equals(message()) && "web-1.0.0".equals(chartLabel()));

@@ -3,8 +3,6 @@ package dev.capstan.agent;
 import static dev.capstan.agent.AgentFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.agent.application.AgentPolicy;
-import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.agent.status.StatusConditions;
@@ -89,12 +87,10 @@ class VerifiedChartIT {
     RegistryCharts.push(REGISTRY, api1, "api-1.0.0.tgz", Optional.of(sign(tmp, api1, "api-1.0.0.tgz", stranger)));
 
     Path apps = Files.writeString(tmp.resolve("apps.yaml"), app("web", env.namespace()) + "---\n" + app("api", env.namespace()));
-    var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2, "127.0.0.1", 0,
-        false, Map.of());
+    var settings = AgentFixture.runtimeSettings(tmp, Map.of());
     try (AgentRuntime runtime = AgentRuntime.start(client, settings)) {
       Agent agent = runtime.agent();
-      ApplicationFiles.load(apps).forEach(loaded -> agent.upsert(loaded.application()));
-      agent.markReady();
+      AgentFixture.load(agent, apps);
 
       await("the signed chart is deployed", WAIT, () -> "web-1.0.0".equals(chartLabel("web")));
       await("and its status says who signed it", WAIT, () -> condition(agent, "web", StatusConditions.READY).contains(SIGNER));

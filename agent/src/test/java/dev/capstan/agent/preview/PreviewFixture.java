@@ -17,8 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.capstan.agent.Agent;
-import dev.capstan.agent.application.AgentPolicy;
-import dev.capstan.agent.application.ApplicationFiles;
+import dev.capstan.agent.AgentFixture;
 import dev.capstan.agent.preview.PreviewHost.Act;
 import dev.capstan.agent.runtime.AgentRuntime;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -78,8 +77,7 @@ public final class PreviewFixture {
 
   /** A permissive agent on a free local port, its Git cache and credentials under {@code tmp}. */
   public static AgentRuntime.Settings settings(Path tmp, Map<String, String> environment) {
-    return new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2,
-        "127.0.0.1", 0, false, environment);
+    return AgentFixture.runtimeSettings(tmp, environment);
   }
 
   /** An agent on {@code client}'s cluster that previews {@code host}'s pull requests, its host API being {@code api}. */
@@ -103,10 +101,7 @@ public final class PreviewFixture {
 
   /** Loads the Applications of {@code yaml} (written to {@code tmp/apps.yaml}) into the agent, then marks it ready. */
   public static void load(Agent agent, Path tmp, String yaml) throws IOException {
-    for (ApplicationFiles.Loaded loaded : ApplicationFiles.load(Files.writeString(tmp.resolve("apps.yaml"), yaml))) {
-      agent.upsert(loaded.application());
-    }
-    agent.markReady();
+    AgentFixture.load(agent, Files.writeString(tmp.resolve("apps.yaml"), yaml));
   }
 
   /** Delivers {@code host}'s signed pull-request event to the agent's webhook endpoint {@code hooks}; returns the status code. */
