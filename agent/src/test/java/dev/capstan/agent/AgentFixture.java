@@ -6,6 +6,7 @@ import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.cluster.DriftWatcher;
 import dev.capstan.agent.metrics.AgentMetrics;
+import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.agent.status.CommitStatuses;
 import dev.capstan.agent.status.EventRecorder;
 import dev.capstan.agent.status.StatusSink;
@@ -19,6 +20,7 @@ import dev.capstan.git.read.FolderReader;
 import dev.capstan.git.read.ReadOptions;
 import dev.capstan.release.ReleaseRenderer;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -81,6 +83,20 @@ public final class AgentFixture implements AutoCloseable {
             data:
               message: {{ values.message | quote }}
             """);
+  }
+
+  /** Settings of a permissive {@link AgentRuntime} on a free local port, its Git cache and credentials under {@code tmp}. */
+  public static AgentRuntime.Settings runtimeSettings(Path tmp, Map<String, String> environment) {
+    return new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2, "127.0.0.1", 0, false,
+        environment);
+  }
+
+  /** Loads the Applications of file {@code apps} into {@code agent}, then marks it ready, as the agent's start does. */
+  public static void load(Agent agent, Path apps) throws IOException {
+    for (ApplicationFiles.Loaded loaded : ApplicationFiles.load(apps)) {
+      agent.upsert(loaded.application());
+    }
+    agent.markReady();
   }
 
   public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

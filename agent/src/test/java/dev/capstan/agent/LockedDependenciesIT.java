@@ -3,11 +3,8 @@ package dev.capstan.agent;
 import static dev.capstan.agent.AgentFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.agent.application.AgentPolicy;
-import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.runtime.AgentRuntime;
-import dev.capstan.chart.ChartPackager;
 import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.HelmOracle;
 import dev.capstan.testsupport.HelmRepositoryServer;
@@ -45,12 +42,7 @@ class LockedDependenciesIT {
 
   /** The dependency: a ConfigMap named after the release, labelled with its chart version. */
   private static void publish(Path tmp, Path repoDir, String version, String template) throws Exception {
-    Path dir = tmp.resolve("src/web-" + version);
-    Files.createDirectories(dir.resolve("templates"));
-    Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: web\nversion: " + version + "\n");
-    Files.writeString(dir.resolve("values.yaml"), "message: from-web\n");
-    Files.writeString(dir.resolve("templates/configmap.yaml"), template);
-    ChartPackager.pack(dir, repoDir);
+    RegistryCharts.pack(tmp.resolve("src/web-" + version), "web", version, "message: from-web\n", template, repoDir);
   }
 
   private static final String WEB = """
@@ -122,12 +114,10 @@ class LockedDependenciesIT {
             destination: {namespace: %s}
             syncPolicy: {automated: true, interval: 1s}
           """.formatted(charts.fileUrl(), env.namespace()));
-      var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2, "127.0.0.1", 0,
-          false, Map.of());
+      var settings = AgentFixture.runtimeSettings(tmp, Map.of());
       try (AgentRuntime runtime = AgentRuntime.start(client, settings)) {
         Agent agent = runtime.agent();
-        ApplicationFiles.load(apps).forEach(loaded -> agent.upsert(loaded.application()));
-        agent.markReady();
+        AgentFixture.load(agent, apps);
 
         await("the locked dependency's objects land", WAIT, () -> "from-app-v1".equals(data("message")));
         assertThat(chartLabel()).isEqualTo("web-1.0.0");
@@ -195,12 +185,10 @@ class LockedDependenciesIT {
           destination: {namespace: %s}
           syncPolicy: {automated: true, interval: 1s}
         """.formatted(charts.fileUrl(), env.namespace()));
-    var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2, "127.0.0.1", 0,
-        false, Map.of());
+    var settings = AgentFixture.runtimeSettings(tmp, Map.of());
     try (AgentRuntime runtime = AgentRuntime.start(client, settings)) {
       Agent agent = runtime.agent();
-      ApplicationFiles.load(apps).forEach(loaded -> agent.upsert(loaded.application()));
-      agent.markReady();
+      AgentFixture.load(agent, apps);
       await("the locked OCI dependency's objects land", WAIT, () -> "from-oci".equals(data("message")));
       assertThat(chartLabel()).isEqualTo("web-1.0.0");
       assertThat(stalled(agent)).isEmpty();

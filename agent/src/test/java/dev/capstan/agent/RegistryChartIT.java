@@ -3,18 +3,10 @@ package dev.capstan.agent;
 import static dev.capstan.agent.AgentFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
 import dev.capstan.agent.runtime.AgentRuntime;
-import dev.capstan.chart.ChartPackager;
-import dev.capstan.chartrepo.ChartPusher;
-import dev.capstan.chartrepo.http.Credentials;
-import dev.capstan.chartrepo.http.HttpTransport;
-import dev.capstan.chartrepo.http.TransportOptions;
-import dev.capstan.chartrepo.oci.OciReference;
-import dev.capstan.chartrepo.oci.OciRegistryClient;
 import dev.capstan.git.testing.GitDaemon;
 import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServerTest;
@@ -60,31 +52,9 @@ class RegistryChartIT {
     return cm == null ? null : cm.getMetadata().getLabels().get("chart");
   }
 
-  /** Packages chart "web" at {@code version} and pushes it as {@code helm push} does. */
-  private static String push(Path tmp, String version) throws Exception {
-    Path dir = tmp.resolve("web-" + version);
-    Files.createDirectories(dir.resolve("templates"));
-    Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: web\nversion: " + version + "\n");
-    Files.writeString(dir.resolve("values.yaml"), "message: from-chart\n");
-    Files.writeString(dir.resolve("templates/configmap.yaml"), """
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: {{ .Release.Name }}-config
-          labels:
-            chart: {{ .Chart.Name }}-{{ .Chart.Version }}
-        data:
-          message: {{ .Values.message | quote }}
-        """);
-    Path archive = ChartPackager.pack(dir, Files.createDirectories(tmp.resolve("packages")));
-    OciRegistryClient registry = new OciRegistryClient(HttpTransport.create(TransportOptions.defaults().withPlainHttp(true)));
-    return new ChartPusher(registry).push(Files.readAllBytes(archive), archive.getFileName().toString(),
-        OciReference.parse(REGISTRY.url("charts")), Credentials.NONE).manifestDigest().toString();
-  }
-
   @Test
   void aChartFromTheRegistryWithValuesFromGitFollowsBothAndStaysInItsRange(@TempDir Path tmp) throws Exception {
-    String digest1 = push(tmp, "1.0.0");
+    String digest1 = RegistryCharts.push(REGISTRY, tmp, "1.0.0");
     Path served = Files.createDirectories(tmp.resolve("served"));
     Upstream config = Upstream.create(served, "config");
     String prod1 = config.push("prod values", Map.of("env/prod.yaml", "message: prod-v1\n"));
@@ -101,12 +71,10 @@ class RegistryChartIT {
             destination: {namespace: %s}
             syncPolicy: {automated: true, interval: 1s}
           """.formatted(REGISTRY.url("charts/web"), daemon.url("config.git"), env.namespace()));
-      var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2, "127.0.0.1", 0,
-          false, Map.of());
+      var settings = AgentFixture.runtimeSettings(tmp, Map.of());
       try (AgentRuntime runtime = AgentRuntime.start(client, settings)) {
         Agent agent = runtime.agent();
-        ApplicationFiles.load(apps).forEach(loaded -> agent.upsert(loaded.application()));
-        agent.markReady();
+        AgentFixture.load(agent, apps);
 
         await("chart 1.0.0 from the registry with values from git", WAIT,
             () -> "prod-v1".equals(message()) && "web-1.0.0".equals(chartLabel()));
@@ -116,12 +84,12 @@ class RegistryChartIT {
         assertThat(first.gitRevision()).isNull();
         assertThat(first.sourceRevisions()).containsEntry("sources[0]", "1.0.0@" + digest1).containsEntry("values", prod1);
 
-        String digest2 = push(tmp, "1.1.0");
+        String digest2 = RegistryCharts.push(REGISTRY, tmp, "1.1.0");
         await("a new version in range reaches the cluster", WAIT, () -> "web-1.1.0".equals(chartLabel()));
         await("and is recorded", WAIT, () -> ("1.1.0@" + digest2).equals(agent.history("web").get(0).sourceRevisions().get("sources[0]")));
         assertThat(message()).isEqualTo("prod-v1");
 
-        push(tmp, "2.0.0");
+        RegistryCharts.push(REGISTRY, tmp, "2.0.0");
         String prod2 = config.push("prod says v2", Map.of("env/prod.yaml", "message: prod-v2\n"));
         await("a values commit reaches the cluster", WAIT, () -> "prod-v2".equals(message()));
         assertThat(chartLabel()).as("2.0.0 is outside ^1.0.0").isEqualTo("web-1.1.0");

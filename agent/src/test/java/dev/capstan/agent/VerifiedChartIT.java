@@ -3,18 +3,9 @@ package dev.capstan.agent;
 import static dev.capstan.agent.AgentFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.agent.application.AgentPolicy;
-import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.agent.status.StatusConditions;
-import dev.capstan.chart.ChartPackager;
-import dev.capstan.chartrepo.ChartPusher;
-import dev.capstan.chartrepo.http.Credentials;
-import dev.capstan.chartrepo.http.HttpTransport;
-import dev.capstan.chartrepo.http.TransportOptions;
-import dev.capstan.chartrepo.oci.OciReference;
-import dev.capstan.chartrepo.oci.OciRegistryClient;
 import dev.capstan.chartrepo.provenance.ProvenanceSigner;
 import dev.capstan.chartrepo.provenance.SigningKey;
 import dev.capstan.testsupport.KubeApiServerTest;
@@ -63,32 +54,13 @@ class VerifiedChartIT {
 
   /** Packages chart {@code name} at {@code version}, its ConfigMap saying {@code message}. */
   private static byte[] pack(Path tmp, String name, String version, String message) throws Exception {
-    Path dir = tmp.resolve("src/" + message + "/" + name);
-    Files.createDirectories(dir.resolve("templates"));
-    Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: " + name + "\nversion: " + version + "\n");
-    Files.writeString(dir.resolve("templates/configmap.yaml"), """
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: {{ .Release.Name }}-config
-          labels:
-            chart: {{ .Chart.Name }}-{{ .Chart.Version }}
-        data:
-          message: %s
-        """.formatted(message));
-    return Files.readAllBytes(ChartPackager.pack(dir, Files.createDirectories(tmp.resolve("packages/" + message))));
+    return Files.readAllBytes(RegistryCharts.pack(tmp.resolve("src/" + message + "/" + name), name, version, null,
+        RegistryCharts.configMap(message), Files.createDirectories(tmp.resolve("packages/" + message))));
   }
 
   private static byte[] sign(Path tmp, byte[] archive, String fileName, OpenPgpTestKeys keys) {
     Path secring = keys.writeSecret(tmp.resolve("keys/" + Integer.toHexString(keys.userId().hashCode())));
     return ProvenanceSigner.sign(archive, fileName, SigningKey.load(secring, keys.userId(), new char[0]));
-  }
-
-  /** Pushes {@code archive} with {@code provenance} as its provenance layer, as {@code helm push} does; the manifest's digest. */
-  private static String push(byte[] archive, String fileName, byte[] provenance) {
-    OciRegistryClient registry = new OciRegistryClient(HttpTransport.create(TransportOptions.defaults().withPlainHttp(true)));
-    return new ChartPusher(registry).push(archive, fileName, OciReference.parse(REGISTRY.url("charts")), Credentials.NONE,
-        Optional.of(provenance)).manifestDigest().toString();
   }
 
   private static String app(String name, String ns) {
@@ -110,17 +82,15 @@ class VerifiedChartIT {
     Files.write(Files.createDirectories(tmp.resolve("creds/chart-keys")).resolve("pubring.gpg"), trusted.publicKeyring());
 
     byte[] web1 = pack(tmp, "web", "1.0.0", "v1");
-    String digest1 = push(web1, "web-1.0.0.tgz", sign(tmp, web1, "web-1.0.0.tgz", trusted));
+    String digest1 = RegistryCharts.push(REGISTRY, web1, "web-1.0.0.tgz", Optional.of(sign(tmp, web1, "web-1.0.0.tgz", trusted)));
     byte[] api1 = pack(tmp, "api", "1.0.0", "api-v1");
-    push(api1, "api-1.0.0.tgz", sign(tmp, api1, "api-1.0.0.tgz", stranger));
+    RegistryCharts.push(REGISTRY, api1, "api-1.0.0.tgz", Optional.of(sign(tmp, api1, "api-1.0.0.tgz", stranger)));
 
     Path apps = Files.writeString(tmp.resolve("apps.yaml"), app("web", env.namespace()) + "---\n" + app("api", env.namespace()));
-    var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2, "127.0.0.1", 0,
-        false, Map.of());
+    var settings = AgentFixture.runtimeSettings(tmp, Map.of());
     try (AgentRuntime runtime = AgentRuntime.start(client, settings)) {
       Agent agent = runtime.agent();
-      ApplicationFiles.load(apps).forEach(loaded -> agent.upsert(loaded.application()));
-      agent.markReady();
+      AgentFixture.load(agent, apps);
 
       await("the signed chart is deployed", WAIT, () -> "web-1.0.0".equals(chartLabel("web")));
       await("and its status says who signed it", WAIT, () -> condition(agent, "web", StatusConditions.READY).contains(SIGNER));
@@ -143,7 +113,7 @@ class VerifiedChartIT {
 
       byte[] signed = pack(tmp, "web", "1.1.0", "v2");
       byte[] tampered = pack(tmp, "web", "1.1.0", "v2-tampered");
-      push(tampered, "web-1.1.0.tgz", sign(tmp, signed, "web-1.1.0.tgz", trusted));
+      RegistryCharts.push(REGISTRY, tampered, "web-1.1.0.tgz", Optional.of(sign(tmp, signed, "web-1.1.0.tgz", trusted)));
       await("an archive changed after it was signed stalls", WAIT, () -> stalled(agent, "web") != null);
       Condition changed = stalled(agent, "web");
       assertThat(changed.getReason()).isEqualTo("UnverifiedChart");
@@ -158,7 +128,7 @@ class VerifiedChartIT {
       assertThat(status(agent, "web").sync().revision()).isEqualTo("1.0.0@" + digest1);
 
       byte[] web12 = pack(tmp, "web", "1.2.0", "v3");
-      String digest3 = push(web12, "web-1.2.0.tgz", sign(tmp, web12, "web-1.2.0.tgz", trusted));
+      String digest3 = RegistryCharts.push(REGISTRY, web12, "web-1.2.0.tgz", Optional.of(sign(tmp, web12, "web-1.2.0.tgz", trusted)));
       await("a later signed version is deployed", WAIT, () -> "web-1.2.0".equals(chartLabel("web")));
       await("and the app is no longer stalled", WAIT, () -> stalled(agent, "web") == null);
       assertThat(status(agent, "web").sync().revision()).isEqualTo("1.2.0@" + digest3);

@@ -11,8 +11,6 @@ import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +26,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The agent through its front door: Application files, Git served by {@code git daemon}, a signed
@@ -43,17 +40,7 @@ class AgentFrontDoorIT {
   KubernetesClient client;
   KubeEnv env;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run capstan(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Capstan.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
+  private final CliRunner cli = CliRunner.local();
 
   private String message() {
     ConfigMap cm = client.configMaps().inNamespace(env.namespace()).withName("web-config").get();
@@ -119,11 +106,9 @@ class AgentFrontDoorIT {
           return status != null && status.sync() != null && first.equals(status.sync().revision());
         });
 
-        Run anonymous = capstan("app", "list", "--server", server);
-        assertThat(anonymous.exit()).as("reads need the token too").isNotZero();
-        Run list = capstan("app", "list", "--server", server, "--token", TOKEN);
-        assertThat(list.exit()).isZero();
-        assertThat(list.out()).contains("NAME").contains("web").contains("Synced").contains(first.substring(0, 12));
+        assertThat(cli.run("app", "list", "--server", server)).as("reads need the token too").isNotZero();
+        assertThat(cli.run("app", "list", "--server", server, "--token", TOKEN)).isZero();
+        assertThat(cli.out()).contains("NAME").contains("web").contains("Synced").contains(first.substring(0, 12));
 
         String second = upstream.push("say world", Map.of("web/values.yaml", "message: world\n"));
         assertThat(push(runtime.server().uri(), repo, second, null).statusCode()).isEqualTo(401);
@@ -139,25 +124,23 @@ class AgentFrontDoorIT {
           return status != null && status.sync() != null && second.equals(status.sync().revision());
         });
 
-        Run history = capstan("app", "history", "web", "--server", server, "--token", TOKEN);
-        assertThat(history.out()).contains("REVISION").contains(second.substring(0, 12)).contains("deployed").contains("superseded");
+        cli.run("app", "history", "web", "--server", server, "--token", TOKEN);
+        assertThat(cli.out()).contains("REVISION").contains(second.substring(0, 12)).contains("deployed").contains("superseded");
 
-        Run json = capstan("app", "get", "web", "--server", server, "-o", "json", "--token", TOKEN);
-        assertThat(json.out()).contains("\"revision\" : \"" + second + "\"");
+        cli.run("app", "get", "web", "--server", server, "-o", "json", "--token", TOKEN);
+        assertThat(cli.out()).contains("\"revision\" : \"" + second + "\"");
 
-        Run refused = capstan("app", "sync", "web", "--server", server, "--token", "nope");
-        assertThat(refused.exit()).isEqualTo(1);
-        assertThat(refused.err()).contains("401").contains("bearer token");
-        assertThat(capstan("app", "sync", "web", "--server", server, "--token", TOKEN).out()).contains("sync of web queued");
+        assertThat(cli.run("app", "sync", "web", "--server", server, "--token", "nope")).isEqualTo(1);
+        assertThat(cli.err()).contains("401").contains("bearer token");
+        cli.run("app", "sync", "web", "--server", server, "--token", TOKEN);
+        assertThat(cli.out()).contains("sync of web queued");
 
         // An agent reading files cannot set spec.suspend: it says where to.
-        Run suspend = capstan("app", "suspend", "web", "--server", server, "--token", TOKEN);
-        assertThat(suspend.exit()).isEqualTo(1);
-        assertThat(suspend.err()).contains("409").contains("set spec.suspend there (in Git or on disk)");
+        assertThat(cli.run("app", "suspend", "web", "--server", server, "--token", TOKEN)).isEqualTo(1);
+        assertThat(cli.err()).contains("409").contains("set spec.suspend there (in Git or on disk)");
 
-        Run missing = capstan("app", "get", "nope", "--server", server, "--token", TOKEN);
-        assertThat(missing.exit()).isEqualTo(1);
-        assertThat(missing.err()).contains("404").contains("Application/nope: no such application");
+        assertThat(cli.run("app", "get", "nope", "--server", server, "--token", TOKEN)).isEqualTo(1);
+        assertThat(cli.err()).contains("404").contains("Application/nope: no such application");
       }
     }
   }

@@ -11,7 +11,7 @@ import picocli.CommandLine;
  * Runs {@code capstan} in-process and keeps what the last run printed. {@link #on(KubeEnv)} adds the
  * test cluster's {@code --kubeconfig} and {@code --namespace} to every run, as a user's shell would.
  */
-final class CliRunner {
+public final class CliRunner {
   private final List<String> always;
   private String out = "";
   private String err = "";
@@ -21,17 +21,22 @@ final class CliRunner {
   }
 
   /** Runs without a cluster. */
-  static CliRunner local() {
+  public static CliRunner local() {
     return new CliRunner(List.of());
   }
 
   /** Runs against the test API server {@code env}, in its namespace. */
-  static CliRunner on(KubeEnv env) {
+  public static CliRunner on(KubeEnv env) {
     return new CliRunner(List.of("--kubeconfig", env.kubeconfig().toString(), "--namespace", env.namespace()));
   }
 
+  /** Runs with {@code flags} after every command's own arguments (a cluster, a namespace…). */
+  public static CliRunner with(String... flags) {
+    return new CliRunner(List.of(flags));
+  }
+
   /** Runs {@code capstan args…}; returns the exit code. */
-  int run(String... args) {
+  public int run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(always);
     StringWriter o = new StringWriter();
@@ -46,12 +51,12 @@ final class CliRunner {
   }
 
   /** What the last run printed on stdout. */
-  String out() {
+  public String out() {
     return out;
   }
 
   /** What the last run printed on stderr. */
-  String err() {
+  public String err() {
     return err;
   }
 }

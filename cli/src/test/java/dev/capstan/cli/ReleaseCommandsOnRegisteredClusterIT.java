@@ -8,17 +8,12 @@ import dev.capstan.testsupport.KubeApiServers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code diff/apply/history/status/rollback --cluster NAME}: server 0 is the agent's cluster, holding
@@ -32,24 +27,10 @@ class ReleaseCommandsOnRegisteredClusterIT {
   @TempDir
   Path tmp;
 
-  private record Run(int exit, String out, String err) {}
-
-  private Run capstan(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Capstan.newCommandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
-  /** {@code args}, then the agent's cluster and namespace, {@code --cluster cluster} and the release namespace. */
-  private static String[] on(String cluster, String agentNs, String ns, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--kubeconfig", SERVERS.server(0).kubeconfig().toString(), "--cluster", cluster, "--agent-namespace", agentNs,
-        "-n", ns));
-    return all.toArray(String[]::new);
+  /** {@code capstan} with the agent's cluster and namespace, {@code --cluster cluster} and the release namespace after each command. */
+  private static CliRunner on(String cluster, String agentNs, String ns) {
+    return CliRunner.with("--kubeconfig", SERVERS.server(0).kubeconfig().toString(), "--cluster", cluster, "--agent-namespace", agentNs,
+        "-n", ns);
   }
 
   private static String namespace(String prefix, int... servers) {
@@ -85,41 +66,36 @@ class ReleaseCommandsOnRegisteredClusterIT {
     String agentNs = namespace("capstan", 0);
     String ns = namespace("shop", 0, 1);
     Path chart = chart();
-    Run added = capstan("cluster", "add", "prod", "--kubeconfig", SERVERS.server(1).kubeconfig().toString(),
-        "--agent-kubeconfig", SERVERS.server(0).kubeconfig().toString(), "-n", agentNs);
-    assertThat(added.exit()).as(added.err()).isZero();
+    CliRunner local = CliRunner.local();
+    assertThat(local.run("cluster", "add", "prod", "--kubeconfig", SERVERS.server(1).kubeconfig().toString(),
+        "--agent-kubeconfig", SERVERS.server(0).kubeconfig().toString(), "-n", agentNs)).as(local.err()).isZero();
+    CliRunner prod = on("prod", agentNs, ns);
 
-    Run diff = capstan(on("prod", agentNs, ns, "diff", chart.toString(), "--release", "web"));
-    assertThat(diff.exit()).as(diff.err()).isEqualTo(1);
-    assertThat(diff.out()).contains("ConfigMap " + ns + "/web-config");
+    assertThat(prod.run("diff", chart.toString(), "--release", "web")).as(prod.err()).isEqualTo(1);
+    assertThat(prod.out()).contains("ConfigMap " + ns + "/web-config");
 
-    Run applied = capstan(on("prod", agentNs, ns, "apply", chart.toString(), "--release", "web"));
-    assertThat(applied.exit()).as(applied.err()).isZero();
+    assertThat(prod.run("apply", chart.toString(), "--release", "web")).as(prod.err()).isZero();
     assertThat(greeting(1, ns)).isEqualTo("hello");
     assertThat(greeting(0, ns)).as("nothing in the agent's cluster").isNull();
     assertThat(new SecretReleaseStore(SERVERS.client(1)).list(ns, "web")).hasSize(1);
     assertThat(new SecretReleaseStore(SERVERS.client(0)).list(ns, "web")).isEmpty();
 
-    Run second = capstan(on("prod", agentNs, ns, "apply", chart.toString(), "--release", "web", "--set", "greeting=bonjour"));
-    assertThat(second.exit()).as(second.err()).isZero();
+    assertThat(prod.run("apply", chart.toString(), "--release", "web", "--set", "greeting=bonjour")).as(prod.err()).isZero();
     assertThat(greeting(1, ns)).isEqualTo("bonjour");
 
-    Run history = capstan(on("prod", agentNs, ns, "history", "web", "-o", "json"));
-    assertThat(history.exit()).as(history.err()).isZero();
-    assertThat(history.out()).contains("\"revision\" : 1").contains("\"revision\" : 2").contains("deployed");
+    assertThat(prod.run("history", "web", "-o", "json")).as(prod.err()).isZero();
+    assertThat(prod.out()).contains("\"revision\" : 1").contains("\"revision\" : 2").contains("deployed");
 
-    Run status = capstan(on("prod", agentNs, ns, "status", "web"));
-    assertThat(status.exit()).as(status.err()).isZero();
-    assertThat(status.out()).contains("web-config");
+    assertThat(prod.run("status", "web")).as(prod.err()).isZero();
+    assertThat(prod.out()).contains("web-config");
 
-    Run rollback = capstan(on("prod", agentNs, ns, "rollback", "web", "1"));
-    assertThat(rollback.exit()).as(rollback.err()).isZero();
+    assertThat(prod.run("rollback", "web", "1")).as(prod.err()).isZero();
     assertThat(greeting(1, ns)).isEqualTo("hello");
     assertThat(new SecretReleaseStore(SERVERS.client(1)).list(ns, "web")).hasSize(3);
 
     // in-cluster is the agent's cluster itself, as in spec.destination.cluster.
-    Run own = capstan(on("in-cluster", agentNs, ns, "apply", chart.toString(), "--release", "web"));
-    assertThat(own.exit()).as(own.err()).isZero();
+    CliRunner own = on("in-cluster", agentNs, ns);
+    assertThat(own.run("apply", chart.toString(), "--release", "web")).as(own.err()).isZero();
     assertThat(greeting(0, ns)).isEqualTo("hello");
   }
 
@@ -131,13 +107,13 @@ class ReleaseCommandsOnRegisteredClusterIT {
         .addToLabels(ClusterSecrets.TYPE_LABEL, ClusterSecrets.TYPE).endMetadata()
         .withStringData(Map.of("name", "broken", "config", "{\"bearerToken\": \"never-printed\"}")).build()).create();
 
-    Run unknown = capstan(on("nope", agentNs, ns, "history", "web"));
-    assertThat(unknown.exit()).isEqualTo(1);
+    CliRunner unknown = on("nope", agentNs, ns);
+    assertThat(unknown.run("history", "web")).isEqualTo(1);
     assertThat(unknown.err()).isEqualTo("Error: --cluster nope: no cluster Secret in namespace " + agentNs
         + " registers cluster \"nope\" (known: broken)\n");
 
-    Run broken = capstan(on("broken", agentNs, ns, "apply", chart().toString(), "--release", "web"));
-    assertThat(broken.exit()).isEqualTo(1);
+    CliRunner broken = on("broken", agentNs, ns);
+    assertThat(broken.run("apply", chart().toString(), "--release", "web")).isEqualTo(1);
     assertThat(broken.err()).isEqualTo("Error: --cluster broken: cluster broken cannot be used: Secret " + agentNs
         + "/cluster-broken: data.server: is required (the API server's URL, https://host:port)\n");
     assertThat(broken.err()).doesNotContain("never-printed");

@@ -2,19 +2,16 @@ package dev.capstan.agent.cluster;
 
 import static dev.capstan.agent.AgentFixture.await;
 import static dev.capstan.agent.cluster.ClusterAgent.message;
-import static dev.capstan.agent.cluster.ClusterAgent.status;
+import static dev.capstan.agent.cluster.ClusterAgent.secret;
+import static dev.capstan.agent.cluster.ClusterAgent.stalled;
 import static dev.capstan.agent.cluster.ClusterAgent.synced;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.agent.RegistryCharts;
-import dev.capstan.agent.application.ApplicationStatus;
-import dev.capstan.agent.status.StatusConditions;
 import dev.capstan.testsupport.HelmRepositoryServer;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
 import dev.capstan.testsupport.OciRegistryExtension;
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +44,6 @@ class ChartCredentialsIT {
     ClusterAgent.installCrd(client);
   }
 
-  private void secret(String ns, String name, Map<String, String> keys) {
-    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
-        .withStringData(keys).build()).create();
-  }
-
   private static String app(String name, String source, String ns) {
     return """
         apiVersion: capstan.dev/v1alpha1
@@ -64,20 +56,14 @@ class ChartCredentialsIT {
         """.formatted(name, source, ns, name);
   }
 
-  private Condition stalled(String ns, String name) {
-    ApplicationStatus s = status(client, ns, name);
-    return s == null || s.conditions() == null ? null : s.conditions().stream()
-        .filter(c -> StatusConditions.STALLED.equals(c.getType()) && "True".equals(c.getStatus())).findFirst().orElse(null);
-  }
-
   @Test
   void aRegistrySecretReachesOnlyTheRegistryItsUrlNames(@TempDir Path tmp) throws Exception {
     String ns = env.newNamespace("chart-creds");
     String digest = RegistryCharts.push(REGISTRY, tmp, "1.0.0");
     try (HelmRepositoryServer elsewhere = HelmRepositoryServer.serve(Files.createDirectories(tmp.resolve("elsewhere")));
         ClusterAgent agent = new ClusterAgent(tmp.resolve("cache"), env.server().newClient(ns), ns)) {
-      secret(ns, "registry", Map.of("url", REGISTRY.url("charts"), "username", REGISTRY.username(), "password", REGISTRY.password()));
-      secret(ns, "no-url", Map.of("username", REGISTRY.username(), "password", REGISTRY.password()));
+      secret(client, ns, "registry", Map.of("url", REGISTRY.url("charts"), "username", REGISTRY.username(), "password", REGISTRY.password()));
+      secret(client, ns, "no-url", Map.of("username", REGISTRY.username(), "password", REGISTRY.password()));
       String elsewhereOci = "oci://" + elsewhere.url().getAuthority() + "/charts/web";
 
       ClusterAgent.create(client, ns, app("web",
@@ -92,16 +78,16 @@ class ChartCredentialsIT {
       await("web Synced with the registry's credentials", WAIT, () -> synced(client, ns, "web", "1.0.0@" + digest));
       assertThat(message(client, ns, "web-config")).isEqualTo("from-the-registry");
       for (String name : new String[] {"borrowed-oci", "borrowed-helm", "unbound"}) {
-        await(name + " stalled", WAIT, () -> stalled(ns, name) != null);
-        assertThat(stalled(ns, name).getReason()).as(name).isEqualTo("CredentialsRefused");
-        assertThat(stalled(ns, name).getMessage()).as(name).startsWith("spec.source.secretRef: credentials(Secret " + ns + "/")
+        await(name + " stalled", WAIT, () -> stalled(client, ns, name) != null);
+        assertThat(stalled(client, ns, name).getReason()).as(name).isEqualTo("CredentialsRefused");
+        assertThat(stalled(client, ns, name).getMessage()).as(name).startsWith("spec.source.secretRef: credentials(Secret " + ns + "/")
             .doesNotContain(REGISTRY.password());
         assertThat(message(client, ns, name + "-config")).as(name).isNull();
       }
-      assertThat(stalled(ns, "borrowed-oci").getMessage())
+      assertThat(stalled(client, ns, "borrowed-oci").getMessage())
           .contains("key \"url\" binds these credentials to http://" + REGISTRY.host() + "/charts", "which does not cover");
-      assertThat(stalled(ns, "borrowed-helm").getMessage()).contains("which does not cover " + elsewhere.url().toString().replaceAll("/$", ""));
-      assertThat(stalled(ns, "unbound").getMessage()).contains("credentials(Secret " + ns + "/no-url): key \"url\" is missing");
+      assertThat(stalled(client, ns, "borrowed-helm").getMessage()).contains("which does not cover " + elsewhere.url().toString().replaceAll("/$", ""));
+      assertThat(stalled(client, ns, "unbound").getMessage()).contains("credentials(Secret " + ns + "/no-url): key \"url\" is missing");
       assertThat(elsewhere.requests()).as("requests that reached the other host").isZero();
     }
   }

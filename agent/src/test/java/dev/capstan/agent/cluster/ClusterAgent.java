@@ -8,6 +8,7 @@ import dev.capstan.agent.application.ApplicationValidator;
 import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.metrics.AgentMetrics;
 import dev.capstan.agent.status.CommitStatuses;
+import dev.capstan.agent.status.StatusConditions;
 import dev.capstan.agent.sync.AgentContext;
 import dev.capstan.agent.sync.RepositoryChartSources;
 import dev.capstan.chartrepo.cache.ChartCache;
@@ -19,8 +20,10 @@ import dev.capstan.git.fetch.Fetcher;
 import dev.capstan.git.read.FolderReader;
 import dev.capstan.git.read.ReadOptions;
 import dev.capstan.release.ReleaseRenderer;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -28,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -102,6 +106,19 @@ public final class ClusterAgent implements AutoCloseable {
   static ApplicationStatus status(KubernetesClient client, String namespace, String name) {
     Application app = get(client, namespace, name);
     return app == null ? null : app.getStatus();
+  }
+
+  /** The resource's Stalled condition while it is true, or null. */
+  static Condition stalled(KubernetesClient client, String namespace, String name) {
+    ApplicationStatus s = status(client, namespace, name);
+    return s == null || s.conditions() == null ? null : s.conditions().stream()
+        .filter(c -> StatusConditions.STALLED.equals(c.getType()) && "True".equals(c.getStatus())).findFirst().orElse(null);
+  }
+
+  /** Creates Secret {@code name} holding {@code keys}, as {@code kubectl create secret generic --from-literal} does. */
+  static void secret(KubernetesClient client, String namespace, String name, Map<String, String> keys) {
+    client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
+        .withStringData(keys).build()).create();
   }
 
   /** Whether the resource reports Synced at {@code commit}. */

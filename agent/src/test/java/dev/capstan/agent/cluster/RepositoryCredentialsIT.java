@@ -3,18 +3,16 @@ package dev.capstan.agent.cluster;
 import static dev.capstan.agent.AgentFixture.await;
 import static dev.capstan.agent.AgentFixture.configMapChart;
 import static dev.capstan.agent.cluster.ClusterAgent.message;
-import static dev.capstan.agent.cluster.ClusterAgent.status;
+import static dev.capstan.agent.cluster.ClusterAgent.secret;
+import static dev.capstan.agent.cluster.ClusterAgent.stalled;
 import static dev.capstan.agent.cluster.ClusterAgent.synced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.capstan.agent.application.ApplicationStatus;
-import dev.capstan.agent.status.StatusConditions;
 import dev.capstan.git.testing.HttpGitServer;
 import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
@@ -48,11 +46,6 @@ class RepositoryCredentialsIT {
     ClusterAgent.installCrd(client);
   }
 
-  private void secret(String ns, String name, Map<String, String> keys) {
-    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
-        .withStringData(keys).build()).create();
-  }
-
   private static String app(String name, String repoURL, String secretRef, String ns) {
     return """
         apiVersion: capstan.dev/v1alpha1
@@ -65,12 +58,6 @@ class RepositoryCredentialsIT {
         """.formatted(name, repoURL, secretRef, ns, name);
   }
 
-  private Condition stalled(String ns, String name) {
-    ApplicationStatus s = status(client, ns, name);
-    return s == null || s.conditions() == null ? null : s.conditions().stream()
-        .filter(c -> StatusConditions.STALLED.equals(c.getType()) && "True".equals(c.getStatus())).findFirst().orElse(null);
-  }
-
   @Test
   void credentialsFromASecretReachOnlyTheHostItsUrlBindsThemTo(@TempDir Path tmp) throws Exception {
     String ns = env.newNamespace("creds");
@@ -79,8 +66,8 @@ class RepositoryCredentialsIT {
     String commit = upstream.push("web", configMapChart("apps/web", "web", "hello"));
     try (HttpGitServer hostA = HttpGitServer.start(srv); HttpGitServer hostB = HttpGitServer.start(srv);
         ClusterAgent agent = new ClusterAgent(tmp.resolve("cache"), env.server().newClient(ns), ns)) {
-      secret(ns, "team-a-git", Map.of("url", hostA.url(""), "username", HttpGitServer.USER, "password", HttpGitServer.PASSWORD));
-      secret(ns, "agent-token", Map.of("token", AGENT_TOKEN, "namespace", ns, "ca.crt", "-----BEGIN CERTIFICATE-----"));
+      secret(client, ns, "team-a-git", Map.of("url", hostA.url(""), "username", HttpGitServer.USER, "password", HttpGitServer.PASSWORD));
+      secret(client, ns, "agent-token", Map.of("token", AGENT_TOKEN, "namespace", ns, "ca.crt", "-----BEGIN CERTIFICATE-----"));
       String onHostB = hostB.url("shop.git").replace("127.0.0.1", "localhost");
 
       ClusterAgent.create(client, ns, app("web", hostA.url("shop.git"), "team-a-git", ns));
@@ -89,14 +76,14 @@ class RepositoryCredentialsIT {
 
       await("web Synced with team A's credentials", WAIT, () -> synced(client, ns, "web", commit));
       assertThat(message(client, ns, "web-config")).isEqualTo("hello");
-      await("borrowed stalled", WAIT, () -> stalled(ns, "borrowed") != null);
-      await("token stalled", WAIT, () -> stalled(ns, "token") != null);
+      await("borrowed stalled", WAIT, () -> stalled(client, ns, "borrowed") != null);
+      await("token stalled", WAIT, () -> stalled(client, ns, "token") != null);
 
-      assertThat(stalled(ns, "borrowed").getReason()).isEqualTo("CredentialsRefused");
-      assertThat(stalled(ns, "borrowed").getMessage()).startsWith("spec.source.secretRef: ")
+      assertThat(stalled(client, ns, "borrowed").getReason()).isEqualTo("CredentialsRefused");
+      assertThat(stalled(client, ns, "borrowed").getMessage()).startsWith("spec.source.secretRef: ")
           .contains("credentials(Secret " + ns + "/team-a-git): key \"url\" binds these credentials to http://127.0.0.1:")
           .doesNotContain(HttpGitServer.PASSWORD);
-      assertThat(stalled(ns, "token").getMessage()).startsWith("spec.source.secretRef: ")
+      assertThat(stalled(client, ns, "token").getMessage()).startsWith("spec.source.secretRef: ")
           .contains("credentials(Secret " + ns + "/agent-token): key \"url\" is missing").doesNotContain(AGENT_TOKEN);
       assertThat(hostB.requests()).isZero();
       String tokenHeader = Base64.getEncoder().encodeToString(("git:" + AGENT_TOKEN).getBytes(StandardCharsets.UTF_8));
@@ -118,7 +105,7 @@ class RepositoryCredentialsIT {
     String first = upstream.push("first", configMapChart("apps/web", "web", "first"));
     try (HttpGitServer host = HttpGitServer.start(srv);
         ClusterAgent agent = new ClusterAgent(tmp.resolve("cache"), env.server().newClient(ns), ns)) {
-      secret(ns, "git", Map.of("url", host.url(""), "username", HttpGitServer.USER, "password", HttpGitServer.PASSWORD));
+      secret(client, ns, "git", Map.of("url", host.url(""), "username", HttpGitServer.USER, "password", HttpGitServer.PASSWORD));
       ClusterAgent.create(client, ns, app("web", host.url("shop.git"), "git", ns));
       await("Synced with the first password", WAIT, () -> synced(client, ns, "web", first));
 

@@ -8,13 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.git.testing.Upstream;
-import dev.capstan.testsupport.KubeApiServerTest;
-import dev.capstan.testsupport.KubeEnv;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,18 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code spec.sources}, and the status the agent writes keeps every source's commit (a field missing
  * from the CRD's schema would be pruned by the server without a word).
  */
-@KubeApiServerTest
-class SourcesResourceIT {
-  private static final Duration WAIT = Duration.ofSeconds(60);
-
-  KubernetesClient client;
-  KubeEnv env;
-
-  @BeforeEach
-  void crd() throws Exception {
-    ClusterAgent.installCrd(client);
-  }
-
+class SourcesResourceIT extends ClusterModeFixture {
   @Test
   void everySourcesCommitSurvivesTheApiServer(@TempDir Path tmp) throws Exception {
     String ns = env.newNamespace("sources");

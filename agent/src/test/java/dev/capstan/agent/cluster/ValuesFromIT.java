@@ -8,14 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.git.testing.Upstream;
-import dev.capstan.testsupport.KubeApiServerTest;
-import dev.capstan.testsupport.KubeEnv;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,18 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Application's namespace, layered after the chart's files and before inline values; an edit of the
  * Secret reaches the cluster on the next poll; a missing object stops the sync, naming it.
  */
-@KubeApiServerTest
-class ValuesFromIT {
-  private static final Duration WAIT = Duration.ofSeconds(60);
-
-  KubernetesClient client;
-  KubeEnv env;
-
-  @BeforeEach
-  void crd() throws Exception {
-    ClusterAgent.installCrd(client);
-  }
-
+class ValuesFromIT extends ClusterModeFixture {
   @Test
   void valuesFromAConfigMapAndASecretAreLayeredAndFollowed(@TempDir Path tmp) throws Exception {
     String ns = env.newNamespace("values-from");

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.capstan.agent.application.AgentPolicy;
-import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.SyncState;
+import dev.capstan.agent.preview.PreviewFixture;
 import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.git.testing.GitDaemon;
 import dev.capstan.git.testing.Upstream;
@@ -61,30 +60,10 @@ class PreviewsBrowserIT {
     String ns = env.namespace();
     try (GitDaemon daemon = GitDaemon.start(served)) {
       String repo = daemon.url("acme/deploy.git");
-      var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2,
-          "127.0.0.1", 0, false, Map.of("CAPSTAN_WEBHOOK_SECRET", SECRET, "CAPSTAN_API_TOKEN", TOKEN));
+      var settings = PreviewFixture.settings(tmp, Map.of("CAPSTAN_WEBHOOK_SECRET", SECRET, "CAPSTAN_API_TOKEN", TOKEN));
       try (AgentRuntime runtime = AgentRuntime.start(client, settings); Browser browser = new Browser()) {
-        Path apps = Files.writeString(tmp.resolve("apps.yaml"), """
-            apiVersion: capstan.dev/v1alpha1
-            kind: Application
-            metadata: {name: web}
-            spec:
-              source: {repoURL: "%1$s", ref: main, path: web}
-              destination: {namespace: %2$s}
-              syncPolicy: {automated: true, interval: 1h}
-              preview: {enabled: true}
-            ---
-            apiVersion: capstan.dev/v1alpha1
-            kind: Application
-            metadata: {name: cache}
-            spec:
-              source: {repoURL: "%1$s", ref: main, path: cache}
-              destination: {namespace: %2$s}
-              syncPolicy: {automated: true, interval: 1h}
-              preview: {enabled: true}
-            """.formatted(repo, ns));
-        ApplicationFiles.load(apps).forEach(l -> runtime.agent().upsert(l.application()));
-        runtime.agent().markReady();
+        PreviewFixture.load(runtime.agent(), tmp,
+            PreviewFixture.application("web", repo, "web", ns) + "---\n" + PreviewFixture.application("cache", repo, "cache", ns));
         await("both synced", WAIT, () -> runtime.agent().applications().stream()
             .allMatch(a -> a.getStatus() != null && a.getStatus().sync() != null && a.getStatus().sync().status() == SyncState.SYNCED));
 

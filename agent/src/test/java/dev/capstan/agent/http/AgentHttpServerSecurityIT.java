@@ -3,14 +3,8 @@ package dev.capstan.agent.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.capstan.agent.AgentOperations;
-import dev.capstan.agent.UnknownApplicationException;
-import dev.capstan.agent.application.Application;
-import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
 import dev.capstan.core.CapstanException;
 import dev.capstan.core.Secret;
-import dev.capstan.engine.diff.DiffReport;
-import dev.capstan.engine.release.ObjectNode;
 import dev.capstan.webhook.dispatch.CoalescingDispatcher;
 import dev.capstan.webhook.event.Provider;
 import dev.capstan.webhook.event.PushEvent;
@@ -35,7 +29,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -65,41 +58,6 @@ class AgentHttpServerSecurityIT {
   private final List<AutoCloseable> running = new ArrayList<>();
   private final LinkedBlockingQueue<PushEvent> pushes = new LinkedBlockingQueue<>();
 
-  /** No applications; ready. */
-  private static final class NoApps implements AgentOperations {
-    @Override public List<Application> applications() {
-      return List.of();
-    }
-
-    @Override public Optional<Application> application(String name) {
-      return Optional.empty();
-    }
-
-    @Override public DiffReport diff(String name) {
-      throw new UnknownApplicationException(name);
-    }
-
-    @Override public List<HistoryEntry> history(String name) {
-      throw new UnknownApplicationException(name);
-    }
-
-    @Override public List<ObjectNode> tree(String name) {
-      throw new UnknownApplicationException(name);
-    }
-
-    @Override public Optional<String> requestSync(String name, boolean overrideSyncWindows) {
-      throw new UnknownApplicationException(name);
-    }
-
-    @Override public HistoryEntry rollback(String name, int revision) {
-      throw new UnknownApplicationException(name);
-    }
-
-    @Override public boolean ready() {
-      return true;
-    }
-  }
-
   @BeforeAll
   static void certificate() {
     cert = SelfSignedCert.write(dir, "agent");
@@ -123,7 +81,7 @@ class AgentHttpServerSecurityIT {
     running.add(dispatcher);
     WebhookHandler hooks = new WebhookHandler(WebhookSecrets.builder().provider(Provider.GENERIC, Secret.of(HOOK_SECRET)).build(),
         dispatcher, receiver);
-    AgentHttpServer server = AgentHttpServer.start(options.withApiToken(TOKEN), new NoApps(), hooks,
+    AgentHttpServer server = AgentHttpServer.start(options.withApiToken(TOKEN), new NoApplications(), hooks,
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     running.add(0, server);
     return server;
@@ -254,14 +212,14 @@ class AgentHttpServerSecurityIT {
     SelfSignedCert other = SelfSignedCert.write(dir, "other");
 
     assertThatThrownBy(() -> AgentHttpServer.start(tls().withTls(new AgentHttpServer.TlsFiles(garbage, cert.keyFile())),
-        new NoApps(), null, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
+        new NoApplications(), null, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
         .isInstanceOf(CapstanException.class).hasMessage("--tls-cert " + garbage + ": no PEM CERTIFICATE block");
     assertThatThrownBy(() -> AgentHttpServer.start(tls().withTls(new AgentHttpServer.TlsFiles(cert.certFile(), other.keyFile())),
-        new NoApps(), null, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
+        new NoApplications(), null, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
         .isInstanceOf(CapstanException.class)
         .hasMessage("--tls-key " + other.keyFile() + ": the private key does not belong to the certificate in " + cert.certFile());
     assertThatThrownBy(() -> AgentHttpServer.start(tls().withTrustedProxies(List.of("proxy.example.com")),
-        new NoApps(), null, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
+        new NoApplications(), null, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
         .isInstanceOf(CapstanException.class).hasMessageStartingWith("--trusted-proxy proxy.example.com: not an IP address");
   }
 

@@ -2,12 +2,6 @@ package dev.capstan.agent.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.agent.AgentOperations;
-import dev.capstan.agent.UnknownApplicationException;
-import dev.capstan.agent.application.Application;
-import dev.capstan.agent.application.ApplicationStatus.HistoryEntry;
-import dev.capstan.engine.diff.DiffReport;
-import dev.capstan.engine.release.ObjectNode;
 import dev.capstan.webhook.dispatch.CoalescingDispatcher;
 import dev.capstan.webhook.receive.ReceiverOptions;
 import dev.capstan.webhook.receive.WebhookHandler;
@@ -24,9 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 import javax.crypto.Mac;
@@ -49,41 +41,6 @@ class RotatedSecretsIT {
   private CoalescingDispatcher dispatcher;
   private AgentHttpServer server;
 
-  /** No applications; ready. */
-  private static final class NoApps implements AgentOperations {
-    @Override public List<Application> applications() {
-      return List.of();
-    }
-
-    @Override public Optional<Application> application(String name) {
-      return Optional.empty();
-    }
-
-    @Override public DiffReport diff(String name) {
-      throw new UnknownApplicationException(name);
-    }
-
-    @Override public List<HistoryEntry> history(String name) {
-      throw new UnknownApplicationException(name);
-    }
-
-    @Override public List<ObjectNode> tree(String name) {
-      throw new UnknownApplicationException(name);
-    }
-
-    @Override public Optional<String> requestSync(String name, boolean overrideSyncWindows) {
-      throw new UnknownApplicationException(name);
-    }
-
-    @Override public HistoryEntry rollback(String name, int revision) {
-      throw new UnknownApplicationException(name);
-    }
-
-    @Override public boolean ready() {
-      return true;
-    }
-  }
-
   @BeforeEach
   void start() throws Exception {
     apiMount = Files.createDirectories(dir.resolve("api"));
@@ -94,7 +51,7 @@ class RotatedSecretsIT {
     dispatcher = new CoalescingDispatcher(push -> { }, 1, 100);
     WebhookHandler hooks = new WebhookHandler(WebhookSecrets.fromEnvironment(environment).build(), dispatcher, ReceiverOptions.defaults());
     server = AgentHttpServer.start(AgentHttpServer.Options.defaults().withHost("127.0.0.1").withPort(0).withApiTokenFrom(environment),
-        new NoApps(), hooks, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        new NoApplications(), hooks, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
   }
 
   @AfterEach

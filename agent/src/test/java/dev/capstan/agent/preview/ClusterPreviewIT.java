@@ -1,21 +1,16 @@
 package dev.capstan.agent.preview;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.capstan.agent.AgentFixture.await;
 import static dev.capstan.agent.AgentFixture.configMapChart;
+import static dev.capstan.agent.preview.PreviewFixture.deliver;
+import static dev.capstan.agent.preview.PreviewFixture.hostApi;
+import static dev.capstan.agent.preview.PreviewFixture.load;
+import static dev.capstan.agent.preview.PreviewFixture.previewOf;
+import static dev.capstan.agent.preview.PreviewFixture.resourceVersions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.capstan.agent.application.AgentPolicy;
-import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.fleet.ClusterFlag;
@@ -26,21 +21,15 @@ import dev.capstan.git.testing.GitDaemon;
 import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServers;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,8 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterPreviewIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
-  private static final String TOKEN = "api-token";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final PreviewHost HOST = PreviewHost.GITHUB;
 
   @RegisterExtension
@@ -65,12 +52,7 @@ class ClusterPreviewIT {
   @Test
   void anApplicationOnRegisteredClusterBIsDiffedInBAndOneOnAnUnknownForbiddenOrUnreachableClusterFailsAsItsSyncDoes(@TempDir Path tmp)
       throws Exception {
-    WireMockServer api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    api.start();
-    api.stubFor(get(urlMatching(".*/comments(\\?.*)?")).willReturn(aResponse().withBody(HOST.emptyCommentList())));
-    api.stubFor(post(urlPathMatching(".*/comments")).willReturn(aResponse().withStatus(201).withBody("{\"id\": 901}")));
-    api.stubFor(patch(urlPathMatching(".*/901")).willReturn(aResponse().withBody("{\"id\": 901}")));
-    api.stubFor(post(urlPathMatching(".*/statuses/.*")).willReturn(aResponse().withStatus(201).withBody("{}")));
+    WireMockServer api = hostApi(HOST);
     Path served = Files.createDirectories(tmp.resolve("served"));
     Upstream upstream = Upstream.create(Files.createDirectories(served.resolve("acme")), "deploy");
     upstream.push("web", configMapChart("web", "web", "hello"));
@@ -83,7 +65,7 @@ class ClusterPreviewIT {
         .addToData("message", "hello-from-pr").build()).create();
     try (GitDaemon daemon = GitDaemon.start(served); AgentRuntime runtime = start(tmp, api)) {
       String repo = daemon.url("acme/deploy.git");
-      load(runtime, tmp, app("web", repo, ns, "b") + "---\n" + app("web-c", repo, ns, "c") + "---\n" + app("web-nowhere", repo, ns, "nowhere"));
+      load(runtime.agent(), tmp, app("web", repo, ns, "b") + "---\n" + app("web-c", repo, ns, "c") + "---\n" + app("web-nowhere", repo, ns, "nowhere"));
       await("web synced in b", WAIT, () -> status(runtime, "web") != null && status(runtime, "web").syncState() == SyncState.SYNCED);
       await("web-c and web-nowhere stalled", WAIT, () -> stalled(runtime, "web-c") != null && stalled(runtime, "web-nowhere") != null);
       assertThat(SERVERS.client(1).configMaps().inNamespace(ns).withName("web-config").get().getData()).containsEntry("message", "hello");
@@ -97,9 +79,9 @@ class ClusterPreviewIT {
       String head = upstream.commit("web: new message", Map.of("web/values.yaml", "message: hello-from-pr\n",
           "web/templates/upgrade-only.yaml", "{%- if not release.isUpgrade %}{{ fail(\"web must be an upgrade here\") }}{%- endif %}\n"));
       upstream.git("push", "-q", "origin", "HEAD:" + HOST.headRef(7, "bump"));
-      assertThat(deliver(http, hooks, repo, Act.OPEN, head)).isEqualTo(202);
-      await("previewed", WAIT, () -> previewOf(http, runtime, head) != null);
-      Map<String, JsonNode> apps = previewOf(http, runtime, head);
+      assertThat(deliver(http, HOST, hooks, repo, 7, Act.OPEN, head, "bump", repo)).isEqualTo(202);
+      await("previewed", WAIT, () -> previewOf(http, runtime.server().uri(), head) != null);
+      Map<String, JsonNode> apps = previewOf(http, runtime.server().uri(), head);
       JsonNode web = apps.get("web");
       assertThat(web.hasNonNull("error")).as("web previewed: %s", web).isFalse();
       assertThat(List.of(web.get("create").asInt(), web.get("change").asInt(), web.get("delete").asInt())).containsExactly(0, 1, 0);
@@ -115,9 +97,9 @@ class ClusterPreviewIT {
       upstream.git("push", "-q", "--force", "origin", "HEAD:" + HOST.headRef(7, "bump"));
       SERVERS.server(1).pause();
       try {
-        assertThat(deliver(http, hooks, repo, Act.PUSH, head2)).isEqualTo(202);
-        await("previewed while b is down", WAIT, () -> previewOf(http, runtime, head2) != null);
-        assertThat(previewOf(http, runtime, head2).get("web").get("error").asText()).startsWith("ClusterUnreachable: cluster b is unreachable: ");
+        assertThat(deliver(http, HOST, hooks, repo, 7, Act.PUSH, head2, "bump", repo)).isEqualTo(202);
+        await("previewed while b is down", WAIT, () -> previewOf(http, runtime.server().uri(), head2) != null);
+        assertThat(previewOf(http, runtime.server().uri(), head2).get("web").get("error").asText()).startsWith("ClusterUnreachable: cluster b is unreachable: ");
       } finally {
         SERVERS.server(1).resume();
       }
@@ -132,11 +114,7 @@ class ClusterPreviewIT {
   private AgentRuntime start(Path tmp, WireMockServer api) {
     ClusterLimits limits = ClusterLimits.defaults();
     String b = SERVERS.server(1).kubeconfig().toString();
-    Map<String, String> environment = Map.of("CAPSTAN_WEBHOOK_SECRET", PreviewHost.SECRET, "CAPSTAN_API_TOKEN", TOKEN,
-        HOST.environmentPrefix() + "_TOKEN", "host-token", HOST.environmentPrefix() + "_HOSTS", "127.0.0.1",
-        HOST.environmentPrefix() + "_API_URL", api.baseUrl());
-    return AgentRuntime.start(SERVERS.client(0), new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"),
-            AgentPolicy.permissive(), 2, "127.0.0.1", 0, false, environment),
+    return AgentRuntime.start(SERVERS.client(0), PreviewFixture.settings(tmp, PreviewFixture.environment(HOST, api)),
         new AgentRuntime.Clusters(List.of(ClusterFlag.parse("b=" + b, limits), ClusterFlag.parse("c=" + b, limits)), limits, Set.of("b"), null));
   }
 
@@ -153,13 +131,6 @@ class ClusterPreviewIT {
         """.formatted(name, repo, ns, cluster);
   }
 
-  private static void load(AgentRuntime runtime, Path tmp, String yaml) throws Exception {
-    for (ApplicationFiles.Loaded loaded : ApplicationFiles.load(Files.writeString(tmp.resolve("apps.yaml"), yaml))) {
-      runtime.agent().upsert(loaded.application());
-    }
-    runtime.agent().markReady();
-  }
-
   private static ApplicationStatus status(AgentRuntime runtime, String app) {
     return runtime.agent().application(app).orElseThrow().getStatus();
   }
@@ -169,38 +140,5 @@ class ClusterPreviewIT {
     ApplicationStatus s = status(runtime, app);
     return s == null || s.conditions() == null ? null : s.conditions().stream()
         .filter(c -> "Stalled".equals(c.getType()) && "True".equals(c.getStatus())).map(c -> c.getMessage()).findFirst().orElse(null);
-  }
-
-  private static int deliver(HttpClient http, URI hooks, String repo, Act act, String head) throws Exception {
-    return http.send(HOST.delivery(HttpRequest.newBuilder(hooks), repo, 7, act, head, "bump", repo).build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode();
-  }
-
-  /** Request 7's stored preview of {@code head}, by Application, from {@code GET /api/v1/previews}; null until there is one. */
-  private static Map<String, JsonNode> previewOf(HttpClient http, AgentRuntime runtime, String head) {
-    try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(runtime.server().uri().resolve("/api/v1/previews"))
-          .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      for (JsonNode preview : JSON.readTree(response.body())) {
-        if (preview.get("headCommit").asText().equals(head)) {
-          Map<String, JsonNode> out = new TreeMap<>();
-          preview.get("applications").forEach(a -> out.put(a.get("application").asText(), a));
-          return out;
-        }
-      }
-      return null;
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  /** Every ConfigMap and Secret (release history included) in the namespace, by kind and name, with its resourceVersion. */
-  private static Map<String, String> resourceVersions(KubernetesClient client, String ns) {
-    Map<String, String> out = new TreeMap<>();
-    Stream.concat(client.configMaps().inNamespace(ns).list().getItems().stream().map(HasMetadata.class::cast),
-            client.secrets().inNamespace(ns).list().getItems().stream().map(HasMetadata.class::cast))
-        .forEach(o -> out.put(o.getKind() + "/" + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
-    return out;
   }
 }

@@ -1,23 +1,18 @@
 package dev.capstan.agent.preview;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.capstan.agent.AgentFixture.await;
+import static dev.capstan.agent.preview.PreviewFixture.application;
+import static dev.capstan.agent.preview.PreviewFixture.deliver;
+import static dev.capstan.agent.preview.PreviewFixture.hostApi;
+import static dev.capstan.agent.preview.PreviewFixture.load;
+import static dev.capstan.agent.preview.PreviewFixture.previewOf;
+import static dev.capstan.agent.preview.PreviewFixture.start;
+import static dev.capstan.agent.preview.PreviewFixture.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.capstan.agent.application.AgentPolicy;
-import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.ApplicationStatus;
 import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.preview.PreviewHost.Act;
@@ -33,12 +28,9 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
 @KubeApiServerTest
 class LockedChartPreviewIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
-  private static final String TOKEN = "api-token";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final PreviewHost HOST = PreviewHost.GITHUB;
 
@@ -78,12 +69,7 @@ class LockedChartPreviewIT {
     ChartPackager.pack(web, repoDir);
     HelmOracle helm = HelmOracle.in(tmp.resolve("helm"));
     helm.run("repo", "index", repoDir.toString()).ok();
-    WireMockServer api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    api.start();
-    api.stubFor(get(urlMatching(".*/comments(\\?.*)?")).willReturn(aResponse().withBody(HOST.emptyCommentList())));
-    api.stubFor(post(urlPathMatching(".*/comments")).willReturn(aResponse().withStatus(201).withBody("{\"id\": 901}")));
-    api.stubFor(patch(urlPathMatching(".*/901")).willReturn(aResponse().withBody("{\"id\": 901}")));
-    api.stubFor(post(urlPathMatching(".*/statuses/.*")).willReturn(aResponse().withStatus(201).withBody("{}")));
+    WireMockServer api = hostApi(HOST);
     Path served = Files.createDirectories(tmp.resolve("served"));
     try (HelmRepositoryServer charts = HelmRepositoryServer.serve(repoDir); GitDaemon daemon = GitDaemon.start(served)) {
       String chartsUrl = charts.url().toString().replaceAll("/$", "");
@@ -106,20 +92,8 @@ class LockedChartPreviewIT {
           "app/values.yaml", "web:\n  message: v1\n", "app/templates/NOTES.txt", "app\n"));
       String repo = daemon.url("acme/config.git");
       String ns = env.namespace();
-      try (AgentRuntime runtime = start(tmp, api)) {
-        for (ApplicationFiles.Loaded loaded : ApplicationFiles.load(Files.writeString(tmp.resolve("apps.yaml"), """
-            apiVersion: capstan.dev/v1alpha1
-            kind: Application
-            metadata: {name: app}
-            spec:
-              source: {repoURL: "%s", path: app, ref: main}
-              destination: {namespace: %s}
-              syncPolicy: {automated: true, interval: 1h}
-              preview: {enabled: true}
-            """.formatted(repo, ns)))) {
-          runtime.agent().upsert(loaded.application());
-        }
-        runtime.agent().markReady();
+      try (AgentRuntime runtime = start(client, tmp, HOST, api)) {
+        load(runtime.agent(), tmp, application("app", repo, "app", ns));
         await("app synced with its locked dependency", WAIT, () -> synced(runtime) && "v1".equals(message()));
 
         config.git("checkout", "-q", "-b", "bump");
@@ -128,14 +102,14 @@ class LockedChartPreviewIT {
         int indexReads = charts.requests("/index.yaml");
         HttpClient http = HttpClient.newHttpClient();
         URI hooks = runtime.server().uri().resolve("/hooks/github");
-        HttpResponse<String> delivered = http.send(HOST.delivery(HttpRequest.newBuilder(hooks), repo, 5, Act.OPEN, head, "bump", repo)
-            .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(delivered.statusCode()).isEqualTo(202);
+        assertThat(deliver(http, HOST, hooks, repo, 5, Act.OPEN, head, "bump", repo)).isEqualTo(202);
 
-        await("status posted", WAIT, () -> !statuses(api, head).isEmpty());
-        JsonNode status = JSON.readTree(statuses(api, head).get(0).getBodyAsString());
+        await("status posted", WAIT, () -> !statuses(api, HOST, head).isEmpty());
+        JsonNode status = JSON.readTree(statuses(api, HOST, head).get(0).getBodyAsString());
         assertThat(status.get("state").asText()).as("status: %s", status).isEqualTo(HOST.success);
-        JsonNode preview = previewOf(http, runtime, head);
+        Map<String, JsonNode> previewed = previewOf(http, runtime.server().uri(), head);
+        assertThat(previewed).as("a preview of %s", head).isNotNull();
+        JsonNode preview = previewed.get("app");
         assertThat(preview.hasNonNull("error")).as("previewed: %s", preview).isFalse();
         assertThat(preview.get("lint").toString()).doesNotContain("not found in charts/");
         preview.get("lint").forEach(f -> assertThat(f.get("severity").asText()).as("lint: %s", f).isNotEqualToIgnoringCase("error"));
@@ -148,14 +122,6 @@ class LockedChartPreviewIT {
     }
   }
 
-  private AgentRuntime start(Path tmp, WireMockServer api) {
-    Map<String, String> environment = Map.of("CAPSTAN_WEBHOOK_SECRET", PreviewHost.SECRET, "CAPSTAN_API_TOKEN", TOKEN,
-        HOST.environmentPrefix() + "_TOKEN", "host-token", HOST.environmentPrefix() + "_HOSTS", "127.0.0.1",
-        HOST.environmentPrefix() + "_API_URL", api.baseUrl());
-    return AgentRuntime.start(client, new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2,
-        "127.0.0.1", 0, false, environment));
-  }
-
   private static boolean synced(AgentRuntime runtime) {
     ApplicationStatus s = runtime.agent().application("app").orElseThrow().getStatus();
     return s != null && s.syncState() == SyncState.SYNCED;
@@ -164,23 +130,5 @@ class LockedChartPreviewIT {
   private String message() {
     ConfigMap cm = client.configMaps().inNamespace(env.namespace()).withName("app-web").get();
     return cm == null ? null : cm.getData().get("message");
-  }
-
-  /** App's stored preview of {@code head} from {@code GET /api/v1/previews}. */
-  private static JsonNode previewOf(HttpClient http, AgentRuntime runtime, String head) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(runtime.server().uri().resolve("/api/v1/previews"))
-        .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    for (JsonNode preview : JSON.readTree(response.body())) {
-      if (preview.get("headCommit").asText().equals(head)) {
-        return preview.get("applications").get(0);
-      }
-    }
-    throw new AssertionError("no preview of " + head + " in " + response.body());
-  }
-
-  private static List<LoggedRequest> statuses(WireMockServer api, String sha) {
-    return api.findAll(anyRequestedFor(anyUrl())).stream()
-        .filter(r -> r.getMethod().getName().equals("POST") && HOST.isStatusOf(URI.create(r.getUrl()).getRawPath(), sha)).toList();
   }
 }

@@ -2,17 +2,23 @@ package dev.capstan.agent.preview;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.capstan.agent.AgentFixture.await;
 import static dev.capstan.agent.AgentFixture.configMapChart;
+import static dev.capstan.agent.preview.PreviewFixture.COMMENT_ID;
+import static dev.capstan.agent.preview.PreviewFixture.application;
+import static dev.capstan.agent.preview.PreviewFixture.created;
+import static dev.capstan.agent.preview.PreviewFixture.deliver;
+import static dev.capstan.agent.preview.PreviewFixture.hostApi;
+import static dev.capstan.agent.preview.PreviewFixture.load;
+import static dev.capstan.agent.preview.PreviewFixture.path;
+import static dev.capstan.agent.preview.PreviewFixture.previews;
+import static dev.capstan.agent.preview.PreviewFixture.requests;
+import static dev.capstan.agent.preview.PreviewFixture.resourceVersions;
+import static dev.capstan.agent.preview.PreviewFixture.start;
+import static dev.capstan.agent.preview.PreviewFixture.statuses;
+import static dev.capstan.agent.preview.PreviewFixture.stubHost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,8 +27,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.capstan.agent.Agent;
-import dev.capstan.agent.application.AgentPolicy;
-import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.application.SyncState;
 import dev.capstan.agent.preview.PreviewHost.Act;
 import dev.capstan.agent.runtime.AgentRuntime;
@@ -30,7 +34,6 @@ import dev.capstan.git.testing.GitDaemon;
 import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -63,9 +66,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @KubeApiServerTest
 class PullRequestPreviewIT {
-  private static final String TOKEN = "api-token";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String COMMENT_ID = "901";
 
   KubernetesClient client;
   KubeEnv env;
@@ -84,26 +85,9 @@ class PullRequestPreviewIT {
     String ns = namespace(host.path);
     try (GitDaemon daemon = GitDaemon.start(served)) {
       String repo = daemon.url("acme/deploy.git");
-      try (AgentRuntime runtime = start(tmp, host, api)) {
+      try (AgentRuntime runtime = start(client, tmp, host, api)) {
         Agent agent = runtime.agent();
-        load(agent, tmp, """
-            apiVersion: capstan.dev/v1alpha1
-            kind: Application
-            metadata: {name: web}
-            spec:
-              source: {repoURL: "%1$s", ref: main, path: web}
-              destination: {namespace: %2$s}
-              syncPolicy: {automated: true, interval: 1h}
-              preview: {enabled: true}
-            ---
-            apiVersion: capstan.dev/v1alpha1
-            kind: Application
-            metadata: {name: cache}
-            spec:
-              source: {repoURL: "%1$s", ref: main, path: cache}
-              destination: {namespace: %2$s}
-              syncPolicy: {automated: true, interval: 1h}
-              preview: {enabled: true}
+        load(agent, tmp, application("web", repo, "web", ns) + "---\n" + application("cache", repo, "cache", ns) + """
             ---
             apiVersion: capstan.dev/v1alpha1
             kind: Application
@@ -115,7 +99,7 @@ class PullRequestPreviewIT {
             """.formatted(repo, ns));
         await("all synced", Duration.ofSeconds(90), () -> agent.applications().stream()
             .allMatch(a -> a.getStatus() != null && a.getStatus().sync() != null && a.getStatus().sync().status() == SyncState.SYNCED));
-        Map<String, String> before = resourceVersions(ns);
+        Map<String, String> before = resourceVersions(client, ns);
         HttpClient http = HttpClient.newHttpClient();
         URI hooks = runtime.server().uri().resolve("/hooks/" + host.path);
         PullRequestPreviews previews = runtime.previews().service();
@@ -150,7 +134,7 @@ class PullRequestPreviewIT {
 
         assertThat(http.send(HttpRequest.newBuilder(runtime.server().uri().resolve("/api/v1/previews")).build(),
             HttpResponse.BodyHandlers.ofString()).statusCode()).as("a read like the others needs the token").isEqualTo(401);
-        JsonNode listed = apiPreviews(http, runtime.server().uri());
+        JsonNode listed = previews(http, runtime.server().uri());
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("number").asLong()).isEqualTo(7);
         assertThat(listed.get(0).get("provider").asText()).isEqualTo(host.path);
@@ -228,7 +212,7 @@ class PullRequestPreviewIT {
         assertThat(host.commentBody(edits(api).get(3).getBodyAsString()))
             .contains("**web**: `capstan lint` found 1 error, 0 warnings");
         JsonNode web = null;
-        for (JsonNode app : apiPreviews(http, runtime.server().uri()).get(0).get("applications")) {
+        for (JsonNode app : previews(http, runtime.server().uri()).get(0).get("applications")) {
           web = app.get("application").asText().equals("web") ? app : web;
         }
         assertThat(web).isNotNull();
@@ -245,19 +229,19 @@ class PullRequestPreviewIT {
         await("request 8 handled", Duration.ofSeconds(60), () -> previews.eventsHandled() > handled);
         assertThat(created(api, host, 8)).isEmpty();
         assertThat(statuses(api, host, docs)).isEmpty();
-        assertThat(apiPreviews(http, runtime.server().uri())).hasSize(1);
+        assertThat(previews(http, runtime.server().uri())).hasSize(1);
 
         // Closing (merging) stops the preview, drops it from the API and takes its head out of the Git cache.
         assertThat(cacheHolds(tmp, prRef, head4)).as("the head was fetched into the cache").isTrue();
         assertThat(deliver(http, host, hooks, repo, 7, Act.CLOSE, head4, "bump", repo)).isEqualTo(202);
-        await("closed request dropped", Duration.ofSeconds(30), () -> apiPreviews(http, runtime.server().uri()).isEmpty());
+        await("closed request dropped", Duration.ofSeconds(30), () -> previews(http, runtime.server().uri()).isEmpty());
         // The eviction runs after the request leaves the API, and repacks: wait until no commit of it is left.
         List<String> heads = List.of(head1, head2, head3, head3b, head4);
         await("closed request's head evicted", Duration.ofSeconds(30),
             () -> heads.stream().noneMatch(head -> cacheHolds(tmp, prRef, head)));
         assertThat(cacheHolds(tmp, host.headRef(8, "docs"), docs)).as("the open request 8 keeps its head").isTrue();
 
-        assertThat(resourceVersions(ns)).as("no object written by a preview").isEqualTo(before);
+        assertThat(resourceVersions(client, ns)).as("no object written by a preview").isEqualTo(before);
         assertThat(client.configMaps().inNamespace(ns).withName("web-config").get().getData()).containsEntry("message", "hello");
       }
     } finally {
@@ -280,17 +264,9 @@ class PullRequestPreviewIT {
     String ns = namespace("forks");
     try (GitDaemon daemon = GitDaemon.start(served)) {
       String repo = daemon.url("acme/deploy.git");
-      try (AgentRuntime runtime = start(tmp, host, api)) {
+      try (AgentRuntime runtime = start(client, tmp, host, api)) {
         Agent agent = runtime.agent();
-        load(agent, tmp, """
-            apiVersion: capstan.dev/v1alpha1
-            kind: Application
-            metadata: {name: web}
-            spec:
-              source: {repoURL: "%1$s", ref: main, path: web}
-              destination: {namespace: %2$s}
-              syncPolicy: {automated: true, interval: 1h}
-              preview: {enabled: true}
+        load(agent, tmp, application("web", repo, "web", ns) + """
             ---
             apiVersion: capstan.dev/v1alpha1
             kind: Application
@@ -315,8 +291,8 @@ class PullRequestPreviewIT {
         upstream.git("checkout", "-q", "main");
         assertThat(deliver(http, host, hooks, repo, 11, Act.OPEN, forkHead, "fork", "https://example.test/stranger/deploy.git"))
             .isEqualTo(202);
-        await("fork previewed", Duration.ofSeconds(60), () -> apiPreviews(http, runtime.server().uri()).size() == 1);
-        JsonNode apps = apiPreviews(http, runtime.server().uri()).get(0).get("applications");
+        await("fork previewed", Duration.ofSeconds(60), () -> previews(http, runtime.server().uri()).size() == 1);
+        JsonNode apps = previews(http, runtime.server().uri()).get(0).get("applications");
         assertThat(apps).as("web refuses forks (sameRepositoryOnly by default)").hasSize(1);
         assertThat(apps.get(0).get("application").asText()).isEqualTo("open");
         assertThat(apps.get(0).get("error").asText()).startsWith("open/templates/_helpers.tpl:1: ")
@@ -347,76 +323,11 @@ class PullRequestPreviewIT {
     }
   }
 
-  /** WireMock playing {@code host}'s API: no comment yet, then comment {@value #COMMENT_ID} created and edited; statuses accepted. */
-  private static WireMockServer hostApi(PreviewHost host) {
-    WireMockServer api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    api.start();
-    stubHost(api, host);
-    return api;
-  }
-
-  private static void stubHost(WireMockServer api, PreviewHost host) {
-    api.stubFor(get(urlMatching(".*/(comments|notes)(\\?.*)?")).willReturn(aResponse().withBody(host.emptyCommentList())));
-    api.stubFor(post(urlPathMatching(".*/(comments|notes)")).willReturn(aResponse().withStatus(201).withBody("{\"id\": 901}")));
-    api.stubFor(patch(urlPathMatching(".*/" + COMMENT_ID)).willReturn(aResponse().withBody("{\"id\": 901}")));
-    api.stubFor(put(urlPathMatching(".*/" + COMMENT_ID)).willReturn(aResponse().withBody("{\"id\": 901}")));
-    api.stubFor(post(urlPathMatching(".*/statuses/.*")).willReturn(aResponse().withStatus(201).withBody("{}")));
-  }
-
-  private AgentRuntime start(Path tmp, PreviewHost host, WireMockServer api) {
-    Map<String, String> environment = Map.of("CAPSTAN_WEBHOOK_SECRET", PreviewHost.SECRET, "CAPSTAN_API_TOKEN", TOKEN,
-        host.environmentPrefix() + "_TOKEN", "host-token", host.environmentPrefix() + "_HOSTS", "127.0.0.1",
-        host.environmentPrefix() + "_API_URL", api.baseUrl());
-    var settings = new AgentRuntime.Settings(tmp.resolve("cache"), tmp.resolve("creds"), AgentPolicy.permissive(), 2,
-        "127.0.0.1", 0, false, environment);
-    return AgentRuntime.start(client, settings);
-  }
-
-  private static void load(Agent agent, Path tmp, String yaml) throws IOException {
-    for (ApplicationFiles.Loaded loaded : ApplicationFiles.load(Files.writeString(tmp.resolve("apps.yaml"), yaml))) {
-      agent.upsert(loaded.application());
-    }
-    agent.markReady();
-  }
-
   /** A namespace of this test's own, so each host's run starts from an empty one. */
   private String namespace(String suffix) {
     String name = env.namespace() + "-" + suffix;
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
     return name;
-  }
-
-  private static int deliver(HttpClient http, PreviewHost host, URI hooks, String repo, long number, Act act, String head,
-      String branch, String headRepo) throws Exception {
-    return http.send(host.delivery(HttpRequest.newBuilder(hooks), repo, number, act, head, branch, headRepo).build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode();
-  }
-
-  private static JsonNode apiPreviews(HttpClient http, URI agent) {
-    try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(agent.resolve("/api/v1/previews"))
-          .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      return JSON.readTree(response.body());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static String path(LoggedRequest request) {
-    return URI.create(request.getUrl()).getRawPath();
-  }
-
-  private static List<LoggedRequest> requests(WireMockServer api) {
-    List<LoggedRequest> all = new java.util.ArrayList<>(api.findAll(anyRequestedFor(anyUrl())));
-    all.sort(java.util.Comparator.comparing(LoggedRequest::getLoggedDate));
-    return all;
-  }
-
-  /** Comments created on request {@code number}. */
-  private static List<LoggedRequest> created(WireMockServer api, PreviewHost host, long number) {
-    return requests(api).stream().filter(r -> r.getMethod().getName().equals("POST") && host.isCommentCollection(path(r), number))
-        .toList();
   }
 
   /** Every call about request {@code number}'s comments (listing first, as the agent does not know its comment yet). */
@@ -428,10 +339,6 @@ class PullRequestPreviewIT {
   private static List<LoggedRequest> edits(WireMockServer api) {
     return requests(api).stream().filter(r -> (r.getMethod().getName().equals("PATCH") || r.getMethod().getName().equals("PUT"))
         && path(r).endsWith("/" + COMMENT_ID)).toList();
-  }
-
-  private static List<LoggedRequest> statuses(WireMockServer api, PreviewHost host, String sha) {
-    return requests(api).stream().filter(r -> r.getMethod().getName().equals("POST") && host.isStatusOf(path(r), sha)).toList();
   }
 
   private static Map<String, JsonNode> byContext(PreviewHost host, List<LoggedRequest> statuses) throws IOException {
@@ -457,14 +364,5 @@ class PullRequestPreviewIT {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
-  }
-
-  /** Every ConfigMap and Secret (release history included) in the namespace, by name, with its resourceVersion. */
-  private Map<String, String> resourceVersions(String ns) {
-    Map<String, String> out = new TreeMap<>();
-    Stream.concat(client.configMaps().inNamespace(ns).list().getItems().stream().map(HasMetadata.class::cast),
-            client.secrets().inNamespace(ns).list().getItems().stream().map(HasMetadata.class::cast))
-        .forEach(o -> out.put(o.getKind() + "/" + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
-    return out;
   }
 }

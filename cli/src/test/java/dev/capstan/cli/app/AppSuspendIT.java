@@ -6,7 +6,7 @@ import dev.capstan.agent.application.AgentPolicy;
 import dev.capstan.agent.application.Application;
 import dev.capstan.agent.cluster.ClusterMode;
 import dev.capstan.agent.runtime.AgentRuntime;
-import dev.capstan.cli.Capstan;
+import dev.capstan.cli.CliRunner;
 import dev.capstan.git.testing.Upstream;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
@@ -14,8 +14,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code capstan app suspend} and {@code resume} against an agent in cluster mode: they set
@@ -39,16 +36,7 @@ class AppSuspendIT {
   KubernetesClient client;
   KubeEnv env;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run capstan(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Capstan.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return new Run(cli.execute(args), out.toString(), err.toString());
-  }
+  private final CliRunner cli = CliRunner.local();
 
   @Test
   void suspendAndResumeSetSpecSuspendOnTheResource(@TempDir Path tmp) throws Exception {
@@ -74,27 +62,27 @@ class AppSuspendIT {
       await("first sync", () -> "one".equals(message(ns)));
       String server = runtime.server().uri().toString();
 
-      assertThat(capstan("app", "suspend", "web", "--server", server).exit()).as("needs the write token").isEqualTo(1);
-      Run suspend = capstan("app", "suspend", "web", "--server", server, "--token", TOKEN);
-      assertThat(suspend.exit()).isZero();
-      assertThat(suspend.out()).isEqualTo("web suspended: spec.suspend set to true\n");
+      assertThat(cli.run("app", "suspend", "web", "--server", server)).as("needs the write token").isEqualTo(1);
+      assertThat(cli.run("app", "suspend", "web", "--server", server, "--token", TOKEN)).isZero();
+      assertThat(cli.out()).isEqualTo("web suspended: spec.suspend set to true\n");
       assertThat(resource(ns).getSpec().suspend()).isTrue();
-      await("reported suspended", () -> capstan("app", "get", "web", "--server", server, "--token", TOKEN).out()
-          .contains("Condition:  Ready=True Suspended"));
+      await("reported suspended", () -> {
+        cli.run("app", "get", "web", "--server", server, "--token", TOKEN);
+        return cli.out().contains("Condition:  Ready=True Suspended");
+      });
 
       upstream.push("two", Map.of("web/values.yaml", "message: two\n"));
       double passes = suspendedPasses(runtime);
       await("two suspended passes after the push", () -> suspendedPasses(runtime) >= passes + 2);
       assertThat(message(ns)).isEqualTo("one");
 
-      Run resume = capstan("app", "resume", "web", "--server", server, "--token", TOKEN);
-      assertThat(resume.out()).isEqualTo("web resumed: spec.suspend set to false\n");
+      cli.run("app", "resume", "web", "--server", server, "--token", TOKEN);
+      assertThat(cli.out()).isEqualTo("web resumed: spec.suspend set to false\n");
       assertThat(resource(ns).getSpec().suspend()).isFalse();
       await("the push synced once resumed", () -> "two".equals(message(ns)));
 
-      Run missing = capstan("app", "resume", "nope", "--server", server, "--token", TOKEN);
-      assertThat(missing.exit()).isEqualTo(1);
-      assertThat(missing.err()).contains("404").contains("Application/nope: no such application");
+      assertThat(cli.run("app", "resume", "nope", "--server", server, "--token", TOKEN)).isEqualTo(1);
+      assertThat(cli.err()).contains("404").contains("Application/nope: no such application");
     }
   }
 
