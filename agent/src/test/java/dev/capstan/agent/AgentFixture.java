@@ -19,6 +19,7 @@ import dev.capstan.git.fetch.Fetcher;
 import dev.capstan.git.read.FolderReader;
 import dev.capstan.git.read.ReadOptions;
 import dev.capstan.release.ReleaseRenderer;
+import dev.capstan.testsupport.Await;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,13 +101,7 @@ public final class AgentFixture implements AutoCloseable {
   }
 
   public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + "s waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+    Await.until(what, timeout, condition);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.capstan.agent.application.ApplicationFiles;
 import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.git.testing.GitDaemon;
 import dev.capstan.git.testing.Upstream;
+import dev.capstan.testsupport.Await;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -66,13 +67,7 @@ class AgentFrontDoorIT {
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+    Await.until(what, WAIT, condition);
   }
 
   @Test

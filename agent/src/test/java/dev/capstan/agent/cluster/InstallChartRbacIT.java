@@ -15,6 +15,7 @@ import dev.capstan.chart.render.Renderer;
 import dev.capstan.chart.values.ValuesOptions;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.git.testing.Upstream;
+import dev.capstan.testsupport.Await;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
 import io.fabric8.kubernetes.api.model.Event;
@@ -210,12 +211,6 @@ class InstallChartRbacIT {
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
+    Await.until(what, WAIT, condition);
   }
 }

@@ -12,6 +12,7 @@ import dev.capstan.engine.history.ReleaseRevision;
 import dev.capstan.engine.history.RevisionStatus;
 import dev.capstan.engine.history.SecretReleaseStore;
 import dev.capstan.git.testing.Upstream;
+import dev.capstan.testsupport.Await;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
 import io.fabric8.kubernetes.api.model.Event;
@@ -302,12 +303,6 @@ class LeaderHandOverIT {
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + WAIT.toSeconds() + "s waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+    Await.until(what, WAIT, condition);
   }
 }

@@ -10,6 +10,7 @@ import dev.capstan.agent.cluster.ClusterAgent;
 import dev.capstan.agent.cluster.ClusterMode;
 import dev.capstan.agent.runtime.AgentRuntime;
 import dev.capstan.git.testing.Upstream;
+import dev.capstan.testsupport.Await;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -159,12 +160,6 @@ class ClusterDashboardBrowserIT {
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + WAIT.toSeconds() + "s waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+    Await.until(what, WAIT, condition);
   }
 }

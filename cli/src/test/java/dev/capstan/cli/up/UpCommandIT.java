@@ -3,6 +3,7 @@ package dev.capstan.cli.up;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.cli.Capstan;
+import dev.capstan.testsupport.Await;
 import dev.capstan.testsupport.KubeApiServerTest;
 import dev.capstan.testsupport.KubeEnv;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -36,13 +37,7 @@ class UpCommandIT {
   }
 
   private static void await(String what, StringWriter out, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what + "; capstan up said:\n" + out);
-      }
-      Thread.sleep(200);
-    }
+    Await.until(() -> what + "; capstan up said:\n" + out, WAIT, condition);
   }
 
   @Test
