@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
  * whole path relative to the source folder.
  */
 final class ManifestGlob {
+  private final String glob;
   private final Pattern pattern;
 
-  private ManifestGlob(Pattern pattern) {
+  private ManifestGlob(String glob, Pattern pattern) {
+    this.glob = glob;
     this.pattern = pattern;
   }
 
@@ -24,7 +26,12 @@ final class ManifestGlob {
     while (i < glob.length()) {
       char c = glob.charAt(i++);
       switch (c) {
-        case '*' -> regex.append(".*");
+        case '*' -> {
+          while (i < glob.length() && glob.charAt(i) == '*') {
+            i++; // "**" matches what "*" does; one ".*" for the run keeps the regex from backtracking twice over it
+          }
+          regex.append(".*");
+        }
         case '?' -> regex.append('.');
         case '[' -> i = characterClass(glob, i, regex);
         case '{' -> {
@@ -51,11 +58,65 @@ final class ManifestGlob {
     if (depth > 0) {
       throw new IllegalArgumentException("unclosed '{' in \"" + glob + "\"");
     }
-    return new ManifestGlob(Pattern.compile(regex.toString(), Pattern.DOTALL));
+    return new ManifestGlob(glob, Pattern.compile(regex.toString(), Pattern.DOTALL));
   }
 
+  /**
+   * Whether the whole of {@code path} matches. The pattern comes from an Application author, and a
+   * regex of many {@code .*} can backtrack for a very long time on a path that almost matches, so the
+   * match may read at most {@link #MAX_STEPS} characters of the path (far more than any glob a person
+   * writes needs) before it is given up.
+   *
+   * @throws IllegalArgumentException when the match would take longer than that
+   */
   boolean matches(String path) {
-    return pattern.matcher(path).matches();
+    try {
+      return pattern.matcher(new Bounded(path)).matches();
+    } catch (Bounded.TooCostly e) {
+      throw new IllegalArgumentException("\"" + glob + "\" is too costly to match against " + path
+          + " (over " + MAX_STEPS + " steps); use fewer '*'");
+    }
+  }
+
+  static final int MAX_STEPS = 1_000_000;
+
+  /** The path as the regex engine reads it, counting each character read. */
+  private static final class Bounded implements CharSequence {
+    private static final class TooCostly extends RuntimeException {
+      TooCostly() {
+        super(null, null, false, false);
+      }
+    }
+
+    private final String text;
+    private int steps;
+
+    Bounded(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (++steps > MAX_STEPS) {
+        throw new TooCostly();
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return text.substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
   }
 
   /** The class that starts after '[' at {@code i}; returns the index after its ']'. */

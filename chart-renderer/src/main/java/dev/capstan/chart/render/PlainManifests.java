@@ -7,7 +7,6 @@ import dev.capstan.chart.source.ChartFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * A folder of plain Kubernetes manifests, read as they are (no templating): the files a
@@ -27,13 +26,12 @@ public final class PlainManifests {
    */
   public static List<RenderedManifest> read(ChartFiles files, String displayPath, String releaseNamespace,
       ManifestSelection selection, ManifestLimits limits) {
-    Predicate<String> selected;
+    List<String> paths;
     try {
-      selected = selection.filter();
+      paths = files.list().stream().filter(selection.filter()).sorted().toList();
     } catch (IllegalArgumentException e) {
       throw new ChartException(displayPath, "bad include/exclude pattern: " + e.getMessage(), e);
     }
-    List<String> paths = files.list().stream().filter(selected).sorted().toList();
     if (paths.isEmpty()) {
       // Nothing selected is a mistake (a wrong path or pattern), never "delete everything this release deployed".
       throw new ChartException(displayPath, "no manifest files (.yaml, .yml, .json) selected" + describe(selection));

@@ -99,4 +99,23 @@ class PlainManifestsTest {
         .isInstanceOf(ChartException.class)
         .hasMessage("apps/web: bad include/exclude pattern: unmatched '}' in \"a}\"");
   }
+
+  @Test
+  void aPatternThatWouldBacktrackForeverIsRefusedNamingItAndThePath() {
+    String path = "a".repeat(120) + ".yaml";
+    ChartFiles tree = files(Map.of(path, configMap("many-a"), "b.yaml", configMap("b")));
+    String glob = "*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b";
+
+    assertThatThrownBy(() -> PlainManifests.read(tree, "apps/web", "shop", new ManifestSelection(false, glob, null), ManifestLimits.defaults()))
+        .isInstanceOf(ChartException.class)
+        .hasMessage("apps/web: bad include/exclude pattern: \"" + glob + "\" is too costly to match against " + path
+            + " (over 1000000 steps); use fewer '*'");
+  }
+
+  @Test
+  void aRunOfStarsMatchesAsOneStar() {
+    assertThat(new ManifestSelection(true, "db/***.yaml", null).selects("db/deep/cache.yaml")).isTrue();
+    assertThat(new ManifestSelection(true, "**/cache.yaml", null).selects("db/deep/cache.yaml")).isTrue();
+    assertThat(new ManifestSelection(true, "**/cache.yaml", null).selects("db/db.yaml")).isFalse();
+  }
 }
