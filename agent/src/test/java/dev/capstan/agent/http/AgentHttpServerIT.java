@@ -133,6 +133,8 @@ class AgentHttpServerIT {
     assertThat(get("/readyz").statusCode()).isEqualTo(503);
     READY.set(true);
     assertThat(get("/readyz").statusCode()).isEqualTo(200);
+    assertThat(post("/healthz", "{}", null).statusCode()).as("a probe is read, never written to").isEqualTo(405);
+    assertThat(post("/readyz", "{}", TOKEN).statusCode()).isEqualTo(405);
   }
 
   @Test
