@@ -2,35 +2,14 @@ package dev.capstan.agent.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code verify} as a user writes it on each kind of source: Git modes on Git, {@code Provenance} on
  * charts from Helm repositories and OCI registries (its default there), each refused on the other
  * kind in one line naming the field.
  */
-class ProvenanceVerifyValidationTest {
-  @TempDir
-  Path tmp;
-
-  private Application load(String spec) throws Exception {
-    Path file = Files.writeString(tmp.resolve("app.yaml"), """
-        apiVersion: capstan.dev/v1alpha1
-        kind: Application
-        metadata: {name: web}
-        spec:
-          destination: {namespace: web}
-        """ + spec.indent(2));
-    return ApplicationFiles.load(file).get(0).application();
-  }
-
-  private List<String> violations(String spec) throws Exception {
-    return new ApplicationValidator(AgentPolicy.permissive()).validate(load(spec)).stream().map(Violation::toString).toList();
-  }
+class ProvenanceVerifyValidationTest extends SpecValidation {
 
   @Test
   void provenanceIsValidOnHelmRepositoryAndOciSources() throws Exception {

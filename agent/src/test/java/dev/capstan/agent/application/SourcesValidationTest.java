@@ -3,31 +3,10 @@ package dev.capstan.agent.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The fields of issue #15 as a user writes them: plain manifests, several sources, valuesFrom. */
-class SourcesValidationTest {
-  @TempDir
-  Path tmp;
-
-  private Application load(String spec) throws Exception {
-    Path file = Files.writeString(tmp.resolve("app.yaml"), """
-        apiVersion: capstan.dev/v1alpha1
-        kind: Application
-        metadata: {name: web}
-        spec:
-          destination: {namespace: web}
-        """ + spec.indent(2));
-    return ApplicationFiles.load(file).get(0).application();
-  }
-
-  private List<String> violations(String spec) throws Exception {
-    return new ApplicationValidator(AgentPolicy.permissive()).validate(load(spec)).stream().map(Violation::toString).toList();
-  }
+class SourcesValidationTest extends SpecValidation {
 
   @Test
   void aChartWithValuesFromASecondRepositoryIsValid() throws Exception {
