@@ -33,26 +33,29 @@ import org.junit.jupiter.api.io.TempDir;
 class HealthFollowsRolloutIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
+  /** A chart of one Deployment, which turns Ready only when its rollout does. */
+  private static final Map<String, String> WEB_DEPLOYMENT = Map.of(
+      "web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n",
+      "web/templates/deployment.yaml", """
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata: {name: web}
+          spec:
+            replicas: 1
+            selector: {matchLabels: {app: web}}
+            template:
+              metadata: {labels: {app: web}}
+              spec:
+                containers: [{name: web, image: "nginx:1.27"}]
+          """);
+
   KubernetesClient client;
   KubeEnv env;
 
   @Test
   void aRolloutFinishingAfterTheSyncTurnsTheAppHealthy(@TempDir Path tmp) throws Exception {
     Upstream upstream = Upstream.create(tmp, "apps");
-    upstream.push("a Deployment", Map.of(
-        "web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n",
-        "web/templates/deployment.yaml", """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web}
-            spec:
-              replicas: 1
-              selector: {matchLabels: {app: web}}
-              template:
-                metadata: {labels: {app: web}}
-                spec:
-                  containers: [{name: web, image: "nginx:1.27"}]
-            """));
+    upstream.push("a Deployment", WEB_DEPLOYMENT);
     try (AgentFixture fx = new AgentFixture(tmp, client)) {
       fx.load(tmp, "apps", """
           apiVersion: capstan.dev/v1alpha1
@@ -85,20 +88,7 @@ class HealthFollowsRolloutIT {
   @Test
   void aHealthPassListsTheHistoryOnceAndReadsEachObjectOnce(@TempDir Path tmp) throws Exception {
     Upstream upstream = Upstream.create(tmp, "apps");
-    upstream.push("a Deployment", Map.of(
-        "web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n",
-        "web/templates/deployment.yaml", """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web}
-            spec:
-              replicas: 1
-              selector: {matchLabels: {app: web}}
-              template:
-                metadata: {labels: {app: web}}
-                spec:
-                  containers: [{name: web, image: "nginx:1.27"}]
-            """));
+    upstream.push("a Deployment", WEB_DEPLOYMENT);
     Map<String, Integer> reads = new ConcurrentHashMap<>();
     Interceptor counter = new Interceptor() {
       @Override
